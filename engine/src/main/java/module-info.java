@@ -1,0 +1,15 @@
+/** The Spikelane engine: LIF kernels, plugin SPI, scheduler, recorders. No run-time dependencies. */
+module org.spikelane.engine {
+    requires jdk.incubator.vector;
+
+    exports org.spikelane;
+    exports org.spikelane.spi;
+    exports org.spikelane.units;
+    exports org.spikelane.neuron;
+    exports org.spikelane.record;
+    exports org.spikelane.simd;
+    exports org.spikelane.net;
+
+    uses org.spikelane.spi.InputPlugin;
+    uses org.spikelane.spi.SynapsePlugin;
+}

@@ -1,0 +1,201 @@
+package org.spikelane;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.spikelane.neuron.LifModel;
+import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.PluginRegistry;
+
+/**
+ * The blueprint of a simulation: populations, inputs, hooks and recordings. Every addition is
+ * validated at once (one-line errors naming the owner and field); {@link #build()} compiles the
+ * blueprint into a runnable {@link Simulation}. Parameter values are SI numbers, strings with
+ * units ("8 ms"), or lists/arrays for per-neuron values.
+ *
+ * <pre>{@code
+ * Network net = new Network(0.1e-3);
+ * net.addLif("lif", 100, Map.of("tau_m", "8 ms", "R", "10 Mohm"));
+ * net.addInput("step", "lif", Map.of("amplitude", "2.05 nA", "start", "5 ms", "stop", "100 ms"));
+ * net.recordSpikes("lif");
+ * Simulation sim = net.build();
+ * sim.run(0.2);
+ * }</pre>
+ */
+public final class Network {
+    final double dt;
+    long seed = 1;
+    PluginRegistry plugins;
+    final Map<String, PopulationSpec> populations = new LinkedHashMap<>();
+    final List<InputSpec> inputs = new ArrayList<>();
+    final List<HookSpec> hooks = new ArrayList<>();
+    final List<String> recordedSpikes = new ArrayList<>();
+    final List<StateSpec> recordedState = new ArrayList<>();
+
+    sealed interface PopulationSpec permits LifSpec, GeneratorSpec {
+        String name();
+        int size();
+    }
+
+    /** Raw parameters are kept so that distributions are drawn at build time from the final seed. */
+    record LifSpec(String name, int size, Map<String, ?> rawParams) implements PopulationSpec {
+        Params params(long seed, int index) {
+            return Params.resolve("population '" + name + "'", LifModel.PARAMS, rawParams, size,
+                    new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1))));
+        }
+    }
+
+    record GeneratorSpec(String name, int size, double[] times, int[] neurons, double period) implements PopulationSpec {}
+
+    record InputSpec(String label, InputPlugin plugin, String target, Params params, int[] neurons) {}
+
+    record HookSpec(long intervalSteps, Consumer<Simulation> action) {}
+
+    record StateSpec(String population, List<String> variables, int[] neurons, long every) {}
+
+    /** @param dt time step in seconds (DESIGN default 0.1 ms) */
+    public Network(double dt) {
+        if (!(dt > 0) || Double.isInfinite(dt)) throw new ParameterException("network", "dt", "must be > 0 s, got " + dt);
+        this.dt = dt;
+    }
+
+    public double dt() { return dt; }
+
+    /** Seed of every random generator in the simulation (inputs, connectivity). Default 1. */
+    public Network seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Uses these plugins instead of the ones {@link PluginRegistry#discover()} finds. */
+    public Network plugins(PluginRegistry registry) {
+        this.plugins = registry;
+        return this;
+    }
+
+    PluginRegistry registry() {
+        if (plugins == null) plugins = PluginRegistry.discover();
+        return plugins;
+    }
+
+    /**
+     * Adds a LIF population; parameters as in {@link LifModel#PARAMS}, each one value, {@code size}
+     * values, or a distribution such as {@code Map.of("normal", Map.of("mean", "20 ms", "sd", "2 ms"))}
+     * drawn from the network seed when the simulation is built.
+     */
+    public Network addLif(String name, int size, Map<String, ?> params) {
+        checkNewPopulation(name, size);
+        LifSpec spec = new LifSpec(name, size, Map.copyOf(params));
+        spec.params(seed, populations.size()); // validates now; build() draws again with the final seed
+        populations.put(name, spec);
+        return this;
+    }
+
+    /**
+     * Adds a population that emits the given spikes (seconds; rounded to steps), repeated every
+     * {@code period} seconds if {@code period > 0}.
+     */
+    public Network addSpikeGenerator(String name, int size, double[] times, int[] neurons, double period) {
+        checkNewPopulation(name, size);
+        // constructed once here only to validate; build() makes the real one
+        new org.spikelane.neuron.SpikeGeneratorPopulation(name, size, dt, times, neurons, period);
+        populations.put(name, new GeneratorSpec(name, size, times.clone(), neurons.clone(), period));
+        return this;
+    }
+
+    private void checkNewPopulation(String name, int size) {
+        if (name == null || name.isBlank()) throw new ParameterException("population", "name", "must not be empty");
+        if (populations.containsKey(name)) throw new ParameterException("population '" + name + "'", "name", "is already used");
+        if (size <= 0) throw new ParameterException("population '" + name + "'", "size", "must be >= 1, got " + size);
+    }
+
+    /** Adds an input to every neuron of {@code target}; returns its index for {@link Simulation#input(int)}. */
+    public int addInput(String plugin, String target, Map<String, ?> params) {
+        return addInput(plugin, target, params, null);
+    }
+
+    /**
+     * Adds an input to some neurons of {@code target} ({@code neurons == null}: all).
+     *
+     * @return the input's index, for {@link Simulation#input(int)}
+     */
+    public int addInput(String plugin, String target, Map<String, ?> params, int[] neurons) {
+        InputPlugin p = registry().input(plugin);
+        String owner = "input '" + plugin + "'";
+        PopulationSpec pop = population(target, owner, "target");
+        int[] chosen = checkedNeurons(owner, neurons, pop.size());
+        int n = chosen == null ? pop.size() : chosen.length;
+        Params resolved = Params.resolve(owner, p.params(), params, n);
+        inputs.add(new InputSpec(owner, p, target, resolved, chosen));
+        return inputs.size() - 1;
+    }
+
+    PopulationSpec population(String name, String owner, String field) {
+        PopulationSpec pop = populations.get(name);
+        if (pop == null) {
+            throw new ParameterException(owner, field, "unknown population '" + name + "'"
+                    + org.spikelane.spi.Suggest.didYouMean(String.valueOf(name), populations.keySet())
+                    + "; populations: " + String.join(", ", populations.keySet()));
+        }
+        return pop;
+    }
+
+    static int[] checkedNeurons(String owner, int[] neurons, int size) {
+        if (neurons == null) return null;
+        int[] sorted = neurons.clone();
+        java.util.Arrays.sort(sorted);
+        for (int k = 0; k < sorted.length; k++) {
+            if (sorted[k] < 0 || sorted[k] >= size) {
+                throw new ParameterException(owner, "neurons", "index " + sorted[k] + " is out of range [0, " + (size - 1) + "]");
+            }
+            if (k > 0 && sorted[k] == sorted[k - 1]) {
+                throw new ParameterException(owner, "neurons", "index " + sorted[k] + " is listed twice");
+            }
+        }
+        if (sorted.length == 0) throw new ParameterException(owner, "neurons", "must not be empty");
+        return neurons.clone();
+    }
+
+    /**
+     * Runs {@code action} between steps, before the step at {@code t = 0, interval, 2 interval, ...}
+     * (Brian2's {@code network_operation}); it may change parameters through the simulation.
+     */
+    public Network every(double intervalSeconds, Consumer<Simulation> action) {
+        long steps = Math.round(intervalSeconds / dt);
+        if (steps < 1) throw new ParameterException("hook", "interval", "must be at least one step (" + dt + " s), got " + intervalSeconds + " s");
+        hooks.add(new HookSpec(steps, action));
+        return this;
+    }
+
+    /** Records every spike of these populations. */
+    public Network recordSpikes(String... names) {
+        for (String n : names) {
+            population(n, "record", "spikes");
+            if (!recordedSpikes.contains(n)) recordedSpikes.add(n);
+        }
+        return this;
+    }
+
+    /**
+     * Records variables (e.g. "v", "I") of some neurons ({@code null}: all) every {@code every} steps.
+     */
+    public Network recordState(String population, List<String> variables, int[] neurons, long every) {
+        String owner = "record state of '" + population + "'";
+        PopulationSpec pop = population(population, "record", "state");
+        if (every < 1) throw new ParameterException(owner, "every", "must be >= 1 step, got " + every);
+        if (variables.isEmpty()) throw new ParameterException(owner, "variables", "must name at least one variable");
+        int[] chosen = checkedNeurons(owner, neurons, pop.size());
+        if (chosen == null) chosen = java.util.stream.IntStream.range(0, pop.size()).toArray();
+        recordedState.add(new StateSpec(population, List.copyOf(variables), chosen, every));
+        return this;
+    }
+
+    /** Compiles the blueprint; the network can be built again (each simulation is independent). */
+    public Simulation build() {
+        return new Simulation(this);
+    }
+}

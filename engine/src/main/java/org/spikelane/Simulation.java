@@ -1,0 +1,232 @@
+package org.spikelane;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.spikelane.net.Pathway;
+import org.spikelane.neuron.LifPopulation;
+import org.spikelane.neuron.Population;
+import org.spikelane.neuron.SpikeGeneratorPopulation;
+import org.spikelane.record.SpikeRecorder;
+import org.spikelane.record.StateRecorder;
+import org.spikelane.record.Variable;
+import org.spikelane.simd.Simd;
+import org.spikelane.spi.InputContext;
+import org.spikelane.spi.InputKernel;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.SpikeSource;
+
+/**
+ * A compiled, runnable network. {@link #step()} is the scheduler: it runs the phases of
+ * DESIGN §2 in order over flat arrays, without allocating and without any per-neuron virtual call.
+ *
+ * <ol>
+ *   <li>hooks due at this step (between steps, Brian2 {@code network_operation});</li>
+ *   <li>inputs add their current at {@code t_n} to each population's accumulator;</li>
+ *   <li>state recorders sample (state at {@code t_n}, inputs of step n);</li>
+ *   <li>pathways (synapses) decay and feed the accumulators;</li>
+ *   <li>populations integrate, threshold and reset;</li>
+ *   <li>pathways deliver this step's spikes (seen from step n+1);</li>
+ *   <li>spikes go to the recorder and listeners.</li>
+ * </ol>
+ */
+public final class Simulation {
+    private final double dt;
+    private final long seed;
+    private final Population[] populations;
+    private final Map<String, Population> byName = new HashMap<>();
+    private final InputKernel[] inputs;
+    private final float[][] inputTargets;
+    private final long[] hookIntervals;
+    private final java.util.function.Consumer<Simulation>[] hookActions;
+    private final Pathway[] pathways;
+    private final StateRecorder[] stateRecorders;
+    private final boolean[] spikesRecorded;
+    private final SpikeRecorder spikeRecorder;
+    private SpikeListener[] listeners = new SpikeListener[0];
+    private long step;
+
+    @SuppressWarnings("unchecked")
+    Simulation(Network net) {
+        this.dt = net.dt;
+        this.seed = net.seed;
+        List<Population> pops = new ArrayList<>();
+        for (Network.PopulationSpec spec : net.populations.values()) {
+            Population p = switch (spec) {
+                case Network.LifSpec lif -> new LifPopulation(lif.name(), lif.size(), dt, lif.params(seed, pops.size()), null);
+                case Network.GeneratorSpec gen -> new SpikeGeneratorPopulation(gen.name(), gen.size(), dt, gen.times(),
+                        gen.neurons(), gen.period());
+            };
+            pops.add(p);
+            byName.put(p.name(), p);
+        }
+        populations = pops.toArray(Population[]::new);
+
+        inputs = new InputKernel[net.inputs.size()];
+        inputTargets = new float[inputs.length][];
+        for (int k = 0; k < inputs.length; k++) {
+            Network.InputSpec spec = net.inputs.get(k);
+            Population target = byName.get(spec.target());
+            if (!(target instanceof LifPopulation lif)) {
+                throw new ParameterException(spec.label(), "target", "population '" + spec.target()
+                        + "' is a spike generator; inputs drive LIF populations");
+            }
+            inputs[k] = spec.plugin().create(new Context(spec, target.size(), k), spec.params());
+            inputTargets[k] = lif.state().current;
+        }
+
+        hookIntervals = net.hooks.stream().mapToLong(Network.HookSpec::intervalSteps).toArray();
+        hookActions = net.hooks.stream().map(Network.HookSpec::action).toArray(java.util.function.Consumer[]::new);
+        pathways = new Pathway[0];
+
+        stateRecorders = new StateRecorder[net.recordedState.size()];
+        for (int k = 0; k < stateRecorders.length; k++) {
+            Network.StateSpec spec = net.recordedState.get(k);
+            Population p = byName.get(spec.population());
+            List<Variable> vars = new ArrayList<>();
+            for (String name : spec.variables()) {
+                try {
+                    vars.add(p.variable(name));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException("record state of '" + p.name() + "'", "variables", e.getMessage());
+                }
+            }
+            stateRecorders[k] = new StateRecorder(p.name(), vars, spec.neurons(), spec.every(), dt);
+        }
+        spikesRecorded = new boolean[populations.length];
+        for (int i = 0; i < populations.length; i++) spikesRecorded[i] = net.recordedSpikes.contains(populations[i].name());
+        spikeRecorder = new SpikeRecorder(pops.stream().map(Population::name).toArray(String[]::new), dt);
+    }
+
+    /** Runs for {@code seconds} of simulated time, rounded to whole steps. */
+    public void run(double seconds) {
+        runSteps(toSteps(seconds, "duration"));
+    }
+
+    /** Runs {@code steps} steps. */
+    public void runSteps(long steps) {
+        for (long k = 0; k < steps; k++) step();
+    }
+
+    /** Runs {@code steps} steps, telling {@code progress} about 200 times on the way. */
+    public void runSteps(long steps, ProgressListener progress) {
+        long chunk = Math.max(1, steps / 200);
+        long done = 0;
+        while (done < steps) {
+            long n = Math.min(chunk, steps - done);
+            for (long k = 0; k < n; k++) step();
+            done += n;
+            progress.onProgress(done, steps);
+        }
+    }
+
+    /** One step of {@code dt}: the phases of DESIGN §2. */
+    public void step() {
+        long n = step;
+        for (int h = 0; h < hookIntervals.length; h++) {
+            if (n % hookIntervals[h] == 0) hookActions[h].accept(this);
+        }
+        for (int k = 0; k < inputs.length; k++) inputs[k].addCurrent(n, inputTargets[k]);
+        for (StateRecorder r : stateRecorders) r.sample(n);
+        for (Pathway p : pathways) p.update(n);
+        for (Population p : populations) p.update(n);
+        for (Pathway p : pathways) p.deliver(n);
+        for (int i = 0; i < populations.length; i++) {
+            Population p = populations[i];
+            int count = p.spikeCount();
+            if (count == 0) continue;
+            if (spikesRecorded[i]) spikeRecorder.record(i, n, p.spikes(), count);
+            for (SpikeListener l : listeners) l.onSpikes(n, p.name(), p.spikes(), count);
+        }
+        step = n + 1;
+    }
+
+    /** Number of steps done so far; the next step is stamped {@code stepCount() * dt}. */
+    public long stepCount() { return step; }
+
+    /** Simulated time reached, in seconds. */
+    public double time() { return step * dt; }
+
+    public double dt() { return dt; }
+
+    public long seed() { return seed; }
+
+    /** Seconds to whole steps, rounded to nearest (DESIGN §1). */
+    public long toSteps(double seconds, String field) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new ParameterException("simulation", field, "must be a finite time >= 0 s, got " + seconds + " s");
+        }
+        return Math.round(seconds / dt);
+    }
+
+    public void addSpikeListener(SpikeListener listener) {
+        listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = listener;
+    }
+
+    public Population population(String name) {
+        Population p = byName.get(name);
+        if (p == null) throw new IllegalArgumentException("unknown population '" + name + "'; populations: " + byName.keySet());
+        return p;
+    }
+
+    /** A LIF population, for direct access to its state arrays and parameters. */
+    public LifPopulation lif(String name) {
+        if (population(name) instanceof LifPopulation lif) return lif;
+        throw new IllegalArgumentException("population '" + name + "' is not a LIF population");
+    }
+
+    public List<Population> populations() { return List.of(populations); }
+
+    /** The kernel of the input added k-th ({@link Network#addInput} returned k). */
+    public InputKernel input(int k) { return inputs[k]; }
+
+    public SpikeRecorder spikes() { return spikeRecorder; }
+
+    public List<StateRecorder> stateRecorders() { return List.of(stateRecorders); }
+
+    /** Vector species in use, e.g. "vector Species[float, 8, S_256_BIT]". */
+    public String species() { return Simd.describe(); }
+
+    private final class Context implements InputContext {
+        private final Network.InputSpec spec;
+        private final int size;
+        private final int index;
+
+        Context(Network.InputSpec spec, int size, int index) {
+            this.spec = spec;
+            this.size = size;
+            this.index = index;
+        }
+
+        @Override public double dt() { return dt; }
+
+        @Override public long toSteps(double seconds) { return Math.round(seconds / dt); }
+
+        @Override public int populationSize() { return size; }
+
+        @Override public int[] neurons() {
+            return spec.neurons() != null ? spec.neurons().clone() : java.util.stream.IntStream.range(0, size).toArray();
+        }
+
+        @Override public boolean allNeurons() { return spec.neurons() == null; }
+
+        @Override public SplittableRandom random() {
+            // one independent, reproducible stream per input
+            return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * (index + 1));
+        }
+
+        @Override public SpikeSource spikesOf(String population, String parameter) {
+            Population p = byName.get(population);
+            if (p == null) {
+                throw new ParameterException(spec.label(), parameter, "unknown population '" + population + "'; populations: "
+                        + String.join(", ", byName.keySet()));
+            }
+            return p;
+        }
+
+        @Override public String owner() { return spec.label(); }
+    }
+}

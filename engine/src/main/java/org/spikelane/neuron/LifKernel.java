@@ -1,0 +1,23 @@
+package org.spikelane.neuron;
+
+/**
+ * One step of a LIF population (DESIGN §2, phases 2, 3 and 5 fused): exact integration with the
+ * step's accumulated input, threshold, reset and refractory hold; then the accumulators are
+ * cleared. Reset is fused with threshold because nothing between the two phases reads v.
+ *
+ * <p>Current path: {@code v_inf = E_L + R I}, {@code v <- v_inf + (v - v_inf) e^{-dt/tau_m} + dv}.
+ * Conductance path ({@link LifState#g} allocated):
+ * {@code g_tot = g_L + g}, {@code v_inf = (g_L E_L + gE + I) / g_tot},
+ * {@code v <- v_inf + (v - v_inf) e^{-dt g_tot / C} + dv}.
+ * A neuron with {@code refractoryLeft > 0} keeps {@code v = v_reset}, loses its {@code dv}, and
+ * cannot spike.
+ */
+public interface LifKernel {
+    /**
+     * Advances every neuron by one step.
+     *
+     * @param spikesOut receives the indices of neurons that spiked, ascending
+     * @return the number of spikes written
+     */
+    int step(LifState s, int[] spikesOut);
+}

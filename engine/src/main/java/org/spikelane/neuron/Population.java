@@ -1,0 +1,37 @@
+package org.spikelane.neuron;
+
+import java.util.List;
+import org.spikelane.record.Variable;
+import org.spikelane.spi.SpikeSource;
+
+/** A group of neurons updated together; holds the spikes of its most recent step. */
+public abstract class Population implements SpikeSource {
+    private final String name;
+    private final int size;
+    /** Spiking neuron indices of the most recent step, in [0, spikeCount). */
+    protected final int[] spikes;
+    protected int spikeCount;
+
+    protected Population(String name, int size) {
+        this.name = name;
+        this.size = size;
+        this.spikes = new int[size];
+    }
+
+    /** Phases 2, 3 and 5 of step {@code step} (DESIGN §2): integrate, threshold, reset. */
+    public abstract void update(long step);
+
+    /** Names of the variables a state recorder can sample. */
+    public abstract List<String> variableNames();
+
+    /** The variable of that name; throws IllegalArgumentException listing the known ones. */
+    public abstract Variable variable(String name);
+
+    @Override public final String name() { return name; }
+
+    @Override public final int size() { return size; }
+
+    @Override public final int spikeCount() { return spikeCount; }
+
+    @Override public final int[] spikes() { return spikes; }
+}

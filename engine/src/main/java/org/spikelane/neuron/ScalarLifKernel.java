@@ -1,0 +1,46 @@
+package org.spikelane.neuron;
+
+/**
+ * Reference kernel: the plain loop every vector kernel is tested against. Same operations in
+ * the same order (fma where the vector kernel uses fma), so results agree to the last bit on
+ * the current path.
+ */
+public final class ScalarLifKernel implements LifKernel {
+
+    @Override
+    public int step(LifState s, int[] spikesOut) {
+        float[] v = s.v, current = s.current, dv = s.dv, g = s.g, gE = s.gE;
+        int[] left = s.refractoryLeft;
+        int count = 0;
+        for (int i = 0; i < s.size; i++) {
+            float vNew;
+            if (g == null) {
+                float vInf = Math.fma(s.resistance[i], current[i], s.restingPotential[i]);
+                vNew = Math.fma(v[i] - vInf, s.decay[i], vInf) + dv[i];
+            } else {
+                float gTot = s.leakConductance[i] + g[i];
+                float vInf = (s.leakDrive[i] + gE[i] + current[i]) / gTot;
+                float decay = (float) Math.exp(-(s.dtOverC[i] * gTot));
+                vNew = Math.fma(v[i] - vInf, decay, vInf) + dv[i];
+                g[i] = 0f;
+                gE[i] = 0f;
+            }
+            current[i] = 0f;
+            dv[i] = 0f;
+            if (left[i] > 0) {
+                v[i] = s.resetPotential[i];
+                left[i]--;
+                continue;
+            }
+            boolean spike = s.inclusiveThreshold ? vNew >= s.threshold[i] : vNew > s.threshold[i];
+            if (spike) {
+                v[i] = s.resetPotential[i];
+                left[i] = s.refractoryHold[i];
+                spikesOut[count++] = i;
+            } else {
+                v[i] = vNew;
+            }
+        }
+        return count;
+    }
+}

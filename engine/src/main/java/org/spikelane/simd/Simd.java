@@ -1,0 +1,48 @@
+package org.spikelane.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector species every kernel uses, chosen once at start-up (Lucene's provider pattern).
+ *
+ * <p>System properties: {@code spikelane.vector.bits=64|128|256|512} forces a width (tests use it
+ * to run every kernel at every width); {@code spikelane.vector=scalar} makes
+ * {@link #useVectorKernels()} false so the scalar reference kernels run everywhere.
+ */
+public final class Simd {
+    private Simd() {}
+
+    /** Float lanes; int lanes have the same count so masks convert lane for lane. */
+    public static final VectorSpecies<Float> FLOAT = chooseFloat();
+    public static final VectorSpecies<Integer> INT = IntVector.SPECIES_PREFERRED.withShape(FLOAT.vectorShape()).check(Integer.class);
+    public static final int LANES = FLOAT.length();
+
+    private static final boolean VECTOR = !"scalar".equalsIgnoreCase(System.getProperty("spikelane.vector", ""));
+
+    private static VectorSpecies<Float> chooseFloat() {
+        String bits = System.getProperty("spikelane.vector.bits");
+        if (bits == null || bits.isBlank()) return FloatVector.SPECIES_PREFERRED;
+        try {
+            return FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(Integer.parseInt(bits.strip())))
+                    .check(Float.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("spikelane.vector.bits: '" + bits + "' is not one of 64, 128, 256, 512");
+        }
+    }
+
+    /** Whether the vector kernels are in use (false when forced to the scalar reference). */
+    public static boolean useVectorKernels() { return VECTOR; }
+
+    /** {@code n} rounded up to a whole number of vectors, so hot loops need no masked tail. */
+    public static int padded(int n) {
+        return Math.max(LANES, (n + LANES - 1) / LANES * LANES);
+    }
+
+    /** E.g. "Species[float, 8, S_256_BIT]", for summaries and benchmark metadata. */
+    public static String describe() {
+        return (VECTOR ? "vector " : "scalar reference ") + FLOAT;
+    }
+}

@@ -1,0 +1,41 @@
+package org.spikelane.spi;
+
+import java.util.Collection;
+
+/** "Did you mean ...?" suggestions for misspelt keys and names. */
+public final class Suggest {
+    private Suggest() {}
+
+    /** The closest candidate within edit distance 2 (or a third of the word), or null. */
+    public static String closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(), c.toLowerCase());
+            if (d < bestDistance) { bestDistance = d; best = c; }
+        }
+        int allowed = Math.max(2, word.length() / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /** " (did you mean 'x'?)" or "". */
+    public static String didYouMean(String word, Collection<String> candidates) {
+        String c = closest(word, candidates);
+        return c == null ? "" : " (did you mean '" + c + "'?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}
