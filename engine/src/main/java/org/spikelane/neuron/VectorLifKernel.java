@@ -65,7 +65,12 @@ public final class VectorLifKernel implements LifKernel {
         VectorMask<Integer> holdInt = left.compare(VectorOperators.GT, 0);
         VectorMask<Float> hold = holdInt.cast(F);
         FloatVector reset = FloatVector.fromArray(F, s.resetPotential, i);
-        VectorMask<Float> spike = vNew.compare(above, FloatVector.fromArray(F, s.threshold, i)).andNot(hold);
+        FloatVector threshold = FloatVector.fromArray(F, s.threshold, i);
+        // a constant operator at each call site: compare() with a run-time operator is not
+        // intrinsified (boxes every vector: 24 B and ~10x the time per neuron-step)
+        VectorMask<Float> crossed = above == VectorOperators.GE ? vNew.compare(VectorOperators.GE, threshold)
+                : vNew.compare(VectorOperators.GT, threshold);
+        VectorMask<Float> spike = crossed.andNot(hold);
         vNew.blend(reset, spike.or(hold)).intoArray(s.v, i);
         left = left.lanewise(VectorOperators.SUB, 1, holdInt);
         if (spike.anyTrue()) {
