@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.spikelane.net.ProjectionSpec;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.PluginRegistry;
+import org.spikelane.spi.SynapsePlugin;
 
 /**
  * The blueprint of a simulation: populations, inputs, hooks and recordings. Every addition is
@@ -33,6 +35,7 @@ public final class Network {
     final Map<String, PopulationSpec> populations = new LinkedHashMap<>();
     final List<InputSpec> inputs = new ArrayList<>();
     final List<HookSpec> hooks = new ArrayList<>();
+    final List<ProjectionSpec> projections = new ArrayList<>();
     final List<String> recordedSpikes = new ArrayList<>();
     final List<StateSpec> recordedState = new ArrayList<>();
 
@@ -44,8 +47,8 @@ public final class Network {
     /** Raw parameters are kept so that distributions are drawn at build time from the final seed. */
     record LifSpec(String name, int size, Map<String, ?> rawParams) implements PopulationSpec {
         Params params(long seed, int index) {
-            return Params.resolve("population '" + name + "'", LifModel.PARAMS, rawParams, size,
-                    new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1))));
+            return LifModel.checked(Params.resolve("population '" + name + "'", LifModel.PARAMS, rawParams, size,
+                    new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1)))));
         }
     }
 
@@ -132,6 +135,40 @@ public final class Network {
         Params resolved = Params.resolve(owner, p.params(), params, n);
         inputs.add(new InputSpec(owner, p, target, resolved, chosen));
         return inputs.size() - 1;
+    }
+
+    /**
+     * Connects two populations through a synapse plugin. Everything that can be checked now is
+     * (populations, rule, ranges, units, weight range, non-negative delays), with one-line errors
+     * naming {@code projection 'from -> to'} and the field; random connectivity, weights and delays
+     * are drawn from the network seed when the simulation is built.
+     *
+     * @param from          source population (LIF or spike generator)
+     * @param to            target population (LIF)
+     * @param synapse       synapse plugin name, e.g. "exp_current"
+     * @param synapseParams the plugin's parameters (null: defaults)
+     * @param weight        "4 nS", an SI number, a list (one per synapse), or {normal|uniform: {...}}
+     * @param delay         as {@code weight}, a time; null means 0 (effect from the next step)
+     * @param connect       {@code {rule: all_to_all | one_to_one | probability (p, autapses) | in_degree (k)
+     *                      | pairs (pairs), pre: {from, to}, post: {from, to}}}; null means all_to_all
+     */
+    public Network connect(String from, String to, String synapse, Map<String, ?> synapseParams,
+                           Object weight, Object delay, Map<String, ?> connect) {
+        String owner = "projection '" + from + " -> " + to + "'";
+        PopulationSpec source = population(from, owner, "from");
+        PopulationSpec target = population(to, owner, "to");
+        if (!(target instanceof LifSpec)) {
+            throw new ParameterException(owner, "to", "population '" + to + "' is a spike generator; projections target LIF populations");
+        }
+        if (synapse == null || synapse.isBlank()) throw new ParameterException(owner, "synapse", "is required");
+        SynapsePlugin plugin;
+        try {
+            plugin = registry().synapse(synapse);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(owner, "synapse", e.getMessage());
+        }
+        projections.add(new ProjectionSpec(from, source.size(), to, target.size(), plugin, synapseParams, weight, delay, connect));
+        return this;
     }
 
     PopulationSpec population(String name, String owner, String field) {

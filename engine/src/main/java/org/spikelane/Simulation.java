@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.spikelane.net.Pathway;
+import org.spikelane.net.Projection;
+import org.spikelane.net.ProjectionSpec;
+import org.spikelane.net.SynapticVariables;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.Population;
 import org.spikelane.neuron.SpikeGeneratorPopulation;
@@ -42,6 +45,7 @@ public final class Simulation {
     private final long[] hookIntervals;
     private final java.util.function.Consumer<Simulation>[] hookActions;
     private final Pathway[] pathways;
+    private final List<Projection> projections;
     private final StateRecorder[] stateRecorders;
     private final boolean[] spikesRecorded;
     private final SpikeRecorder spikeRecorder;
@@ -79,7 +83,17 @@ public final class Simulation {
 
         hookIntervals = net.hooks.stream().mapToLong(Network.HookSpec::intervalSteps).toArray();
         hookActions = net.hooks.stream().map(Network.HookSpec::action).toArray(java.util.function.Consumer[]::new);
-        pathways = new Pathway[0];
+        List<Projection> built = new ArrayList<>();
+        for (int k = 0; k < net.projections.size(); k++) {
+            ProjectionSpec spec = net.projections.get(k);
+            // one independent, reproducible stream per projection (connectivity, then weights, then delays)
+            SplittableRandom random = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL * (k + 1));
+            built.add(spec.build(byName.get(spec.from()), (LifPopulation) byName.get(spec.to()), dt, random,
+                    Simd.useVectorKernels()));
+        }
+        projections = List.copyOf(built);
+        pathways = built.toArray(Pathway[]::new);
+        SynapticVariables.register(projections);
 
         stateRecorders = new StateRecorder[net.recordedState.size()];
         for (int k = 0; k < stateRecorders.length; k++) {
@@ -179,6 +193,9 @@ public final class Simulation {
     }
 
     public List<Population> populations() { return List.of(populations); }
+
+    /** The projections in the order {@link Network#connect} added them. */
+    public List<Projection> projections() { return projections; }
 
     /** The kernel of the input added k-th ({@link Network#addInput} returned k). */
     public InputKernel input(int k) { return inputs[k]; }

@@ -10,6 +10,8 @@ import org.spikelane.units.Dimension;
 public final class LifPopulation extends Population {
     private final LifState state;
     private final LifKernel kernel;
+    /** Variables owned by synapse kernels on this population (e.g. "g", "I_syn"), by name. */
+    private final java.util.Map<String, Variable> synaptic = new java.util.LinkedHashMap<>();
 
     /**
      * @param params validated against {@link LifModel#PARAMS}
@@ -36,8 +38,15 @@ public final class LifPopulation extends Population {
         state.set("population '" + name() + "'", param, neuron, siValue);
     }
 
+    /** Makes a variable kept elsewhere (a synapse kernel's state) recordable under its name. */
+    public void addVariable(Variable variable) { synaptic.put(variable.name(), variable); }
+
     @Override
-    public List<String> variableNames() { return List.of("v", "I"); }
+    public List<String> variableNames() {
+        List<String> names = new java.util.ArrayList<>(List.of("v", "I"));
+        names.addAll(synaptic.keySet());
+        return names;
+    }
 
     @Override
     public Variable variable(String name) {
@@ -45,8 +54,12 @@ public final class LifPopulation extends Population {
             case "v" -> new ArrayVariable("v", Dimension.VOLTAGE, state.v);
             // sampled after the input phase of the step, before the kernel clears it
             case "I" -> new ArrayVariable("I", Dimension.CURRENT, state.current);
-            default -> throw new IllegalArgumentException("population '" + name() + "' has no variable '" + name
+            default -> {
+                Variable v = synaptic.get(name);
+                if (v != null) yield v;
+                throw new IllegalArgumentException("population '" + name() + "' has no variable '" + name
                     + "'; recordable: " + String.join(", ", variableNames()));
+            }
         };
     }
 

@@ -3,20 +3,29 @@ package org.spikelane.spi;
 import java.util.List;
 import org.spikelane.record.Variable;
 
-/** The compiled form of one synapse model on one projection's targets. */
+/**
+ * The compiled form of one synapse model on one projection's targets. The engine calls
+ * {@link #update} once per step and {@link #receive} once per (spiking source neuron, delay)
+ * row, never once per synapse.
+ */
 public interface SynapseKernel {
     /**
-     * Phase 2 of step {@code step}: add this step's contribution to the target accumulators
-     * ({@code current}, {@code dv}, {@code g}, {@code gE}) and decay the own state by one step.
+     * Phase 2 of step {@code step} (DESIGN §2): add this step's contribution to the target
+     * accumulators ({@code current}, {@code dv}, {@code g}, {@code gE}) from the state at
+     * {@code t_n}, then advance the own state to {@code t_{n+1}}.
      */
     void update(long step);
 
     /**
-     * Phase 4: spikes arriving now. Adds {@code weights[k]} (SI) to the state of
-     * {@code targets[k]} for {@code k} in {@code [from, to)}; seen from the next step's update.
+     * Phase 4: spikes arriving now. Adds {@code weights[k]} (SI, in the projection's weight
+     * dimension) to the state of target neuron {@code targets[k]} for {@code k} in
+     * {@code [from, to)}; the next step's {@link #update} is the first to see it.
      */
     void receive(int[] targets, float[] weights, int from, int to);
 
-    /** Recordable per-target variables, e.g. {@code g} or {@code I_syn}. */
+    /**
+     * Recordable per-target variables in SI units, e.g. {@code g} (S) or {@code I_syn} (A),
+     * indexed by target population index and sampled at the start of a step.
+     */
     default List<Variable> variables() { return List.of(); }
 }

@@ -1,10 +1,28 @@
 package org.spikelane.spi;
 
+import java.util.List;
+import org.spikelane.units.Dimension;
+
 /**
  * A synapse model (delta, exponential current, conductance, ...). One kernel is created per
  * projection; it keeps per-target-neuron state arrays and feeds the target's accumulators.
  * Found with {@link java.util.ServiceLoader} like {@link InputPlugin}.
+ *
+ * <p>The engine owns connectivity, weights and delays: it parses every weight in one of
+ * {@link #weightDimensions()}, checks it against {@link #weightRange()}, stores it in SI units in
+ * the projection's compressed rows and hands whole rows to {@link SynapseKernel#receive}.
  */
 public interface SynapsePlugin extends Plugin {
+    /** Builds the kernel of one projection. Throw {@link Params#error} for invalid combinations. */
     SynapseKernel create(SynapseContext context, Params params);
+
+    /**
+     * Dimensions a weight may have, e.g. a current (A) or a voltage meaning {@code R * I}; the
+     * first one is assumed for plain numbers. {@link SynapseContext#weightDimension()} tells the
+     * kernel which one the user chose.
+     */
+    default List<Dimension> weightDimensions() { return List.of(Dimension.CURRENT); }
+
+    /** Allowed weights in SI units (conductances: {@code >= 0}). */
+    default Range weightRange() { return Range.any(); }
 }

@@ -1,0 +1,76 @@
+package org.spikelane.net;
+
+import org.spikelane.neuron.LifPopulation;
+import org.spikelane.spi.SpikeSource;
+import org.spikelane.spi.SynapseKernel;
+
+/**
+ * A compiled projection: compressed rows split by delay ({@link SynapseTable}), a ring of the
+ * source's recent spike lists ({@link SpikeRing}) and the synapse kernel that holds the
+ * per-target state.
+ *
+ * <p>Timing (DESIGN §2): {@link #deliver} runs in phase 4 of step {@code n}, after every
+ * population has updated, and hands the rows of neurons that spiked at step {@code n - d} to the
+ * kernel; the kernel's next {@link #update} (phase 2 of step {@code n + 1}) is the first to see
+ * them. So a spike at step {@code s} through delay {@code d} steps first affects the update of
+ * step {@code s + d + 1}; with {@code d = 0} that is the next step.
+ */
+public final class Projection implements Pathway {
+    private final String label;
+    private final SpikeSource source;
+    private final LifPopulation target;
+    private final SynapseTable table;
+    private final SynapseKernel kernel;
+    private final SpikeRing ring;
+    private final int[] rowStart;
+    private final int[] targets;
+    private final float[] weights;
+    private final int stride;
+
+    Projection(String label, SpikeSource source, LifPopulation target, SynapseTable table, SynapseKernel kernel) {
+        this.label = label;
+        this.source = source;
+        this.target = target;
+        this.table = table;
+        this.kernel = kernel;
+        this.ring = new SpikeRing(table.maxDelay(), source.size());
+        this.rowStart = table.rowStarts();
+        this.targets = table.targets();
+        this.weights = table.weights();
+        this.stride = source.size() + 1;
+    }
+
+    @Override
+    public void update(long step) {
+        kernel.update(step);
+    }
+
+    @Override
+    public void deliver(long step) {
+        ring.push(step, source.spikes(), source.spikeCount());
+        for (int g = 0; g < table.groups(); g++) {
+            long from = step - table.delay(g);
+            int count = ring.count(from);
+            if (count == 0) continue;
+            int[] spiked = ring.spikes(from);
+            int base = g * stride;
+            for (int k = 0; k < count; k++) {
+                int i = spiked[k];
+                int start = rowStart[base + i];
+                int end = rowStart[base + i + 1];
+                if (end > start) kernel.receive(targets, weights, start, end);
+            }
+        }
+    }
+
+    /** E.g. "projection 'exc -> all'". */
+    public String label() { return label; }
+
+    public SpikeSource source() { return source; }
+
+    public LifPopulation target() { return target; }
+
+    public SynapseTable table() { return table; }
+
+    public SynapseKernel kernel() { return kernel; }
+}

@@ -1,0 +1,85 @@
+package org.spikelane.net;
+
+import java.util.Arrays;
+
+/**
+ * A projection's synapses in compressed rows by presynaptic neuron (CSR), split by delay.
+ *
+ * <p>Why split by delay rather than keep a per-synapse delay and a ring of (target, weight)
+ * events: delivery stays a walk over contiguous rows, and the synapse kernel is still called
+ * once per row (a whole (source neuron, delay) row), never per synapse; nothing is copied per
+ * event, and no event buffer can overflow. With one delay value (the common case) there is one
+ * group and this is plain CSR. The cost is one row lookup per (spike, distinct delay), so a
+ * projection whose delays take hundreds of distinct step values pays that per spike.
+ *
+ * <p>Layout: group {@code g} holds the synapses whose delay is {@link #delay(int) delay(g)} steps
+ * (ascending); its row of source neuron {@code i} is {@code [rowStart(g, i), rowStart(g, i + 1))}
+ * in {@link #targets()} / {@link #weights()}. Within a row, synapses keep generation order.
+ */
+public final class SynapseTable {
+    private final int sources;
+    private final int[] delays;
+    /** {@code groups * (sources + 1)} absolute row starts. */
+    private final int[] rowStart;
+    private final int[] target;
+    private final float[] weight;
+
+    /**
+     * @param sources    size of the source population
+     * @param pre        presynaptic index of each synapse
+     * @param post       postsynaptic index of each synapse
+     * @param weights    SI weight of each synapse
+     * @param delaySteps delay of each synapse in whole steps, {@code >= 0}
+     */
+    public SynapseTable(int sources, int[] pre, int[] post, double[] weights, int[] delaySteps) {
+        int n = pre.length;
+        this.sources = sources;
+        this.delays = Arrays.stream(delaySteps).distinct().sorted().toArray();
+        int groups = delays.length;
+        int stride = sources + 1;
+        this.rowStart = new int[Math.max(1, groups) * stride];
+        this.target = new int[n];
+        this.weight = new float[n];
+        int[] groupOf = new int[n];
+        // counting sort by (group, pre), stable, so rows keep generation order
+        int[] count = new int[groups * stride + 1];
+        for (int s = 0; s < n; s++) {
+            groupOf[s] = Arrays.binarySearch(delays, delaySteps[s]);
+            count[groupOf[s] * stride + pre[s] + 1]++;
+        }
+        for (int r = 0; r < groups * stride; r++) count[r + 1] += count[r];
+        System.arraycopy(count, 0, rowStart, 0, groups * stride);
+        int[] fill = Arrays.copyOf(count, count.length);
+        for (int s = 0; s < n; s++) {
+            int at = fill[groupOf[s] * stride + pre[s]]++;
+            target[at] = post[s];
+            weight[at] = (float) weights[s];
+        }
+    }
+
+    public int sources() { return sources; }
+
+    /** Number of synapses. */
+    public int count() { return target.length; }
+
+    /** Number of distinct delays. */
+    public int groups() { return delays.length; }
+
+    /** Delay of group {@code g} in steps. */
+    public int delay(int g) { return delays[g]; }
+
+    /** The longest delay in steps (0 when there are no synapses). */
+    public int maxDelay() { return delays.length == 0 ? 0 : delays[delays.length - 1]; }
+
+    /** Start of source neuron {@code i}'s row in group {@code g}; {@code rowStart(g, i + 1)} is its end. */
+    public int rowStart(int g, int i) { return rowStart[g * (sources + 1) + i]; }
+
+    /** Postsynaptic indices, row after row; do not modify. */
+    public int[] targets() { return target; }
+
+    /** Weights (SI) aligned with {@link #targets()}; do not modify. */
+    public float[] weights() { return weight; }
+
+    /** The flat row-start array (group {@code g} starts at {@code g * (sources() + 1)}); do not modify. */
+    int[] rowStarts() { return rowStart; }
+}

@@ -1,0 +1,36 @@
+package org.spikelane.synapses;
+
+import java.util.List;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.Range;
+import org.spikelane.spi.SynapseContext;
+import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.units.Dimension;
+
+/** Conductance that jumps by the weight (S) and decays with {@code tau}; {@code I = g (E_rev - v)}. */
+public final class ExpConductanceSynapse implements SynapsePlugin {
+    static final String TAU = "tau";
+    static final String E_REV = "E_rev";
+
+    @Override public String name() { return "exp_conductance"; }
+
+    @Override public String description() { return "conductance that jumps by the weight and decays exponentially; I = g (E_rev - v)"; }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.quantity(TAU, Dimension.TIME, 5e-3, Range.positive(), "decay time constant of the conductance"),
+                ParamSpec.quantity(E_REV, Dimension.VOLTAGE, 0.0, Range.any(), "reversal potential (0 mV excitatory, -80 mV inhibitory)"));
+    }
+
+    @Override public List<Dimension> weightDimensions() { return List.of(Dimension.CONDUCTANCE); }
+
+    @Override public Range weightRange() { return Range.nonNegative(); }
+
+    @Override
+    public SynapseKernel create(SynapseContext context, Params params) {
+        return new ConductanceKernel(context, params.get(E_REV), new double[] {1}, new double[] {params.get(TAU)});
+    }
+}

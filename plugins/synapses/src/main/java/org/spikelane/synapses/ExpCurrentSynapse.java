@@ -1,0 +1,75 @@
+package org.spikelane.synapses;
+
+import java.util.List;
+import org.spikelane.neuron.LifState;
+import org.spikelane.record.Variable;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.Range;
+import org.spikelane.spi.SynapseContext;
+import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.units.Dimension;
+
+/**
+ * Exponentially decaying current: {@code I_syn} jumps by {@code w} and decays with
+ * {@code tau_syn}. Its effect on {@code v} is exact for the coupled linear system: each step adds
+ * NEST {@code iaf_psc_exp}'s {@code P21 * I_syn} to {@code dv} ({@link Propagators#expCurrent},
+ * singular case {@code tau_syn == tau_m} included), then {@code I_syn *= P11}.
+ * A weight in V means {@code R * I} (Brian2 CUBA's {@code ge}); {@code I_syn} is recorded in A.
+ */
+public final class ExpCurrentSynapse implements SynapsePlugin {
+    static final String TAU = "tau_syn";
+
+    @Override public String name() { return "exp_current"; }
+
+    @Override public String description() { return "current that jumps by the weight and decays exponentially (exact propagators)"; }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.quantity(TAU, Dimension.TIME, 2e-3, Range.positive(), "decay time constant of the current (NEST default 2 ms)"));
+    }
+
+    @Override public List<Dimension> weightDimensions() { return List.of(Dimension.CURRENT, Dimension.VOLTAGE); }
+
+    @Override
+    public SynapseKernel create(SynapseContext context, Params params) {
+        return new Kernel(context, params.get(TAU));
+    }
+
+    private static final class Kernel implements SynapseKernel {
+        private final float[] dv;
+        private final double[] current;
+        private final double[] p21;
+        private final double p11;
+        private final int n;
+        private final SynapseOps ops;
+        private final double[] toAmperes;
+
+        Kernel(SynapseContext context, double tau) {
+            LifState t = context.target();
+            double h = context.dt();
+            dv = t.dv;
+            n = t.padded;
+            current = new double[n];
+            p21 = new double[n];
+            double[] scale = CurrentScale.of(t, context.weightDimension());
+            for (int i = 0; i < t.size; i++) p21[i] = Propagators.expCurrent(h, t.tauM(i), tau, scale[i]);
+            p11 = Math.exp(-h / tau);
+            ops = SynapseOps.of(context.vector());
+            toAmperes = CurrentScale.toAmperes(t, context.weightDimension());
+        }
+
+        @Override public void update(long step) { ops.feedExp(dv, p21, current, p11, n); }
+
+        @Override
+        public void receive(int[] targets, float[] weights, int from, int to) {
+            for (int k = from; k < to; k++) current[targets[k]] += weights[k];
+        }
+
+        @Override
+        public List<Variable> variables() {
+            return List.of(new StateVariable("I_syn", Dimension.CURRENT, current, toAmperes));
+        }
+    }
+}

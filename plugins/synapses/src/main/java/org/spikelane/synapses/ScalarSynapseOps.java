@@ -1,0 +1,36 @@
+package org.spikelane.synapses;
+
+/** The reference loops every {@link VectorSynapseOps} method is tested against. */
+final class ScalarSynapseOps implements SynapseOps {
+    static final ScalarSynapseOps INSTANCE = new ScalarSynapseOps();
+
+    private ScalarSynapseOps() {}
+
+    @Override
+    public void feedExp(float[] acc, double[] p, double[] x, double decay, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[i] += (float) (p[i] * x[i]);
+            x[i] *= decay;
+        }
+    }
+
+    @Override
+    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[i] += (float) (py[i] * y[i] + px[i] * x[i]);
+            y[i] = decay * (y[i] + h * x[i]);
+            x[i] *= decay;
+        }
+    }
+
+    @Override
+    public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int n) {
+        for (int i = 0; i < n; i++) {
+            double sum = s[0][i];
+            for (int t = 1; t < s.length; t++) sum += s[t][i];
+            g[i] += (float) sum;
+            gE[i] += (float) (sum * eRev);
+            for (int t = 0; t < s.length; t++) s[t][i] *= decay[t];
+        }
+    }
+}
