@@ -1,0 +1,11 @@
+/** Spikelane's standard input currents: bias, step, sine, ramp and event-triggered pulses. */
+module org.spikelane.inputs {
+    requires org.spikelane.engine;
+
+    provides org.spikelane.spi.InputPlugin with
+            org.spikelane.inputs.BiasInput,
+            org.spikelane.inputs.StepInput,
+            org.spikelane.inputs.SineInput,
+            org.spikelane.inputs.RampInput,
+            org.spikelane.inputs.PulseInput;
+}

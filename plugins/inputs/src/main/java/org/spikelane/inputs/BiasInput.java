@@ -1,0 +1,77 @@
+package org.spikelane.inputs;
+
+import java.util.List;
+import org.spikelane.spi.Accumulate;
+import org.spikelane.spi.InputContext;
+import org.spikelane.spi.InputKernel;
+import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.Range;
+import org.spikelane.spi.Suggest;
+import org.spikelane.units.Dimension;
+
+/**
+ * {@code bias}: a constant current, one value for all targets or one per target, that a periodic
+ * hook may change neuron by neuron while the simulation runs (the seed's {@code i_offset}).
+ */
+public final class BiasInput implements InputPlugin {
+    static final String AMPLITUDE = "amplitude";
+
+    @Override public String name() { return "bias"; }
+
+    @Override public String description() {
+        return "constant current, one value or one per target neuron; changeable while running";
+    }
+
+    @Override public List<ParamSpec> params() {
+        return List.of(ParamSpec.perNeuron(AMPLITUDE, Dimension.CURRENT, null, Range.any(),
+                "current of each target neuron: one value, or a list with one value per target"));
+    }
+
+    @Override public InputKernel create(InputContext context, Params params) {
+        Targets targets = new Targets(context);
+        double[] amplitude = params.perNeuron(AMPLITUDE, targets.count);
+        float[] values = new float[targets.count];
+        for (int k = 0; k < values.length; k++) values[k] = (float) amplitude[k];
+        return new Kernel(context.owner(), targets, values);
+    }
+
+    private static final class Kernel implements InputKernel {
+        private final String owner;
+        private final Targets targets;
+        /** Current of each slot (A); changed in place by {@link #set}. */
+        private final float[] values;
+
+        Kernel(String owner, Targets targets, float[] values) {
+            this.owner = owner;
+            this.targets = targets;
+            this.values = values;
+        }
+
+        @Override public void addCurrent(long step, float[] current) {
+            Accumulate.add(current, targets.indices, values, targets.count);
+        }
+
+        @Override public void set(String param, int neuron, double siValue) {
+            if (!AMPLITUDE.equals(param)) {
+                throw new ParameterException(owner, param, "cannot be changed while running"
+                        + Suggest.didYouMean(param, List.of(AMPLITUDE)) + "; changeable: " + AMPLITUDE);
+            }
+            if (!Double.isFinite(siValue)) {
+                throw new ParameterException(owner, AMPLITUDE, "must be a finite current, got " + siValue);
+            }
+            if (neuron == -1) {
+                java.util.Arrays.fill(values, (float) siValue);
+                return;
+            }
+            int slot = targets.slot(neuron);
+            if (slot < 0) {
+                throw new ParameterException(owner, AMPLITUDE, "neuron " + neuron
+                        + " is not driven by this input (targets: " + targets.describe() + ")");
+            }
+            values[slot] = (float) siValue;
+        }
+    }
+}

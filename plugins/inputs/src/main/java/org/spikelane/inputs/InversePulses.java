@@ -1,0 +1,45 @@
+package org.spikelane.inputs;
+
+/**
+ * Pulses {@code amplitude / (1 + alpha (t - t_event))} that restart at each event of their neuron
+ * (the seed forum's {@code last_injection} model): at step n a neuron whose latest event was at
+ * step k carries {@code amplitude / (1 + alpha (n - k) dt)}, and nothing before its first event.
+ *
+ * <p>The 1/t tail never ends, so a neuron stays active from its first event on; only active
+ * neurons are visited, which keeps sparse schedules (one neuron every 500 ms) cheap.
+ */
+final class InversePulses implements PulseShape {
+    private final Targets targets;
+    private final double amplitude;
+    private final double alphaDt;
+    /** Step of each slot's latest event; meaningful once the slot is active. */
+    private final long[] lastEvent;
+    private final boolean[] isActive;
+    /** Slots that have had an event, in order of their first event. */
+    private final int[] activeSlots;
+    private int activeCount;
+
+    InversePulses(Targets targets, double amplitude, double alpha, double dt) {
+        this.targets = targets;
+        this.amplitude = amplitude;
+        this.alphaDt = alpha * dt;
+        this.lastEvent = new long[targets.count];
+        this.isActive = new boolean[targets.count];
+        this.activeSlots = new int[targets.count];
+    }
+
+    @Override public void trigger(int slot, long step) {
+        if (!isActive[slot]) {
+            isActive[slot] = true;
+            activeSlots[activeCount++] = slot;
+        }
+        lastEvent[slot] = step;
+    }
+
+    @Override public void addCurrent(long step, float[] current) {
+        for (int j = 0; j < activeCount; j++) {
+            int slot = activeSlots[j];
+            current[targets.neuron(slot)] += (float) (amplitude / (1 + alphaDt * (step - lastEvent[slot])));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.spikelane.inputs;
+
+import java.util.List;
+import org.spikelane.spi.InputContext;
+import org.spikelane.spi.InputKernel;
+import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.Range;
+import org.spikelane.units.Dimension;
+
+/**
+ * {@code pulse}: current pulses triggered by events (see {@link PulseEventsParser} for the event
+ * forms). An event that falls on step k shows in the current of step k; a pulse driven by a spike
+ * at step s therefore shows from step s + 1. Shapes: {@link ExponentialPulses} (jump, decay with
+ * {@code tau}, superpose) and {@link InversePulses} ({@code amplitude / (1 + alpha (t - t_event))},
+ * restarting at each event).
+ */
+public final class PulseInput implements InputPlugin {
+    static final String EVENTS = PulseEventsParser.PARAM;
+    static final String SHAPE = "shape";
+    static final String AMPLITUDE = "amplitude";
+    static final String TAU = "tau";
+    static final String ALPHA = "alpha";
+    static final String EXPONENTIAL = "exponential";
+    static final String INVERSE = "inverse";
+
+    @Override public String name() { return "pulse"; }
+
+    @Override public String description() {
+        return "current pulses (exponential or 1/(1 + alpha t)) at scheduled, periodic random, or spike events";
+    }
+
+    @Override public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.structure(EVENTS, true, "{times: [..], neurons: [..]}, {every: 500 ms, random_neuron: true,"
+                        + " start: <default every>, count: <default unlimited>} or {from: <population of the same size>}"),
+                ParamSpec.choice(SHAPE, EXPONENTIAL, List.of(EXPONENTIAL, INVERSE),
+                        "exponential: jump then decay with tau; inverse: amplitude / (1 + alpha (t - t_event))"),
+                ParamSpec.quantity(AMPLITUDE, Dimension.CURRENT, null, Range.any(), "pulse height at the event"),
+                ParamSpec.quantity(TAU, Dimension.TIME, 2e-3, Range.positive(), "decay time of the exponential shape"),
+                ParamSpec.quantity(ALPHA, Dimension.FREQUENCY, 1000.0, Range.positive(),
+                        "rate of the inverse shape (the current halves 1/alpha after the event)"));
+    }
+
+    @Override public InputKernel create(InputContext context, Params params) {
+        boolean exponential = params.choice(SHAPE).equals(EXPONENTIAL);
+        if (exponential && params.given(ALPHA)) {
+            throw params.error(ALPHA, "applies to shape 'inverse' only; the exponential pulse's width is tau");
+        }
+        if (!exponential && params.given(TAU)) {
+            throw params.error(TAU, "applies to shape 'exponential' only; the inverse pulse's width is 1/alpha");
+        }
+        Targets targets = new Targets(context);
+        PulseEventSource events = PulseEventsParser.parse(context, params, targets);
+        double amplitude = params.get(AMPLITUDE);
+        PulseShape shape = exponential
+                ? new ExponentialPulses(targets, amplitude, params.get(TAU), context.dt())
+                : new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
+        return (step, current) -> {
+            events.emit(step, shape);
+            shape.addCurrent(step, current);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package org.spikelane.inputs;
+
+import java.util.List;
+import org.spikelane.spi.Accumulate;
+import org.spikelane.spi.InputContext;
+import org.spikelane.spi.InputKernel;
+import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.Range;
+import org.spikelane.units.Dimension;
+
+/** {@code step}: {@code amplitude} on the steps of {@code [start, stop)}, 0 elsewhere. */
+public final class StepInput implements InputPlugin {
+    static final String AMPLITUDE = "amplitude";
+
+    @Override public String name() { return "step"; }
+
+    @Override public String description() { return "constant amplitude on [start, stop), 0 outside"; }
+
+    @Override public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.quantity(AMPLITUDE, Dimension.CURRENT, null, Range.any(), "current while the step is on"),
+                Window.startSpec(),
+                Window.stopSpec(false));
+    }
+
+    @Override public InputKernel create(InputContext context, Params params) {
+        Targets targets = new Targets(context);
+        Window window = Window.of(context, params);
+        float amplitude = (float) params.get(AMPLITUDE);
+        return (step, current) -> {
+            if (window.contains(step)) Accumulate.add(current, targets.indices, targets.count, amplitude);
+        };
+    }
+}

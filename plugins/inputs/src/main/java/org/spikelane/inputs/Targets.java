@@ -1,0 +1,54 @@
+package org.spikelane.inputs;
+
+import java.util.Arrays;
+import org.spikelane.spi.InputContext;
+
+/**
+ * The neurons one input drives. Kernels keep their per-neuron state in "slots" {@code 0..count-1}
+ * (slot k drives population neuron {@link #neuron(int) neuron(k)}); events and run-time changes
+ * name population indices, which {@link #slot(int)} maps back in O(1).
+ */
+final class Targets {
+    /** Number of target neurons (slots). */
+    final int count;
+    /**
+     * Population index of each slot, or null when the input drives the whole population (slot k
+     * is then neuron k); this is the form {@link org.spikelane.spi.Accumulate} takes.
+     */
+    final int[] indices;
+    private final int[] neurons;
+    private final int[] slotOf;
+    private final int populationSize;
+
+    Targets(InputContext context) {
+        this.populationSize = context.populationSize();
+        this.neurons = context.neurons();
+        this.count = neurons.length;
+        this.indices = context.allNeurons() ? null : neurons;
+        this.slotOf = new int[populationSize];
+        Arrays.fill(slotOf, -1);
+        for (int k = 0; k < count; k++) slotOf[neurons[k]] = k;
+    }
+
+    /** Population index driven by slot {@code k}. */
+    int neuron(int k) { return neurons[k]; }
+
+    /** Slot of population neuron {@code neuron}, or -1 if this input does not drive it. */
+    int slot(int neuron) {
+        return neuron >= 0 && neuron < populationSize ? slotOf[neuron] : -1;
+    }
+
+    int populationSize() { return populationSize; }
+
+    /** For error messages: "[0, 9]" for a whole population, else the first few indices. */
+    String describe() {
+        if (indices == null) return "neurons [0, " + (populationSize - 1) + "]";
+        int[] sorted = neurons.clone();
+        Arrays.sort(sorted);
+        StringBuilder s = new StringBuilder("neurons ");
+        int shown = Math.min(sorted.length, 8);
+        for (int k = 0; k < shown; k++) s.append(k == 0 ? "" : ", ").append(sorted[k]);
+        if (shown < sorted.length) s.append(", ... (").append(sorted.length).append(" in all)");
+        return s.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package org.spikelane.inputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spikelane.spi.InputKernel;
+import org.spikelane.spi.ParameterException;
+
+class BiasInputTest {
+    @Test
+    void oneValueReachesEveryNeuronOnEveryStep() {
+        for (int size : new int[] {1, 17, 1000, 4099}) {
+            FakeInputContext ctx = FakeInputContext.whole(size);
+            float[][] I = ctx.run(ctx.create(new BiasInput(), Map.of("amplitude", "20 nA")), 3);
+            for (float[] row : I) for (int i = 0; i < size; i++) assertEquals(20e-9f, row[i], "size " + size + " neuron " + i);
+        }
+    }
+
+    @Test
+    void perNeuronValuesFollowTheOrderOfTheTargets() {
+        FakeInputContext ctx = new FakeInputContext(1e-4, 5, new int[] {4, 1}, 1);
+        float[][] I = ctx.run(ctx.create(new BiasInput(), Map.of("amplitude", List.of("1 nA", "2 nA"))), 2);
+        assertEquals(1e-9f, I[1][4]);
+        assertEquals(2e-9f, I[1][1]);
+        assertEquals(0f, I[1][0]);
+        assertEquals(0f, I[1][2]);
+    }
+
+    @Test
+    void setChangesOneNeuronOrAllWhileRunning() {
+        FakeInputContext ctx = FakeInputContext.whole(17);
+        InputKernel k = ctx.create(new BiasInput(), Map.of("amplitude", "20 nA"));
+        k.set("amplitude", 3, 30e-9);
+        float[] acc = new float[32];
+        k.addCurrent(0, acc);
+        for (int i = 0; i < 17; i++) assertEquals(i == 3 ? 30e-9f : 20e-9f, acc[i], "neuron " + i);
+        k.set("amplitude", -1, 5e-9);
+        acc = new float[32];
+        k.addCurrent(1, acc);
+        for (int i = 0; i < 17; i++) assertEquals(5e-9f, acc[i], "neuron " + i);
+    }
+
+    @Test
+    void setRejectsOtherParametersAndNeuronsItDoesNotDrive() {
+        FakeInputContext ctx = new FakeInputContext(1e-4, 5, new int[] {1, 2}, 1);
+        InputKernel k = ctx.create(new BiasInput(), Map.of("amplitude", "1 nA"));
+        ParameterException e = assertThrows(ParameterException.class, () -> k.set("amplitud", 1, 1e-9));
+        assertTrue(e.getMessage().startsWith("input 'bias' parameter 'amplitud'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'amplitude'"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> k.set("amplitude", 4, 1e-9));
+        assertEquals("input 'bias' parameter 'amplitude': neuron 4 is not driven by this input (targets: neurons 1, 2)", e.getMessage());
+        assertThrows(ParameterException.class, () -> k.set("amplitude", 1, Double.NaN));
+    }
+}
