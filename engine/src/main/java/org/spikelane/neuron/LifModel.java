@@ -36,4 +36,10 @@ public final class LifModel {
                     "absolute refractory period, v held at v_reset (rounded to whole steps)"),
             ParamSpec.perNeuron(V_INIT, Dimension.VOLTAGE, Double.NaN, Range.any(), "initial potential (default E_L)"),
             ParamSpec.choice(THRESHOLD, ">", List.of(">", ">="), "spike when v > v_threshold (or >=)"));
+
+    /** Checks that involve several parameters; {@code p} was resolved against {@link #PARAMS}. */
+    public static org.spikelane.spi.Params checked(org.spikelane.spi.Params p) {
+        if (p.given(C) && p.given(R)) throw p.error(C, "give R or C, not both (R = tau_m / C)");
+        return p;
+    }
 }

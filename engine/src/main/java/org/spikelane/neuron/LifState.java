@@ -68,8 +68,7 @@ public final class LifState {
         double[] tau = p.perNeuron(LifModel.TAU_M, size);
         double[] ref = p.perNeuron(LifModel.REFRACTORY, size);
         double[] r;
-        if (p.given(LifModel.C)) {
-            if (p.given(LifModel.R)) throw p.error(LifModel.C, "give R or C, not both (R = tau_m / C)");
+        if (LifModel.checked(p).given(LifModel.C)) {
             double[] c = p.perNeuron(LifModel.C, size);
             r = new double[size];
             for (int i = 0; i < size; i++) r[i] = tau[i] / c[i];

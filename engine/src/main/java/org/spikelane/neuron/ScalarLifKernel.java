@@ -1,5 +1,7 @@
 package org.spikelane.neuron;
 
+import org.spikelane.simd.ExpNeg;
+
 /**
  * Reference kernel: the plain loop every vector kernel is tested against. Same operations in
  * the same order (fma where the vector kernel uses fma), so results agree to the last bit on
@@ -20,7 +22,7 @@ public final class ScalarLifKernel implements LifKernel {
             } else {
                 float gTot = s.leakConductance[i] + g[i];
                 float vInf = (s.leakDrive[i] + gE[i] + current[i]) / gTot;
-                float decay = (float) Math.exp(-(s.dtOverC[i] * gTot));
+                float decay = ExpNeg.exp(-(s.dtOverC[i] * gTot));
                 vNew = Math.fma(v[i] - vInf, decay, vInf) + dv[i];
                 g[i] = 0f;
                 gE[i] = 0f;

@@ -5,6 +5,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
 
 /**
@@ -46,7 +47,7 @@ public final class VectorLifKernel implements LifKernel {
             FloatVector drive = FloatVector.fromArray(F, s.leakDrive, i).add(FloatVector.fromArray(F, s.gE, i))
                     .add(FloatVector.fromArray(F, s.current, i));
             FloatVector vInf = drive.div(gTot);
-            FloatVector decay = FloatVector.fromArray(F, s.dtOverC, i).mul(gTot).neg().lanewise(VectorOperators.EXP);
+            FloatVector decay = ExpNeg.exp(FloatVector.fromArray(F, s.dtOverC, i).mul(gTot).neg());
             FloatVector v = FloatVector.fromArray(F, s.v, i);
             FloatVector vNew = v.sub(vInf).fma(decay, vInf).add(FloatVector.fromArray(F, s.dv, i));
             ZERO.intoArray(s.current, i);

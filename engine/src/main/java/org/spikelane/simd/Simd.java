@@ -17,7 +17,7 @@ public final class Simd {
 
     /** Float lanes; int lanes have the same count so masks convert lane for lane. */
     public static final VectorSpecies<Float> FLOAT = chooseFloat();
-    public static final VectorSpecies<Integer> INT = IntVector.SPECIES_PREFERRED.withShape(FLOAT.vectorShape()).check(Integer.class);
+    public static final VectorSpecies<Integer> INT = IntVector.SPECIES_PREFERRED.withShape(FLOAT.vectorShape()).check(int.class);
     public static final int LANES = FLOAT.length();
 
     private static final boolean VECTOR = !"scalar".equalsIgnoreCase(System.getProperty("spikelane.vector", ""));
@@ -27,7 +27,7 @@ public final class Simd {
         if (bits == null || bits.isBlank()) return FloatVector.SPECIES_PREFERRED;
         try {
             return FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(Integer.parseInt(bits.strip())))
-                    .check(Float.class);
+                    .check(float.class);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("spikelane.vector.bits: '" + bits + "' is not one of 64, 128, 256, 512");
         }
