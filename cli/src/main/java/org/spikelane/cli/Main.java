@@ -1,0 +1,50 @@
+package org.spikelane.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spikelane} command: run, sweep, plugins, validate. */
+@Command(name = "spikelane", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Simulates leaky integrate-and-fire neurons described in a YAML scenario file.",
+        subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for a scenario or usage error (a one-line message names file, line and field). */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for any other failure (e.g. an output folder that cannot be written). */
+    public static final int FAILED = 1;
+
+    static {
+        // plots are drawn off screen; never try to reach a display
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by the tests too). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new Errors());
+        return cl.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"spikelane " + Version.spikelane(), "JDK " + Version.jdk()};
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.spikelane.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spikelane.neuron.LifModel;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.Plugin;
+import org.spikelane.spi.PluginRegistry;
+import org.spikelane.units.Dimension;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spikelane plugins}: every discovered plugin with its parameters, from the same
+ * {@link ParamSpec} declarations that validation uses, and where each plugin was loaded from.
+ */
+@Command(name = "plugins", description = "Lists input and synapse plugins with their parameters, units, defaults and where they come from.")
+final class PluginsCommand implements Callable<Integer> {
+    @Option(names = "--markdown", description = "print Markdown tables (used for docs/scenario.md)")
+    boolean markdown;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = PluginRegistry.discover();
+        section(out, "Neuron model", List.of(new LifEntry()));
+        section(out, "Input plugins (inputs[].type)", registry.inputs());
+        section(out, "Synapse plugins (projections[].synapse)", registry.synapses());
+        out.flush();
+        return 0;
+    }
+
+    private void section(PrintWriter out, String title, List<? extends Plugin> plugins) {
+        out.println(markdown ? "### " + title + "\n" : title);
+        if (plugins.isEmpty()) out.println(markdown ? "(none found)\n" : "  (none found)");
+        for (Plugin p : plugins) {
+            String origin = p instanceof LifEntry ? "engine" : PluginRegistry.origin(p);
+            if (markdown) {
+                out.printf("#### `%s`: %s%n%n", p.name(), p.description());
+                out.println("| key | unit | default | allowed | meaning |");
+                out.println("|---|---|---|---|---|");
+                for (ParamSpec s : p.params()) {
+                    out.printf("| `%s` | %s | %s | %s | %s |%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc().replace("|", "\\|"));
+                }
+                out.println();
+            } else {
+                out.printf("  %s: %s  [%s]%n", p.name(), p.description(), origin);
+                for (ParamSpec s : p.params()) {
+                    out.printf("      %-13s %-12s default %-10s %-18s %s%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc());
+                }
+            }
+        }
+        out.println();
+    }
+
+    private static String unit(ParamSpec s) {
+        return switch (s.kind()) {
+            case CHOICE -> "word";
+            case STRUCTURE -> "mapping";
+            case INTEGER -> "integer";
+            case PER_NEURON -> s.dimension() == Dimension.DIMENSIONLESS ? "number/neuron" : s.dimension().siUnit() + " (per neuron)";
+            case QUANTITY -> s.dimension() == Dimension.DIMENSIONLESS ? "number" : s.dimension().siUnit();
+        };
+    }
+
+    private static String allowed(ParamSpec s) {
+        return switch (s.kind()) {
+            case CHOICE -> String.join(" | ", s.choices());
+            case STRUCTURE -> "see doc";
+            default -> s.range().describe(s.dimension());
+        };
+    }
+
+    /** The built-in LIF model shown like a plugin, so its parameters are listed in the same form. */
+    private static final class LifEntry implements Plugin {
+        @Override public String name() { return "lif"; }
+
+        @Override public String description() { return "leaky integrate-and-fire, tau_m dv/dt = E_L - v + R I (populations[].params)"; }
+
+        @Override public List<ParamSpec> params() { return LifModel.PARAMS; }
+    }
+}

@@ -1,0 +1,42 @@
+package org.spikelane.cli.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.spikelane.Simulation;
+import org.spikelane.cli.Runner;
+import org.spikelane.cli.plot.Charts;
+import org.spikelane.cli.plot.RasterPlot;
+import org.spikelane.cli.plot.TracesPlot;
+
+/** The files of one {@code run}, written together through an {@link OutputDir}. */
+public final class RunOutputs {
+    public static final String SPIKES = "spikes.csv";
+    public static final String STATE = "state.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String TRACES = "traces.png";
+    public static final String RASTER = "raster.png";
+
+    private RunOutputs() {}
+
+    /** Writes every output of {@code result} into {@code dir}; returns the files written. */
+    public static List<Path> write(Runner.Result result, Path dir) throws IOException {
+        Simulation sim = result.simulation();
+        List<String> names = new ArrayList<>(List.of(SPIKES));
+        boolean state = !sim.stateRecorders().isEmpty();
+        boolean traces = TracesPlot.hasTraces(sim);
+        if (state) names.add(STATE);
+        names.add(SUMMARY);
+        if (traces) names.add(TRACES);
+        names.add(RASTER);
+        try (OutputDir out = new OutputDir(dir, names)) {
+            out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
+            if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
+            out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result), o));
+            if (traces) out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.steps()), o));
+            out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.steps()), o));
+            return out.commit();
+        }
+    }
+}

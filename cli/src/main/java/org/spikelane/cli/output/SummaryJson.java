@@ -1,0 +1,59 @@
+package org.spikelane.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.spikelane.Simulation;
+import org.spikelane.cli.Runner;
+import org.spikelane.cli.Version;
+import org.spikelane.neuron.Population;
+
+/** {@code summary.json}: what ran, how long it took, and spikes and mean rate per population. */
+public final class SummaryJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private SummaryJson() {}
+
+    /** Fields shared by run and sweep summaries. */
+    public static ObjectNode header(String scenario, Simulation sim, double durationSeconds, long seed, String precision) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", scenario);
+        root.put("dt_s", sim.dt());
+        root.put("duration_s", durationSeconds);
+        root.put("seed", seed);
+        root.put("precision", precision);
+        root.put("spikelane_version", Version.spikelane());
+        root.put("jdk_version", Version.jdk());
+        root.put("vector_species", sim.species());
+        return root;
+    }
+
+    public static ObjectNode of(Runner.Result r) {
+        Simulation sim = r.simulation();
+        ObjectNode root = header(r.scenario().name(), sim, r.steps() * sim.dt(), r.scenario().seed(), r.scenario().precision());
+        root.put("steps", r.steps());
+        root.put("wall_time_s", r.wallSeconds());
+        root.put("steps_per_second", r.stepsPerSecond());
+        root.put("total_spikes", r.totalSpikes());
+        ArrayNode pops = root.putArray("populations");
+        double seconds = r.steps() * sim.dt();
+        for (Population p : sim.populations()) {
+            long spikes = r.spikeCounts().get(p.name());
+            ObjectNode o = pops.addObject();
+            o.put("name", p.name());
+            o.put("size", p.size());
+            o.put("spikes", spikes);
+            o.put("mean_rate_hz", spikes / (p.size() * seconds));
+        }
+        return root;
+    }
+
+    public static void write(ObjectNode node, OutputStream out) throws IOException {
+        JSON.writeValue(out, node);
+        out.write('\n');
+    }
+}

@@ -1,0 +1,110 @@
+package org.spikelane.cli.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Shared look of every PNG and the glue XChart lacks: it draws one chart per image, so figures
+ * with stacked panels are drawn chart by chart and stacked here.
+ */
+public final class Charts {
+    public static final int WIDTH = 1000;
+    public static final Color VOLTAGE = new Color(31, 119, 180);
+    public static final Color CURRENT = new Color(214, 39, 40);
+    public static final Color THRESHOLD = new Color(90, 90, 90);
+    public static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
+
+    private Charts() {}
+
+    public static XYChart chart(int height, String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(true);
+        s.setPlotGridLinesColor(new Color(230, 230, 230));
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendBackgroundColor(new Color(255, 255, 255, 200));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setChartTitleBoxVisible(false);
+        s.setChartPadding(6);
+        s.setToolTipsEnabled(false);
+        // XChart prints raw doubles (2.049999947573156) without a pattern
+        s.setDecimalPattern("#,##0.###");
+        return chart;
+    }
+
+    /** A plain line without markers. */
+    public static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        return s;
+    }
+
+    /** Fixes the time axis to the whole run so every panel of a figure lines up with round ticks. */
+    public static void timeAxis(XYChart chart, double durationMs) {
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(durationMs);
+    }
+
+    /** Y range covering {@code values} and {@code alsoInclude}, with a margin (at least {@code minPad}). */
+    public static void yRange(XYChart chart, double[] values, double alsoInclude, double minPad) {
+        double lo = alsoInclude;
+        double hi = alsoInclude;
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = Math.max(minPad, (hi - lo) * 0.08);
+        chart.getStyler().setYAxisMin(lo - pad);
+        chart.getStyler().setYAxisMax(hi + pad);
+    }
+
+    /** Stacks images top to bottom on a white background. */
+    public static BufferedImage stack(List<BufferedImage> parts) {
+        int width = parts.stream().mapToInt(BufferedImage::getWidth).max().orElse(WIDTH);
+        int height = parts.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage out = new BufferedImage(width, Math.max(1, height), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, Math.max(1, height));
+        int y = 0;
+        for (BufferedImage part : parts) {
+            g.drawImage(part, 0, y, null);
+            y += part.getHeight();
+        }
+        g.dispose();
+        return out;
+    }
+
+    public static BufferedImage image(XYChart chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    public static void writePng(BufferedImage image, OutputStream out) throws IOException {
+        if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+    }
+
+    /** Scales SI values for plotting, e.g. volts to millivolts. */
+    public static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) out[i] = values[i] * factor;
+        return out;
+    }
+}

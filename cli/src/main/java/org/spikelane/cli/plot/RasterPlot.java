@@ -1,0 +1,85 @@
+package org.spikelane.cli.plot;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.spikelane.Simulation;
+import org.spikelane.neuron.Population;
+import org.spikelane.record.SpikeRecorder;
+
+/**
+ * {@code raster.png}: one dot per spike (neurons of later populations drawn above earlier ones),
+ * and below it each population's rate in spikes per neuron per second over time bins.
+ */
+public final class RasterPlot {
+    private RasterPlot() {}
+
+    public static BufferedImage draw(Simulation sim, long steps) {
+        SpikeRecorder spikes = sim.spikes();
+        double dt = sim.dt();
+        double durationMs = steps * dt * 1e3;
+        List<Population> pops = sim.populations();
+        XYChart raster = Charts.chart(360, "spike raster", "", "neuron");
+        raster.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        raster.getStyler().setMarkerSize(pops.stream().mapToInt(Population::size).sum() > 200 ? 2 : 5);
+        XYChart rate = Charts.chart(230, "population rate", "t (ms)", "rate (Hz)");
+        long binSteps = binSteps(steps, dt);
+        int bins = (int) ((steps + binSteps - 1) / binSteps);
+        int offset = 0;
+        boolean any = false;
+        for (int p = 0; p < pops.size(); p++) {
+            Population pop = pops.get(p);
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            long[] counts = new long[bins];
+            for (int row = 0; row < spikes.count(); row++) {
+                if (!spikes.populationName(row).equals(pop.name())) continue;
+                xs.add(spikes.step(row) * dt * 1e3);
+                ys.add((double) (offset + spikes.neuron(row)));
+                counts[(int) (spikes.step(row) / binSteps)]++;
+            }
+            var color = Charts.PALETTE[p % Charts.PALETTE.length];
+            if (!xs.isEmpty()) {
+                XYSeries s = raster.addSeries(pop.name(), xs, ys);
+                s.setMarker(SeriesMarkers.CIRCLE);
+                s.setMarkerColor(color);
+                any = true;
+            }
+            double[] t = new double[bins];
+            double[] hz = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                long width = Math.min(binSteps, steps - (long) b * binSteps);
+                t[b] = (b * binSteps + width / 2.0) * dt * 1e3;
+                hz[b] = counts[b] / (pop.size() * width * dt);
+            }
+            Charts.line(rate, pop.name(), t, hz, color);
+            offset += pop.size();
+        }
+        if (!any) {
+            raster.setTitle("spike raster (no spikes)");
+            XYSeries empty = raster.addSeries("no spikes", new double[] {0}, new double[] {0});
+            empty.setMarker(SeriesMarkers.NONE);
+        }
+        for (XYChart c : List.of(raster, rate)) {
+            c.getStyler().setXAxisMin(0.0);
+            c.getStyler().setXAxisMax(durationMs);
+        }
+        // neuron numbers only: no ticks between two neurons
+        raster.setCustomYAxisTickLabelsFormatter(y -> y == Math.rint(y) ? Long.toString(Math.round(y)) : "");
+        raster.getStyler().setYAxisMin(-0.5);
+        raster.getStyler().setYAxisMax(offset - 0.5);
+        rate.getStyler().setYAxisMin(0.0);
+        return Charts.stack(List.of(Charts.image(raster), Charts.image(rate)));
+    }
+
+    /** About 100 bins over the run, at least one step and whole milliseconds when possible. */
+    static long binSteps(long steps, double dt) {
+        long bin = Math.max(1, steps / 100);
+        long perMs = Math.round(1e-3 / dt);
+        if (perMs >= 1 && bin > perMs) bin = bin / perMs * perMs;
+        return bin;
+    }
+}

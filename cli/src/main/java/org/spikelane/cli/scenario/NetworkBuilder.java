@@ -1,0 +1,259 @@
+package org.spikelane.cli.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.spikelane.Network;
+import org.spikelane.Simulation;
+import org.spikelane.neuron.LifModel;
+import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.PluginRegistry;
+import org.spikelane.units.Dimension;
+
+/**
+ * Turns a {@link Scenario} into an engine {@link Network} and a built {@link Simulation}. Every
+ * engine error is mapped back to the scenario path (and so the file line) it came from: the engine
+ * names the owner's parameter, this class knows which section it was adding.
+ */
+public final class NetworkBuilder {
+    private final Scenario scenario;
+    private final PluginRegistry registry;
+    private final Tree tree;
+    private final SourceMap sources;
+
+    private NetworkBuilder(Scenario scenario, PluginRegistry registry) {
+        this.scenario = scenario;
+        this.registry = registry;
+        this.tree = scenario.tree();
+        this.sources = scenario.sources();
+    }
+
+    /** The blueprint (validated) without building it. */
+    public static Network network(Scenario scenario, PluginRegistry registry) {
+        return new NetworkBuilder(scenario, registry).network(-1);
+    }
+
+    /** Builds the runnable simulation; engine errors at build time are located too. */
+    public static Simulation simulation(Scenario scenario, PluginRegistry registry) {
+        NetworkBuilder b = new NetworkBuilder(scenario, registry);
+        Network net = b.network(-1);
+        try {
+            return net.build();
+        } catch (ParameterException e) {
+            throw b.locateBuildError(e);
+        } catch (IllegalArgumentException e) {
+            throw sources(scenario).error("", e.getMessage());
+        }
+    }
+
+    private static SourceMap sources(Scenario s) { return s.sources(); }
+
+    /** @param onlyInput add only this input (to find which one fails at build), or -1 for all */
+    private Network network(int onlyInput) {
+        Network net = new Network(scenario.dt()).seed(scenario.seed()).plugins(registry);
+        List<Object> pops = tree.list(scenario.root().get("populations"), "populations");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < pops.size(); i++) names.add(addPopulation(net, pops.get(i), "populations." + i));
+        List<Object> inputs = tree.list(scenario.root().get("inputs"), "inputs");
+        for (int i = 0; i < inputs.size(); i++) {
+            if (onlyInput < 0 || onlyInput == i) addInput(net, inputs.get(i), "inputs." + i);
+        }
+        List<Object> projections = tree.list(scenario.root().get("projections"), "projections");
+        for (int i = 0; i < projections.size(); i++) addProjection(net, projections.get(i), "projections." + i);
+        addRecording(net, names);
+        return net;
+    }
+
+    private String addPopulation(Network net, Object raw, String path) {
+        Map<String, Object> pop = tree.map(raw, path);
+        Schema.checkKeys(pop, Schema.POPULATION, path, sources);
+        String name = tree.text(required(pop, "name", path), path + ".name");
+        long size = tree.integer(required(pop, "size", path), path + ".size");
+        if (size < 1 || size > Integer.MAX_VALUE) throw sources.error(path + ".size", "must be >= 1, got " + size);
+        String model = pop.containsKey("model") ? tree.text(pop.get("model"), path + ".model") : "lif";
+        switch (model) {
+            case "lif" -> {
+                if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", "only a spike_generator population has 'spikes'");
+                Map<String, Object> params = pop.containsKey("params") ? tree.map(pop.get("params"), path + ".params") : Map.of();
+                Map<String, Object> withUnits = withUnits(params, LifModel.PARAMS);
+                engine(path, p -> p.equals("name") || p.equals("size") ? p : "params." + p,
+                        () -> net.addLif(name, (int) size, withUnits));
+            }
+            case "spike_generator" -> {
+                if (pop.containsKey("params")) throw sources.error(path + ".params", "a spike_generator has no params; give 'spikes'");
+                addGenerator(net, name, (int) size, pop.get("spikes"), path);
+            }
+            default -> throw sources.error(path + ".model", "unknown model '" + model + "'"
+                    + org.spikelane.spi.Suggest.didYouMean(model, Schema.MODELS) + "; known: " + String.join(", ", Schema.MODELS));
+        }
+        return name;
+    }
+
+    private void addGenerator(Network net, String name, int size, Object raw, String path) {
+        String spikesPath = path + ".spikes";
+        if (raw == null) throw sources.error(spikesPath, "is required for a spike_generator ({times: [...], neurons: [...]})");
+        Map<String, Object> spikes = tree.map(raw, spikesPath);
+        Schema.checkKeys(spikes, Schema.GENERATOR_SPIKES, spikesPath, sources);
+        List<Object> timeList = tree.list(spikes.get("times"), spikesPath + ".times");
+        double[] times = new double[timeList.size()];
+        for (int k = 0; k < times.length; k++) {
+            times[k] = tree.quantity(timeList.get(k), Dimension.TIME, spikesPath + ".times." + k);
+        }
+        int[] neurons = tree.neurons(spikes.get("neurons"), spikesPath + ".neurons");
+        if (neurons == null) {
+            if (size != 1) throw sources.error(spikesPath + ".neurons", "is required when the population has more than one neuron");
+            neurons = new int[times.length];
+        }
+        double period = spikes.containsKey("period") ? tree.quantity(spikes.get("period"), Dimension.TIME, spikesPath + ".period") : 0;
+        int[] chosen = neurons;
+        engine(path, p -> p.equals("name") || p.equals("size") ? p : p.equals("period") ? "spikes.period" : "spikes",
+                () -> net.addSpikeGenerator(name, size, times, chosen, period));
+    }
+
+    private void addInput(Network net, Object raw, String path) {
+        Map<String, Object> input = tree.map(raw, path);
+        String type = tree.text(required(input, "type", path), path + ".type");
+        InputPlugin plugin;
+        try {
+            plugin = registry.input(type);
+        } catch (IllegalArgumentException e) {
+            throw sources.error(path + ".type", e.getMessage());
+        }
+        String target = tree.text(required(input, "target", path), path + ".target");
+        int[] neurons = tree.neurons(input.get("neurons"), path + ".neurons");
+        Map<String, Object> params = new LinkedHashMap<>(input);
+        Schema.INPUT.forEach(params::remove);
+        Map<String, Object> withUnits = withUnits(params, plugin.params());
+        engine(path, p -> p, () -> net.addInput(type, target, withUnits, neurons));
+    }
+
+    private void addProjection(Network net, Object raw, String path) {
+        Map<String, Object> proj = tree.map(raw, path);
+        Schema.checkKeys(proj, Schema.PROJECTION, path, sources);
+        String from = tree.text(required(proj, "from", path), path + ".from");
+        String to = tree.text(required(proj, "to", path), path + ".to");
+        String synapse = tree.text(required(proj, "synapse", path), path + ".synapse");
+        List<ParamSpec> specs;
+        try {
+            specs = registry.synapse(synapse).params();
+        } catch (IllegalArgumentException e) {
+            throw sources.error(path + ".synapse", e.getMessage());
+        }
+        if (!Projections.available()) throw sources.error(path, "projections are not available in this engine build yet");
+        Map<String, Object> params = proj.containsKey("params") ? tree.map(proj.get("params"), path + ".params") : Map.of();
+        Map<String, Object> connect = proj.containsKey("connect") ? tree.map(proj.get("connect"), path + ".connect") : Map.of();
+        Map<String, Object> withUnits = withUnits(params, specs);
+        engine(path, p -> Schema.PROJECTION.contains(p.split("\\.")[0]) ? p : "params." + p,
+                () -> Projections.connect(net, from, to, synapse, withUnits, proj.get("weight"), proj.get("delay"), connect));
+    }
+
+    private void addRecording(Network net, List<String> populations) {
+        Map<String, Object> record = scenario.root().containsKey("record")
+                ? tree.map(scenario.root().get("record"), "record") : Map.of();
+        Schema.checkKeys(record, Schema.RECORD, "record", sources);
+        // spikes of every population unless the scenario says which
+        List<Object> spikes = record.containsKey("spikes")
+                ? tree.list(record.get("spikes"), "record.spikes") : new ArrayList<>(populations);
+        for (int i = 0; i < spikes.size(); i++) {
+            String path = "record.spikes." + i;
+            String name = tree.text(spikes.get(i), path);
+            engine(path, p -> "", () -> net.recordSpikes(name));
+        }
+        List<Object> states = tree.list(record.get("state"), "record.state");
+        for (int i = 0; i < states.size(); i++) {
+            String path = "record.state." + i;
+            Map<String, Object> state = tree.map(states.get(i), path);
+            Schema.checkKeys(state, Schema.STATE, path, sources);
+            String pop = tree.text(required(state, "population", path), path + ".population");
+            List<String> vars = new ArrayList<>();
+            Object rawVars = state.getOrDefault("variables", List.of("v"));
+            if (rawVars instanceof String s) rawVars = List.of(s);
+            List<Object> varList = tree.list(rawVars, path + ".variables");
+            for (int k = 0; k < varList.size(); k++) vars.add(tree.text(varList.get(k), path + ".variables." + k));
+            int[] neurons = tree.neurons(state.get("neurons"), path + ".neurons");
+            long every = every(state.get("every"), path + ".every");
+            engine(path, p -> p.equals("state") ? "population" : p, () -> net.recordState(pop, vars, neurons, every));
+        }
+    }
+
+    /** {@code every}: whole steps (1 = every step) or a time such as "1 ms", rounded to steps. */
+    private long every(Object raw, String path) {
+        if (raw == null) return 1;
+        long steps = raw instanceof String ? Math.round(tree.quantity(raw, Dimension.TIME, path) / scenario.dt())
+                : tree.integer(raw, path);
+        if (steps < 1) throw sources.error(path, "must be at least one step, got " + raw);
+        return steps;
+    }
+
+    private Object required(Map<String, Object> map, String key, String path) {
+        Object v = map.get(key);
+        if (v == null) throw sources.error(SourceMap.child(path, key), "is required");
+        return v;
+    }
+
+    /** Numbers given for parameters with a unit become text, so the engine asks for the unit. */
+    private static Map<String, Object> withUnits(Map<String, Object> raw, List<ParamSpec> specs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        raw.forEach((key, value) -> {
+            ParamSpec spec = specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
+            boolean hasUnit = spec != null && spec.kind() != ParamSpec.Kind.STRUCTURE && spec.kind() != ParamSpec.Kind.CHOICE;
+            out.put(key, hasUnit ? Tree.requireUnits(value, spec.dimension()) : value);
+        });
+        return out;
+    }
+
+    /**
+     * Runs one engine call; a {@link ParameterException} about parameter {@code p} becomes an
+     * error at {@code path + "." + field.apply(p)}.
+     */
+    private void engine(String path, Function<String, String> field, Runnable call) {
+        try {
+            call.run();
+        } catch (ParameterException e) {
+            String where = e.parameter() == null ? "" : field.apply(e.parameter());
+            throw sources.error(where.isEmpty() ? path : path + "." + where, problem(e));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            throw sources.error(path, e.getMessage());
+        }
+    }
+
+    /** The engine message without its "owner parameter 'x': " prefix (the path says that). */
+    static String problem(ParameterException e) {
+        String prefix = e.owner() + (e.parameter() == null ? "" : " parameter '" + e.parameter() + "'") + ": ";
+        String m = e.getMessage();
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    /**
+     * A build-time error names its owner ("input 'step'") but not which input of that type, so
+     * each input is built alone until the failing one is found.
+     */
+    private ScenarioException locateBuildError(ParameterException e) {
+        int count = tree.list(scenario.root().get("inputs"), "inputs").size();
+        if (e.owner() != null && e.owner().startsWith("input '")) {
+            for (int i = 0; i < count; i++) {
+                try {
+                    network(i).build();
+                } catch (ParameterException again) {
+                    if (again.getMessage().equals(e.getMessage())) {
+                        String where = "inputs." + i + (e.parameter() == null ? "" : "." + e.parameter());
+                        return sources.error(where, problem(e));
+                    }
+                }
+            }
+        }
+        if (e.owner() != null && e.owner().startsWith("record state of '")) {
+            List<Object> states = tree.list(tree.map(scenario.root().getOrDefault("record", Map.of()), "record").get("state"), "record.state");
+            for (int i = 0; i < states.size(); i++) {
+                if (states.get(i) instanceof Map<?, ?> m && e.owner().equals("record state of '" + m.get("population") + "'")) {
+                    return sources.error("record.state." + i + "." + e.parameter(), problem(e));
+                }
+            }
+        }
+        return sources.error("", e.getMessage());
+    }
+}
