@@ -25,9 +25,13 @@ final class Targets {
         this.neurons = context.neurons();
         this.count = neurons.length;
         this.indices = context.allNeurons() ? null : neurons;
-        this.slotOf = new int[populationSize];
-        Arrays.fill(slotOf, -1);
-        for (int k = 0; k < count; k++) slotOf[neurons[k]] = k;
+        if (indices == null) {
+            this.slotOf = null; // slot k is neuron k: no map needed for (possibly huge) whole populations
+        } else {
+            this.slotOf = new int[populationSize];
+            Arrays.fill(slotOf, -1);
+            for (int k = 0; k < count; k++) slotOf[neurons[k]] = k;
+        }
     }
 
     /** Population index driven by slot {@code k}. */
@@ -35,7 +39,8 @@ final class Targets {
 
     /** Slot of population neuron {@code neuron}, or -1 if this input does not drive it. */
     int slot(int neuron) {
-        return neuron >= 0 && neuron < populationSize ? slotOf[neuron] : -1;
+        if (neuron < 0 || neuron >= populationSize) return -1;
+        return slotOf == null ? neuron : slotOf[neuron];
     }
 
     int populationSize() { return populationSize; }

@@ -32,7 +32,7 @@ class PulseInputTest {
 
     @Test
     void exponentialPulsesJumpDecayAndSuperpose() {
-        for (int size : new int[] {5, 17, 1000}) {
+        for (int size : new int[] {5, 17, 1000, 4099}) {
             FakeInputContext ctx = FakeInputContext.whole(size);
             InputKernel k = ctx.create(new PulseInput(), Map.of("amplitude", "1 nA", "tau", "2 ms",
                     "events", Map.of("times", List.of("1 ms", "1.5 ms", "1.5 ms", 0.003), "neurons", List.of(2, 2, 0, 4))));
