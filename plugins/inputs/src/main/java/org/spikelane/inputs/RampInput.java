@@ -1,7 +1,6 @@
 package org.spikelane.inputs;
 
 import java.util.List;
-import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -32,14 +31,10 @@ public final class RampInput implements InputPlugin {
     }
 
     @Override public InputKernel create(InputContext context, Params params) {
-        Targets targets = new Targets(context);
         Window window = Window.of(context, params);
         double from = params.get(FROM);
         double rise = params.get(TO) - from;
         double length = window.length();
-        return (step, current) -> {
-            if (!window.contains(step)) return;
-            Accumulate.add(current, targets.indices, targets.count, (float) (from + rise * (step - window.startStep()) / length));
-        };
+        return new WindowedKernel(new Targets(context), window, k -> from + rise * k / length);
     }
 }

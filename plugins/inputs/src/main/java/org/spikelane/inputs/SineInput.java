@@ -1,7 +1,6 @@
 package org.spikelane.inputs;
 
 import java.util.List;
-import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -39,17 +38,12 @@ public final class SineInput implements InputPlugin {
     }
 
     @Override public InputKernel create(InputContext context, Params params) {
-        Targets targets = new Targets(context);
         Window window = Window.of(context, params);
         double amplitude = params.get(AMPLITUDE);
         double offset = params.get(OFFSET);
         double phase = params.get(PHASE);
         double radiansPerStep = 2 * Math.PI * params.get(FREQUENCY) * context.dt();
-        return (step, current) -> {
-            if (!window.contains(step)) return;
-            // the angle comes from the integer step each time, so it does not drift over long runs
-            double angle = radiansPerStep * (step - window.startStep()) + phase;
-            Accumulate.add(current, targets.indices, targets.count, (float) (offset + amplitude * Math.sin(angle)));
-        };
+        // the angle comes from the integer step each time, so it does not drift over long runs
+        return new WindowedKernel(new Targets(context), window, k -> offset + amplitude * Math.sin(radiansPerStep * k + phase));
     }
 }

@@ -1,7 +1,6 @@
 package org.spikelane.inputs;
 
 import java.util.List;
-import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -26,11 +25,7 @@ public final class StepInput implements InputPlugin {
     }
 
     @Override public InputKernel create(InputContext context, Params params) {
-        Targets targets = new Targets(context);
-        Window window = Window.of(context, params);
-        float amplitude = (float) params.get(AMPLITUDE);
-        return (step, current) -> {
-            if (window.contains(step)) Accumulate.add(current, targets.indices, targets.count, amplitude);
-        };
+        double amplitude = params.get(AMPLITUDE);
+        return new WindowedKernel(new Targets(context), Window.of(context, params), k -> amplitude);
     }
 }
