@@ -16,7 +16,7 @@ final class VectorSynapseOps implements SynapseOps {
     static final VectorSynapseOps INSTANCE = new VectorSynapseOps();
 
     private static final VectorSpecies<Float> F = Simd.FLOAT;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED.withShape(F.vectorShape()).check(Double.class);
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED.withShape(F.vectorShape()).check(double.class);
     private static final int HALF = D.length();
 
     private VectorSynapseOps() {}
