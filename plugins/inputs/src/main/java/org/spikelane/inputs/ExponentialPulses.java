@@ -9,7 +9,8 @@ import org.spikelane.spi.Accumulate;
  * {@code amplitude} at step k, {@code amplitude e^{-dt/tau}} at step k + 1, ...
  *
  * <p>Why not multiply a state array by {@code e^{-dt/tau}} every step: the float decay factor
- * carries a relative error of up to 6e-8 that compounds step after step (1e-5 after 200 steps).
+ * carries a relative error of up to 6e-8 that compounds step after step (for tau = 2 ms at
+ * dt = 0.1 ms: 6e-6 after 200 steps, 1.2e-5 after 400, against a 1e-6 waveform tolerance).
  * Instead every slot holds a float weight relative to a common reference step, and the current
  * is {@code weight[k] * exp(-(n - reference) dt / tau)} with the exponential taken in double once
  * per step. Each value is then rounded a fixed number of times however old the pulse is, the
