@@ -45,7 +45,7 @@ public final class Charts {
         s.setChartPadding(6);
         s.setToolTipsEnabled(false);
         // XChart prints raw doubles (2.049999947573156) without a pattern
-        s.setDecimalPattern("#,##0.###");
+        s.setDecimalPattern("0.###");
         return chart;
     }
 
@@ -74,6 +74,11 @@ public final class Charts {
         double pad = Math.max(minPad, (hi - lo) * 0.08);
         chart.getStyler().setYAxisMin(lo - pad);
         chart.getStyler().setYAxisMax(hi + pad);
+    }
+
+    /** Short text of a plotted number, e.g. "-50" or "2.05". */
+    public static String number(double v) {
+        return new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(v);
     }
 
     /** Stacks images top to bottom on a white background. */

@@ -68,9 +68,12 @@ public final class RasterPlot {
             c.getStyler().setXAxisMax(durationMs);
         }
         // neuron numbers only: no ticks between two neurons
-        raster.setCustomYAxisTickLabelsFormatter(y -> y == Math.rint(y) ? Long.toString(Math.round(y)) : "");
-        raster.getStyler().setYAxisMin(-0.5);
-        raster.getStyler().setYAxisMax(offset - 0.5);
+        int neurons = offset;
+        raster.setCustomYAxisTickLabelsFormatter(y -> Math.abs(y - Math.rint(y)) < 1e-6 && y >= 0 && y < neurons
+                ? Long.toString(Math.round(y)) : "");
+        // whole-number ends so that XChart puts its ticks on neuron numbers
+        raster.getStyler().setYAxisMin(-1.0);
+        raster.getStyler().setYAxisMax((double) neurons);
         rate.getStyler().setYAxisMin(0.0);
         return Charts.stack(List.of(Charts.image(raster), Charts.image(rate)));
     }

@@ -59,9 +59,18 @@ public final class TracesPlot {
         Charts.line(chart, "v", xy[0], xy[1], Charts.VOLTAGE);
         if (sim.population(r.population()) instanceof LifPopulation lif) {
             double th = lif.state().get(LifModel.V_THRESHOLD, neuron) * 1e3;
-            XYSeries s = Charts.line(chart, "threshold", new double[] {t[0], t[t.length - 1]}, new double[] {th, th}, Charts.THRESHOLD);
-            s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            Charts.yRange(chart, xy[1], th, 0.5);
+            double lo = java.util.Arrays.stream(xy[1]).min().orElse(th);
+            double hi = java.util.Arrays.stream(xy[1]).max().orElse(th);
+            // a threshold raised far away to keep the neuron linear (Neuronal Dynamics 1.4) would squash the trace
+            boolean onScale = th <= hi + Math.max(hi - lo, 5);
+            if (onScale) {
+                XYSeries s = Charts.line(chart, "threshold", new double[] {0, durationMs}, new double[] {th, th}, Charts.THRESHOLD);
+                s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                Charts.yRange(chart, xy[1], th, 0.5);
+            } else {
+                chart.setTitle(title + "  (threshold " + Charts.number(th) + " mV, off scale)");
+                Charts.yRange(chart, xy[1], xy[1].length > 0 ? xy[1][0] : th, 0.5);
+            }
         }
         Charts.timeAxis(chart, durationMs);
         chart.getStyler().setXAxisTicksVisible(timeAxis);

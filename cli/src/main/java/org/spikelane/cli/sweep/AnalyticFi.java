@@ -43,7 +43,8 @@ public record AnalyticFi(double eL, double vReset, double vThreshold, double r, 
     /** Time from v_reset to threshold, or +inf below rheobase. */
     public double timeToThreshold(double current) {
         double drive = r * current + eL;
-        if (!(drive > vThreshold)) return Double.POSITIVE_INFINITY;
+        // the parameters are read back from float32 state: at exactly the rheobase it must not fire
+        if (!(drive - vThreshold > 1e-6 * Math.abs(vThreshold - eL))) return Double.POSITIVE_INFINITY;
         return tauM * Math.log((drive - vReset) / (drive - vThreshold));
     }
 

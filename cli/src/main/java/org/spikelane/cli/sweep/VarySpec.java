@@ -46,16 +46,26 @@ public record VarySpec(String path, double from, double to, int count, Dimension
         return new ScenarioException(option, null, null, problem);
     }
 
-    /** The k-th value in SI units. */
-    public double value(int k) {
-        return count == 1 ? from : from + (to - from) * k / (count - 1);
+    /** The k-th value in the unit of FROM, rounded to 12 digits so that 0..10:41 gives 1.5, not 1.5000000000000002. */
+    public double displayValue(int k) {
+        double a = from / displayScale;
+        double b = to / displayScale;
+        double v = count == 1 ? a : a + (b - a) * k / (count - 1);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
     }
 
-    /** The k-th value as scenario text: "2.05E-9 A" (exact SI), or a plain number. */
+    /** The k-th value as the user would write it ("1.5 nA"), so it is parsed exactly like a typed value. */
     public Object text(int k) {
-        double v = value(k);
+        double v = displayValue(k);
+        String number = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
         if (dimension == Dimension.DIMENSIONLESS) return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : v;
-        return Double.toString(v) + " " + dimension.siUnit();
+        return number + " " + displayUnit;
+    }
+
+    /** The k-th value in SI units. */
+    public double value(int k) {
+        Object text = text(k);
+        return text instanceof String s ? Units.parse(s, dimension, path) : ((Number) text).doubleValue();
     }
 
     /** Axis title such as "inputs.0.amplitude (nA)". */
