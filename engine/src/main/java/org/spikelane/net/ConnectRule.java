@@ -49,16 +49,21 @@ public final class ConnectRule {
     }
 
     /**
-     * Validates a {@code connect} map ({@code null}: all-to-all, Brian2's {@code connect()}).
+     * Validates a {@code connect} map ({@code null}, empty or without {@code rule}: all-to-all,
+     * Brian2's {@code connect()}).
      *
      * @param recurrent whether source and target are the same population (autapses possible)
      */
     public static ConnectRule parse(Map<String, ?> connect, int preSize, int postSize, boolean recurrent, String owner) {
-        if (connect == null) connect = Map.of("rule", "all_to_all");
-        Object ruleName = connect.get("rule");
-        if (ruleName == null) {
-            throw new ParameterException(owner, "connect.rule", "is required; one of " + String.join(", ", RULES));
+        if (connect == null) connect = Map.of();
+        if (!connect.containsKey("rule")) {
+            for (var hint : List.of(List.of("p", "probability"), List.of("k", "in_degree"), List.of("pairs", "pairs"))) {
+                if (connect.containsKey(hint.get(0))) {
+                    throw new ParameterException(owner, "connect.rule", "is missing; '" + hint.get(0) + "' belongs to rule: " + hint.get(1));
+                }
+            }
         }
+        Object ruleName = connect.containsKey("rule") ? connect.get("rule") : "all_to_all";
         Kind kind = NAMES.get(ruleName.toString());
         if (kind == null) {
             throw new ParameterException(owner, "connect.rule", "unknown rule '" + ruleName + "'"
@@ -119,7 +124,7 @@ public final class ConnectRule {
         }
         int[][] out = new int[2][list.size()];
         for (int i = 0; i < list.size(); i++) {
-            String field = "connect.pairs[" + i + "]";
+            String field = "connect.pairs." + i;
             if (!(list.get(i) instanceof List<?> pair) || pair.size() != 2) {
                 throw new ParameterException(owner, field, "must be [pre, post], got " + list.get(i));
             }

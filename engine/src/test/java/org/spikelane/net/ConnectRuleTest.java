@@ -35,6 +35,7 @@ class ConnectRuleTest {
         assertEquals(36 - 6, noSelf.count());
         for (int s = 0; s < noSelf.count(); s++) assertTrue(noSelf.pre()[s] != noSelf.post()[s]);
         assertEquals(36, draw(null, 6, 6, true, 1).count(), "default is all_to_all with autapses (Brian2 connect())");
+        assertEquals(36, draw(Map.of(), 6, 6, true, 1).count());
     }
 
     @Test
@@ -153,13 +154,14 @@ class ConnectRuleTest {
         assertTrue(error(Map.of("rule", "in_degree", "k", 2.5), 5, 5).contains("'connect.k': expected a whole number"));
         assertTrue(error(Map.of("rule", "one_to_one", "post", Map.of("to", 3)), 5, 5).contains("equal length"));
         assertTrue(error(Map.of("rule", "pairs", "pairs", List.of(List.of(0, 5))), 5, 5)
-                .contains("'connect.pairs[0]': post index 5 is out of range [0, 4]"));
+                .contains("'connect.pairs.0': post index 5 is out of range [0, 4]"));
         assertTrue(error(Map.of("rule", "pairs", "pairs", List.of(List.of(0))), 5, 5).contains("must be [pre, post]"));
         assertTrue(error(Map.of("rule", "all_to_all", "pre", Map.of("from", 3, "to", 3)), 5, 5)
                 .contains("'connect.pre.to': must be in [4, 5]"));
         assertTrue(error(Map.of("rule", "all_to_all", "post", Map.of("from", -1)), 5, 5).contains("'connect.post.from'"));
         assertTrue(error(Map.of("rule", "all_to_all", "p", 0.1), 5, 5).contains("'connect.p': unknown key"));
         assertTrue(error(Map.of("rule", "pairs", "pre", Map.of("to", 2), "pairs", List.of()), 5, 5).contains("'connect.pre'"));
-        for (String m : List.of(error(Map.of("p", 0.1), 5, 5))) assertFalse(m.contains("\n"));
+        assertEquals("projection 'a -> b' parameter 'connect.rule': is missing; 'p' belongs to rule: probability",
+                error(Map.of("p", 0.1), 5, 5));
     }
 }
