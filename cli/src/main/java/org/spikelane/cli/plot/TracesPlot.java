@@ -1,6 +1,7 @@
 package org.spikelane.cli.plot;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,43 +11,51 @@ import org.spikelane.Simulation;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.record.StateRecorder;
+import org.spikelane.record.Variable;
+import org.spikelane.units.Dimension;
 
 /**
  * {@code traces.png}: for each recorded neuron, the membrane potential with its threshold (dashed)
- * and, underneath, the input current, as in the Neuronal Dynamics exercise figures.
+ * and, underneath, the input current and any other recorded variable (conductances, synaptic
+ * currents), as in the Neuronal Dynamics exercise figures.
  */
 public final class TracesPlot {
     /** More panels than this make an unreadably tall image; the rest are in state.csv. */
-    public static final int MAX_PANELS = 10;
+    public static final int MAX_NEURONS = 10;
     private static final int POINTS = 1500;
 
     private TracesPlot() {}
 
-    /** Whether any recorder holds v or I (otherwise there is nothing to draw). */
+    /** Whether any recorder holds samples (otherwise there is nothing to draw). */
     public static boolean hasTraces(Simulation sim) {
-        return sim.stateRecorders().stream().anyMatch(r -> r.samples() > 0
-                && r.variables().stream().anyMatch(v -> v.name().equals("v") || v.name().equals("I")));
+        return sim.stateRecorders().stream().anyMatch(r -> r.samples() > 0);
     }
 
     public static BufferedImage draw(Simulation sim, long steps) {
         double durationMs = steps * sim.dt() * 1e3;
         List<BufferedImage> parts = new ArrayList<>();
-        int panels = 0;
+        int shown = 0;
         int total = sim.stateRecorders().stream().mapToInt(r -> r.neurons().length).sum();
         for (StateRecorder r : sim.stateRecorders()) {
-            List<String> names = r.variables().stream().map(v -> v.name()).toList();
-            boolean hasV = names.contains("v");
-            boolean hasI = names.contains("I");
-            if (!hasV && !hasI || r.samples() == 0) continue;
+            if (r.samples() == 0) continue;
             double[] t = new double[r.samples()];
             for (int s = 0; s < t.length; s++) t[s] = r.time(s) * 1e3;
+            List<Variable> vars = new ArrayList<>(r.variables());
+            // v first, the rest (I, g, ...) underneath in the order recorded
+            vars.sort((a, b) -> Boolean.compare(!a.name().equals("v"), !b.name().equals("v")));
             for (int neuron : r.neurons()) {
-                if (panels == MAX_PANELS) break;
-                panels++;
+                if (shown == MAX_NEURONS) break;
+                shown++;
                 String title = r.population() + " neuron " + neuron
-                        + (panels == MAX_PANELS && total > MAX_PANELS ? "  (first " + MAX_PANELS + " of " + total + " recorded neurons shown)" : "");
-                if (hasV) parts.add(voltage(sim, r, neuron, t, title, !hasI, durationMs));
-                if (hasI) parts.add(current(r, neuron, t, hasV ? null : title, durationMs));
+                        + (shown == MAX_NEURONS && total > MAX_NEURONS ? "  (first " + MAX_NEURONS + " of " + total + " recorded neurons shown)" : "");
+                for (int k = 0; k < vars.size(); k++) {
+                    Variable v = vars.get(k);
+                    boolean last = k == vars.size() - 1;
+                    String panelTitle = k == 0 ? title : "";
+                    parts.add(v.name().equals("v")
+                            ? voltage(sim, r, neuron, t, panelTitle, last, durationMs)
+                            : other(r, v, neuron, t, panelTitle, last, durationMs, k));
+                }
             }
         }
         return Charts.stack(parts);
@@ -69,7 +78,7 @@ public final class TracesPlot {
                 Charts.yRange(chart, xy[1], th, 0.5);
             } else {
                 chart.setTitle(title + "  (threshold " + Charts.number(th) + " mV, off scale)");
-                Charts.yRange(chart, xy[1], xy[1].length > 0 ? xy[1][0] : th, 0.5);
+                Charts.yRange(chart, xy[1], xy.length > 0 && xy[1].length > 0 ? xy[1][0] : th, 0.5);
             }
         }
         Charts.timeAxis(chart, durationMs);
@@ -77,12 +86,26 @@ public final class TracesPlot {
         return Charts.image(chart);
     }
 
-    private static BufferedImage current(StateRecorder r, int neuron, double[] t, String title, double durationMs) {
-        XYChart chart = Charts.chart(title == null ? 170 : 220, title == null ? "" : title, "t (ms)", "I (nA)");
-        double[][] xy = Decimate.minMax(t, Charts.scaled(r.trace("I", neuron), 1e9), POINTS);
-        Charts.line(chart, "input current", xy[0], xy[1], Charts.CURRENT);
+    /** A panel for I, g, I_syn, ...: scaled to nA, nS or mV by its dimension. */
+    private static BufferedImage other(StateRecorder r, Variable v, int neuron, double[] t, String title, boolean timeAxis,
+                                       double durationMs, int index) {
+        double scale;
+        String unit;
+        switch (v.dimension()) {
+            case CURRENT -> { scale = 1e9; unit = "nA"; }
+            case CONDUCTANCE -> { scale = 1e9; unit = "nS"; }
+            case VOLTAGE -> { scale = 1e3; unit = "mV"; }
+            default -> { scale = 1; unit = v.dimension() == Dimension.DIMENSIONLESS ? "" : v.dimension().siUnit(); }
+        }
+        String label = v.name().equals("I") ? "input current" : v.name();
+        XYChart chart = Charts.chart(title.isEmpty() ? (timeAxis ? 190 : 160) : 230, title, timeAxis ? "t (ms)" : "",
+                v.name() + (unit.isEmpty() ? "" : " (" + unit + ")"));
+        double[][] xy = Decimate.minMax(t, Charts.scaled(r.trace(v.name(), neuron), scale), POINTS);
+        Color color = v.name().equals("I") ? Charts.CURRENT : Charts.PALETTE[(index + 1) % Charts.PALETTE.length];
+        Charts.line(chart, label, xy[0], xy[1], color);
         Charts.yRange(chart, xy[1], 0, 0.1);
         Charts.timeAxis(chart, durationMs);
+        chart.getStyler().setXAxisTicksVisible(timeAxis);
         return Charts.image(chart);
     }
 }

@@ -34,13 +34,13 @@ public final class NetworkBuilder {
 
     /** The blueprint (validated) without building it. */
     public static Network network(Scenario scenario, PluginRegistry registry) {
-        return new NetworkBuilder(scenario, registry).network(-1);
+        return new NetworkBuilder(scenario, registry).network(null);
     }
 
     /** Builds the runnable simulation; engine errors at build time are located too. */
     public static Simulation simulation(Scenario scenario, PluginRegistry registry) {
         NetworkBuilder b = new NetworkBuilder(scenario, registry);
-        Network net = b.network(-1);
+        Network net = b.network(null);
         try {
             return net.build();
         } catch (ParameterException e) {
@@ -52,18 +52,23 @@ public final class NetworkBuilder {
 
     private static SourceMap sources(Scenario s) { return s.sources(); }
 
-    /** @param onlyInput add only this input (to find which one fails at build), or -1 for all */
-    private Network network(int onlyInput) {
+    /**
+     * @param only add only this input or projection ("inputs.2", "projections.0"; to find which one
+     *             fails at build time), or null for all
+     */
+    private Network network(String only) {
         Network net = new Network(scenario.dt()).seed(scenario.seed()).plugins(registry);
         List<Object> pops = tree.list(scenario.root().get("populations"), "populations");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < pops.size(); i++) names.add(addPopulation(net, pops.get(i), "populations." + i));
         List<Object> inputs = tree.list(scenario.root().get("inputs"), "inputs");
         for (int i = 0; i < inputs.size(); i++) {
-            if (onlyInput < 0 || onlyInput == i) addInput(net, inputs.get(i), "inputs." + i);
+            if (only == null || only.equals("inputs." + i)) addInput(net, inputs.get(i), "inputs." + i);
         }
         List<Object> projections = tree.list(scenario.root().get("projections"), "projections");
-        for (int i = 0; i < projections.size(); i++) addProjection(net, projections.get(i), "projections." + i);
+        for (int i = 0; i < projections.size(); i++) {
+            if (only == null || only.equals("projections." + i)) addProjection(net, projections.get(i), "projections." + i);
+        }
         addRecording(net, names);
         return net;
     }
@@ -143,12 +148,11 @@ public final class NetworkBuilder {
         } catch (IllegalArgumentException e) {
             throw sources.error(path + ".synapse", e.getMessage());
         }
-        if (!Projections.available()) throw sources.error(path, "projections are not available in this engine build yet");
         Map<String, Object> params = proj.containsKey("params") ? tree.map(proj.get("params"), path + ".params") : Map.of();
         Map<String, Object> connect = proj.containsKey("connect") ? tree.map(proj.get("connect"), path + ".connect") : Map.of();
         Map<String, Object> withUnits = withUnits(params, specs);
-        engine(path, p -> Schema.PROJECTION.contains(p.split("\\.")[0]) ? p : "params." + p,
-                () -> Projections.connect(net, from, to, synapse, withUnits, proj.get("weight"), proj.get("delay"), connect));
+        engine(path, NetworkBuilder::projectionField,
+                () -> net.connect(from, to, synapse, withUnits, unitsRequired(proj.get("weight")), unitsRequired(proj.get("delay")), connect));
     }
 
     private void addRecording(Network net, List<String> populations) {
@@ -195,6 +199,16 @@ public final class NetworkBuilder {
         return v;
     }
 
+    /** Where an engine parameter of a projection sits: its own keys, else the synapse's params. */
+    private static String projectionField(String parameter) {
+        return Schema.PROJECTION.contains(parameter.split("\\.")[0]) ? parameter : "params." + parameter;
+    }
+
+    /** Weights and delays always carry a unit (mV, nS, ms ...): a bare number becomes text so the engine asks for it. */
+    private static Object unitsRequired(Object raw) {
+        return raw == null ? null : Tree.requireUnits(raw, Dimension.TIME);
+    }
+
     /** Numbers given for parameters with a unit become text, so the engine asks for the unit. */
     private static Map<String, Object> withUnits(Map<String, Object> raw, List<ParamSpec> specs) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -229,19 +243,22 @@ public final class NetworkBuilder {
     }
 
     /**
-     * A build-time error names its owner ("input 'step'") but not which input of that type, so
-     * each input is built alone until the failing one is found.
+     * A build-time error names its owner ("input 'step'", "projection 'P -> P'") but not which
+     * input or projection of that name, so each one is built alone until the failing one is found.
      */
     private ScenarioException locateBuildError(ParameterException e) {
-        int count = tree.list(scenario.root().get("inputs"), "inputs").size();
-        if (e.owner() != null && e.owner().startsWith("input '")) {
+        for (String section : List.of("inputs", "projections")) {
+            String prefix = section.equals("inputs") ? "input '" : "projection '";
+            if (e.owner() == null || !e.owner().startsWith(prefix)) continue;
+            int count = tree.list(scenario.root().get(section), section).size();
             for (int i = 0; i < count; i++) {
                 try {
-                    network(i).build();
+                    network(section + "." + i).build();
                 } catch (ParameterException again) {
                     if (again.getMessage().equals(e.getMessage())) {
-                        String where = "inputs." + i + (e.parameter() == null ? "" : "." + e.parameter());
-                        return sources.error(where, problem(e));
+                        String param = e.parameter() == null ? "" : e.parameter();
+                        if (section.equals("projections") && !param.isEmpty()) param = projectionField(param);
+                        return sources.error(section + "." + i + (param.isEmpty() ? "" : "." + param), problem(e));
                     }
                 }
             }

@@ -1,0 +1,78 @@
+package org.spikelane.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikelane.cli.output.OutputDir;
+
+/** A failed or interrupted run never leaves a half-written file over an earlier result. */
+class AtomicOutputTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writerFailingHalfwayLeavesTheOldFileAndNoTemporaries() throws IOException {
+        Path dir = tmp.resolve("out");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("spikes.csv"), "earlier result\n");
+        try (OutputDir out = new OutputDir(dir, List.of("spikes.csv"))) {
+            assertThrows(IOException.class, () -> out.write("spikes.csv", o -> {
+                o.write("population,neuron,time_s\nlif,0,0.01".getBytes(StandardCharsets.UTF_8));
+                throw new IOException("disk full (simulated)");
+            }));
+        }
+        assertEquals("earlier result\n", Files.readString(dir.resolve("spikes.csv")));
+        assertEquals(List.of("spikes.csv"), names(dir));
+    }
+
+    @Test
+    void nothingIsReplacedBeforeEveryFileIsComplete() throws IOException {
+        Path dir = tmp.resolve("out");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("a.csv"), "old a\n");
+        Files.writeString(dir.resolve("b.csv"), "old b\n");
+        try (OutputDir out = new OutputDir(dir, List.of("a.csv", "b.csv"))) {
+            out.write("a.csv", o -> o.write("new a\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("old a\n", Files.readString(dir.resolve("a.csv")), "a.csv is replaced only at commit");
+            assertThrows(IOException.class, () -> out.write("b.csv", o -> {
+                throw new IOException("plot failed (simulated)");
+            }));
+        }
+        assertEquals("old a\n", Files.readString(dir.resolve("a.csv")));
+        assertEquals("old b\n", Files.readString(dir.resolve("b.csv")));
+        assertEquals(List.of("a.csv", "b.csv"), names(dir));
+    }
+
+    /** End to end: a second run that fails to write keeps the first run's spikes.csv byte for byte. */
+    @Test
+    void failedRunKeepsEarlierSpikes() throws IOException {
+        Path dir = tmp.resolve("quick");
+        Cli.ok("run", Cli.example("quickstart.yaml").toString(), "--out", dir.toString(), "-q");
+        String before = Files.readString(dir.resolve("spikes.csv"));
+        assertTrue(before.lines().count() > 10);
+        // summary.json turned into a folder: the next run cannot write it
+        Files.delete(dir.resolve("summary.json"));
+        Files.createDirectories(dir.resolve("summary.json").resolve("x"));
+        Cli.Outcome o = Cli.run("run", Cli.example("quickstart.yaml").toString(), "--out", dir.toString(), "-q",
+                "--set", "inputs.2.amplitude=3 nA");
+        assertEquals(Main.FAILED, o.exitCode(), o.err());
+        assertTrue(o.err().contains("summary.json is a folder"), o.err());
+        assertEquals(before, Files.readString(dir.resolve("spikes.csv")));
+        assertTrue(names(dir).stream().noneMatch(n -> n.endsWith(".tmp")), names(dir).toString());
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
