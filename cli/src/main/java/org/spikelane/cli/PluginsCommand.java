@@ -51,7 +51,7 @@ final class PluginsCommand implements Callable<Integer> {
             } else {
                 out.printf("  %s: %s  [%s]%n", p.name(), p.description(), origin);
                 for (ParamSpec s : p.params()) {
-                    out.printf("      %-13s %-12s default %-10s %-18s %s%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc());
+                    out.printf("      %-13s %-17s default %-11s %-18s %s%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc());
                 }
             }
         }

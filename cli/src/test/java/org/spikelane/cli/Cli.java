@@ -62,6 +62,24 @@ final class Cli {
                 .mapToDouble(r -> Double.parseDouble(r[2])).toArray();
     }
 
+    /** {time_s[], value[]} of one variable of every recorded neuron, reading state.csv once. */
+    static java.util.Map<Integer, double[][]> traces(Path dir, String population, String variable) {
+        java.util.Map<Integer, List<String[]>> byNeuron = new java.util.TreeMap<>();
+        for (String[] r : rows(dir.resolve("state.csv"))) {
+            if (r[0].equals(population) && r[2].equals(variable)) byNeuron.computeIfAbsent(Integer.parseInt(r[1]), k -> new ArrayList<>()).add(r);
+        }
+        java.util.Map<Integer, double[][]> out = new java.util.TreeMap<>();
+        byNeuron.forEach((n, rows) -> {
+            double[][] tv = new double[2][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                tv[0][i] = Double.parseDouble(rows.get(i)[3]);
+                tv[1][i] = Double.parseDouble(rows.get(i)[4]);
+            }
+            out.put(n, tv);
+        });
+        return out;
+    }
+
     /** {time_s[], value[]} of one variable of one neuron from state.csv. */
     static double[][] trace(Path dir, String population, int neuron, String variable) {
         List<String[]> rows = rows(dir.resolve("state.csv")).stream()

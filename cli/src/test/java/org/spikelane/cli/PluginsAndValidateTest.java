@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.spikelane.cli.scenario.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,29 @@ class PluginsAndValidateTest {
         assertTrue(out.lines().anyMatch(l -> l.strip().startsWith("tau_m") && l.contains("default 8 ms")), out);
         String md = Cli.ok("plugins", "--markdown").out();
         assertTrue(md.contains("#### `sine`") && md.contains("| `frequency` |"), md);
+    }
+
+    /** docs/scenario.md documents every scenario key and every parameter of every discovered plugin. */
+    @Test
+    void scenarioDocNamesEveryKey() throws IOException {
+        String doc = Files.readString(Cli.EXAMPLES.resolveSibling("docs").resolve("scenario.md"));
+        var keys = new java.util.ArrayList<String>();
+        for (var list : List.of(Schema.TOP, Schema.POPULATION, Schema.GENERATOR_SPIKES, Schema.INPUT, Schema.PROJECTION,
+                Schema.RECORD, Schema.STATE, Schema.MODELS, Schema.PRECISIONS)) {
+            keys.addAll(list);
+        }
+        var registry = org.spikelane.spi.PluginRegistry.discover();
+        for (var plugin : registry.inputs()) {
+            keys.add(plugin.name());
+            plugin.params().forEach(p -> keys.add(p.name()));
+        }
+        for (var plugin : registry.synapses()) {
+            keys.add(plugin.name());
+            plugin.params().forEach(p -> keys.add(p.name()));
+        }
+        org.spikelane.neuron.LifModel.PARAMS.forEach(p -> keys.add(p.name()));
+        for (String key : keys) assertTrue(doc.contains("`" + key + "`") || doc.contains("`" + key + ":") || doc.contains("." + key + "`"),
+                "docs/scenario.md does not mention `" + key + "` (regenerate its reference with ./spikelane plugins --markdown)");
     }
 
     @Test

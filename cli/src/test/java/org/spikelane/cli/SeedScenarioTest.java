@@ -26,8 +26,10 @@ class SeedScenarioTest {
     void pulsesHitOneNeuronEvery500msWithTheirShape(String example, String shape) throws Exception {
         Path out = tmp.resolve("a");
         Cli.ok("run", Cli.example(example).toString(), "--out", out.toString(), "-q");
+        var traces = Cli.traces(out, "neurons", "I");
+        assertEquals(NEURONS, traces.size());
         double[][][] current = new double[NEURONS][][];
-        for (int n = 0; n < NEURONS; n++) current[n] = Cli.trace(out, "neurons", n, "I");
+        for (int n = 0; n < NEURONS; n++) current[n] = traces.get(n);
         double[] t = current[0][0];
         int hits = 0;
         for (double event = 0.5; event < 2.1; event += 0.5) {
