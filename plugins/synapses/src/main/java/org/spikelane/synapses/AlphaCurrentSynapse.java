@@ -1,8 +1,6 @@
 package org.spikelane.synapses;
 
 import java.util.List;
-import org.spikelane.neuron.LifState;
-import org.spikelane.record.Variable;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
@@ -18,55 +16,36 @@ import org.spikelane.units.Dimension;
  * propagated exactly over each step ({@link Propagators}). Weights in A, or in V meaning {@code R * I}.
  */
 public final class AlphaCurrentSynapse implements SynapsePlugin {
-    static final String TAU = "tau_syn";
-
     @Override public String name() { return "alpha_current"; }
 
     @Override public String description() { return "alpha-shaped current with peak equal to the weight at t = tau_syn (exact propagators)"; }
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.quantity(TAU, Dimension.TIME, 2e-3, Range.positive(), "time to peak of the current"));
+        return List.of(ParamSpec.quantity(ExpCurrentSynapse.TAU, Dimension.TIME, 2e-3, Range.positive(), "time to peak of the current"));
     }
 
     @Override public List<Dimension> weightDimensions() { return List.of(Dimension.CURRENT, Dimension.VOLTAGE); }
 
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
-        return new Kernel(context, params.get(TAU));
+        return new Kernel(context, params.get(ExpCurrentSynapse.TAU));
     }
 
-    private static final class Kernel implements SynapseKernel {
-        private final float[] dv;
-        private final double[] current;
+    private static final class Kernel extends CurrentKernel {
         private final double[] ramp;
         private final double[] pCurrent;
         private final double[] pRamp;
         private final double decay;
-        private final double h;
         private final double kick;
-        private final int n;
-        private final SynapseOps ops;
-        private final double[] toAmperes;
 
         Kernel(SynapseContext context, double tau) {
-            LifState t = context.target();
-            h = context.dt();
-            dv = t.dv;
-            n = t.padded;
-            current = new double[n];
+            super(context);
             ramp = new double[n];
-            pCurrent = new double[n];
-            pRamp = new double[n];
-            double[] scale = CurrentScale.of(t, context.weightDimension());
-            for (int i = 0; i < t.size; i++) {
-                pCurrent[i] = Propagators.expCurrent(h, t.tauM(i), tau, scale[i]);
-                pRamp[i] = Propagators.alphaRamp(h, t.tauM(i), tau, scale[i]);
-            }
+            pCurrent = propagator(i -> Propagators.expCurrent(h, target.tauM(i), tau, scale[i]));
+            pRamp = propagator(i -> Propagators.alphaRamp(h, target.tauM(i), tau, scale[i]));
             decay = Math.exp(-h / tau);
             kick = Math.E / tau;
-            ops = SynapseOps.of(context.vector());
-            toAmperes = CurrentScale.toAmperes(t, context.weightDimension());
         }
 
         @Override public void update(long step) { ops.feedAlpha(dv, pCurrent, pRamp, current, ramp, decay, h, n); }
@@ -74,11 +53,6 @@ public final class AlphaCurrentSynapse implements SynapsePlugin {
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {
             for (int k = from; k < to; k++) ramp[targets[k]] += kick * weights[k];
-        }
-
-        @Override
-        public List<Variable> variables() {
-            return List.of(new StateVariable("I_syn", Dimension.CURRENT, current, toAmperes));
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.spikelane.synapses;
 
 import java.util.List;
-import org.spikelane.neuron.LifState;
-import org.spikelane.record.Variable;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
@@ -17,6 +15,7 @@ import org.spikelane.units.Dimension;
  * NEST {@code iaf_psc_exp}'s {@code P21 * I_syn} to {@code dv} ({@link Propagators#expCurrent},
  * singular case {@code tau_syn == tau_m} included), then {@code I_syn *= P11}.
  * A weight in V means {@code R * I} (Brian2 CUBA's {@code ge}); {@code I_syn} is recorded in A.
+ * Propagators use the target's {@code tau_m} and {@code C} at build time.
  */
 public final class ExpCurrentSynapse implements SynapsePlugin {
     static final String TAU = "tau_syn";
@@ -37,27 +36,14 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
         return new Kernel(context, params.get(TAU));
     }
 
-    private static final class Kernel implements SynapseKernel {
-        private final float[] dv;
-        private final double[] current;
+    private static final class Kernel extends CurrentKernel {
         private final double[] p21;
         private final double p11;
-        private final int n;
-        private final SynapseOps ops;
-        private final double[] toAmperes;
 
         Kernel(SynapseContext context, double tau) {
-            LifState t = context.target();
-            double h = context.dt();
-            dv = t.dv;
-            n = t.padded;
-            current = new double[n];
-            p21 = new double[n];
-            double[] scale = CurrentScale.of(t, context.weightDimension());
-            for (int i = 0; i < t.size; i++) p21[i] = Propagators.expCurrent(h, t.tauM(i), tau, scale[i]);
+            super(context);
+            p21 = propagator(i -> Propagators.expCurrent(h, target.tauM(i), tau, scale[i]));
             p11 = Math.exp(-h / tau);
-            ops = SynapseOps.of(context.vector());
-            toAmperes = CurrentScale.toAmperes(t, context.weightDimension());
         }
 
         @Override public void update(long step) { ops.feedExp(dv, p21, current, p11, n); }
@@ -65,11 +51,6 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {
             for (int k = from; k < to; k++) current[targets[k]] += weights[k];
-        }
-
-        @Override
-        public List<Variable> variables() {
-            return List.of(new StateVariable("I_syn", Dimension.CURRENT, current, toAmperes));
         }
     }
 }
