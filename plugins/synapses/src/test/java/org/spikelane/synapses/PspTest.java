@@ -52,6 +52,29 @@ class PspTest {
         assertEquals(w * TAU_M / (C * Math.E), v[S + 1 + 100], 1e-9);
     }
 
+    /** Propagators are per target neuron: neurons with different tau_m and C each follow their own closed form. */
+    @Test
+    void heterogeneousTargetsEachFollowTheirOwnClosedForm() {
+        org.spikelane.Network net = new org.spikelane.Network(DT);
+        net.addSpikeGenerator("src", 1, new double[] {S * DT}, new int[] {0}, 0);
+        net.addLif("lif", 3, Map.of("E_L", "0 mV", "v_init", "0 mV", "v_reset", "0 mV", "v_threshold", "1 V",
+                "tau_m", java.util.List.of("5 ms", "10 ms", "20 ms"), "C", java.util.List.of("100 pF", "250 pF", "400 pF")));
+        net.connect("src", "lif", "exp_current", Map.of("tau_syn", "2 ms"), "100 pA", null, null);
+        net.recordState("lif", java.util.List.of("v"), null, 1);
+        org.spikelane.Simulation sim = net.build();
+        sim.runSteps(200);
+        double[] tauM = {5e-3, 10e-3, 20e-3};
+        double[] c = {100e-12, 250e-12, 400e-12};
+        for (int i = 0; i < 3; i++) {
+            double[] v = sim.stateRecorders().get(0).trace("v", i);
+            double a = 2e-3 * tauM[i] / (tauM[i] - 2e-3) * 100e-12 / c[i];
+            for (int k = S + 1; k < v.length; k++) {
+                double t = (k - S - 1) * DT;
+                assertEquals(a * (Math.exp(-t / tauM[i]) - Math.exp(-t / 2e-3)), v[k], 1e-8, "neuron " + i + " at " + t);
+            }
+        }
+    }
+
     @Test
     void alphaCurrentPeaksAtTauSynWithTheWeightAndItsPspIsTheClosedForm() {
         double w = 200e-12;
