@@ -22,7 +22,9 @@ public final class RasterPlot {
         double dt = sim.dt();
         double durationMs = steps * dt * 1e3;
         List<Population> pops = sim.populations();
-        XYChart raster = Charts.chart(360, "spike raster", "", "neuron");
+        int total = pops.stream().mapToInt(Population::size).sum();
+        // a short panel for a few neurons, so that XChart's ticks fall on whole neuron numbers
+        XYChart raster = Charts.chart(Math.max(200, Math.min(360, 120 + 40 * total)), "spike raster", "", "neuron");
         raster.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         raster.getStyler().setMarkerSize(pops.stream().mapToInt(Population::size).sum() > 200 ? 2 : 5);
         XYChart rate = Charts.chart(230, "population rate", "t (ms)", "rate (Hz)");
@@ -30,6 +32,7 @@ public final class RasterPlot {
         int bins = (int) ((steps + binSteps - 1) / binSteps);
         int offset = 0;
         boolean any = false;
+        double maxRate = 0;
         for (int p = 0; p < pops.size(); p++) {
             Population pop = pops.get(p);
             List<Double> xs = new ArrayList<>();
@@ -56,6 +59,7 @@ public final class RasterPlot {
                 hz[b] = counts[b] / (pop.size() * width * dt);
             }
             Charts.line(rate, pop.name(), t, hz, color);
+            for (double h : hz) maxRate = Math.max(maxRate, h);
             offset += pop.size();
         }
         if (!any) {
@@ -67,15 +71,22 @@ public final class RasterPlot {
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(durationMs);
         }
-        // neuron numbers only: no ticks between two neurons
         int neurons = offset;
-        raster.setCustomYAxisTickLabelsFormatter(y -> Math.abs(y - Math.rint(y)) < 1e-6 && y >= 0 && y < neurons
-                ? Long.toString(Math.round(y)) : "");
-        // whole-number ends so that XChart puts its ticks on neuron numbers
+        // whole-number ends make XChart put its ticks on neuron numbers (a custom label
+        // formatter that blanks the in-between ticks makes XChart drop every label)
         raster.getStyler().setYAxisMin(-1.0);
         raster.getStyler().setYAxisMax((double) neurons);
         rate.getStyler().setYAxisMin(0.0);
+        rate.getStyler().setYAxisMax(niceCeiling(maxRate * 1.1));
         return Charts.stack(List.of(Charts.image(raster), Charts.image(rate)));
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code x} (and at least 1). */
+    static double niceCeiling(double x) {
+        if (!(x > 1)) return 1;
+        double p = Math.pow(10, Math.floor(Math.log10(x)));
+        for (double m : new double[] {1, 2, 5, 10}) if (m * p >= x) return m * p;
+        return 10 * p;
     }
 
     /** About 100 bins over the run, at least one step and whole milliseconds when possible. */
