@@ -11,6 +11,9 @@ import org.spikelane.units.Dimension;
  * What the exponential and alpha current kernels share: the target's {@code dv} accumulator, the
  * per-target current state ({@code I_syn} in the weight's unit: A, or V meaning {@code R * I}),
  * the per-neuron propagator scale ({@link CurrentScale}) and the recordable {@code I_syn} in A.
+ * Propagators are computed once, when the simulation is built, from each target's {@code tau_m},
+ * {@code C} and {@code dt}; a {@code tau_m} or {@code C} changed later through
+ * {@code LifPopulation.set} is not seen by them.
  */
 abstract class CurrentKernel implements SynapseKernel {
     protected final LifState target;
