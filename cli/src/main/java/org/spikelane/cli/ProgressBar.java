@@ -7,9 +7,11 @@ import org.spikelane.ProgressListener;
  * A one-line progress bar on stderr, redrawn with a carriage return. It stays silent for the
  * first second, so short runs print nothing, and is off entirely when stderr is not a terminal.
  *
- * <p>Hand-written rather than me.tongfei:progressbar: that library pulls in JLine for terminal
- * detection (native access warnings on JDK 25) and a refresh thread; the engine already calls
- * back about 200 times per run, which is all a bar needs.
+ * <p>Hand-written rather than me.tongfei:progressbar 0.10.1: tried on JDK 25, that library's JLine
+ * terminal loads a native library and the JVM prints four "WARNING: A restricted method in
+ * java.lang.System has been called ... JLineNativeLoader" lines on every run (silenced only with
+ * --enable-native-access), and it adds a refresh thread. The engine already reports progress
+ * about 200 times per run, which is all a bar needs.
  */
 public final class ProgressBar implements ProgressListener, AutoCloseable {
     private static final long QUIET_NANOS = 1_000_000_000L;
@@ -20,6 +22,8 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
     private final boolean enabled;
     private final long start = System.nanoTime();
     private boolean drawn;
+    private long firstNanos = -1;
+    private long firstDone;
 
     public ProgressBar(PrintWriter err, String label, boolean enabled) {
         this.err = err;
@@ -42,13 +46,20 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
     @Override
     public void onProgress(long done, long total) {
         if (!enabled) return;
-        long elapsed = System.nanoTime() - start;
+        long now = System.nanoTime();
+        if (firstNanos < 0) {
+            // the rate is measured from the first report, so network building does not skew the eta
+            firstNanos = now;
+            firstDone = done;
+        }
+        long elapsed = now - start;
         if (elapsed < QUIET_NANOS && done < total) return;
         if (!drawn && done >= total) return; // finished within the quiet second: never drawn
         double fraction = total == 0 ? 1 : (double) done / total;
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = elapsed / 1e9;
-        double eta = fraction > 0 ? seconds * (1 - fraction) / fraction : 0;
+        double perStep = done > firstDone ? (now - firstNanos) / 1e9 / (done - firstDone) : 0;
+        double eta = perStep * (total - done);
         err.printf("\r%s [%s%s] %3d%% %d/%d steps, %.1f s, eta %.1f s ", label, "=".repeat(filled),
                 " ".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, seconds, eta);
         err.flush();
