@@ -27,8 +27,10 @@ public final class OutputDir implements AutoCloseable {
     }
 
     private final Path dir;
-    private final Map<String, Path> pending = new LinkedHashMap<>();
+    private final Map<String, Path> pending = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private boolean committed;
+    /** Removes the temporary files if the JVM is stopped (Ctrl-C) while they are being written. */
+    private final Thread cleanup = new Thread(this::deletePending, "spikelane-output-cleanup");
 
     /** Creates the folder if needed and refuses target names that are folders (the rename would fail late). */
     public OutputDir(Path dir, List<String> names) throws IOException {
@@ -40,6 +42,7 @@ public final class OutputDir implements AutoCloseable {
                 throw new IOException(target + " is a folder; cannot write an output file there");
             }
         }
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     public Path dir() { return dir; }
@@ -58,7 +61,7 @@ public final class OutputDir implements AutoCloseable {
     /** Renames every written file over its target (atomically where the file system allows). */
     public List<Path> commit() throws IOException {
         List<Path> done = new ArrayList<>();
-        for (var e : pending.entrySet()) {
+        for (var e : new ArrayList<>(pending.entrySet())) {
             Path target = dir.resolve(e.getKey());
             try {
                 Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -75,8 +78,20 @@ public final class OutputDir implements AutoCloseable {
     /** Deletes temporary files left by a run that failed before {@link #commit}. */
     @Override
     public void close() {
-        if (committed) return;
-        for (Path tmp : pending.values()) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to run; it deletes the same files
+        }
+        if (!committed) deletePending();
+    }
+
+    private void deletePending() {
+        List<Path> files;
+        synchronized (pending) {
+            files = new ArrayList<>(pending.values());
+        }
+        for (Path tmp : files) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {

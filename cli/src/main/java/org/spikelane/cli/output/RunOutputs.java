@@ -3,12 +3,15 @@ package org.spikelane.cli.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
 import org.spikelane.cli.plot.RasterPlot;
 import org.spikelane.cli.plot.TracesPlot;
+import org.spikelane.cli.scenario.InputLabels;
 
 /** The files of one {@code run}, written together through an {@link OutputDir}. */
 public final class RunOutputs {
@@ -34,7 +37,12 @@ public final class RunOutputs {
             out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
             if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
             out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result), o));
-            if (traces) out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.steps()), o));
+            if (traces) {
+                Map<String, Integer> sizes = new HashMap<>();
+                sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
+                InputLabels labels = new InputLabels(result.scenario(), sizes);
+                out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.steps(), labels), o));
+            }
             out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.steps()), o));
             return out.commit();
         }

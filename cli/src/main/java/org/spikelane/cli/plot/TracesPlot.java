@@ -8,6 +8,7 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.spikelane.Simulation;
+import org.spikelane.cli.scenario.InputLabels;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.record.StateRecorder;
@@ -31,7 +32,7 @@ public final class TracesPlot {
         return sim.stateRecorders().stream().anyMatch(r -> r.samples() > 0);
     }
 
-    public static BufferedImage draw(Simulation sim, long steps) {
+    public static BufferedImage draw(Simulation sim, long steps, InputLabels inputs) {
         double durationMs = steps * sim.dt() * 1e3;
         List<BufferedImage> parts = new ArrayList<>();
         int shown = 0;
@@ -46,7 +47,8 @@ public final class TracesPlot {
             for (int neuron : r.neurons()) {
                 if (shown == MAX_NEURONS) break;
                 shown++;
-                String title = r.population() + " neuron " + neuron
+                String driven = inputs.of(r.population(), neuron);
+                String title = r.population() + " neuron " + neuron + (driven.isEmpty() ? "" : ": " + driven)
                         + (shown == MAX_NEURONS && total > MAX_NEURONS ? "  (first " + MAX_NEURONS + " of " + total + " recorded neurons shown)" : "");
                 for (int k = 0; k < vars.size(); k++) {
                     Variable v = vars.get(k);
