@@ -9,6 +9,7 @@ module org.spikelane.engine {
     exports org.spikelane.record;
     exports org.spikelane.simd;
     exports org.spikelane.net;
+    exports org.spikelane.fixed;
 
     uses org.spikelane.spi.InputPlugin;
     uses org.spikelane.spi.SynapsePlugin;

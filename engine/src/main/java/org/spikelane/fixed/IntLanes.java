@@ -1,0 +1,93 @@
+package org.spikelane.fixed;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.spikelane.simd.Simd;
+
+/**
+ * The operations of {@link FixedMath} on {@link Simd#INT} lanes, without any 64-bit product.
+ *
+ * <p>Split multiply, for {@code 0 <= m <= 2^bits} ({@code bits <= 16}) and any int {@code x}:
+ * {@code x = hi * 2^bits + lo} with {@code hi = x >> bits} and {@code 0 <= lo < 2^bits}, so
+ * {@code floor((x m + a) / 2^bits) = hi m + floor((lo m + a) / 2^bits)} exactly. The low product
+ * plus the addend is below {@code 2^32}, so it is formed with int wrap-around and read as unsigned
+ * by the logical shift; {@code |hi m| < 2^31} because {@code |hi| <= 2^(31-bits)}.
+ */
+public final class IntLanes {
+    private IntLanes() {}
+
+    private static final VectorSpecies<Integer> I = Simd.INT;
+    private static final VectorSpecies<Float> F = Simd.FLOAT;
+
+    /** {@link FixedMath#mulFloor} lane-wise; {@code addend} in {@code [0, 2^bits)}. */
+    public static IntVector mulFloor(IntVector x, IntVector m, int bits, IntVector addend) {
+        IntVector hi = x.lanewise(VectorOperators.ASHR, bits).mul(m);
+        IntVector lo = x.lanewise(VectorOperators.AND, (1 << bits) - 1).mul(m).add(addend)
+                .lanewise(VectorOperators.LSHR, bits);
+        return hi.add(lo);
+    }
+
+    /** {@link FixedMath#mulFloor} with the same addend in every lane. */
+    public static IntVector mulFloor(IntVector x, IntVector m, int bits, int addend) {
+        IntVector hi = x.lanewise(VectorOperators.ASHR, bits).mul(m);
+        IntVector lo = x.lanewise(VectorOperators.AND, (1 << bits) - 1).mul(m).add(addend)
+                .lanewise(VectorOperators.LSHR, bits);
+        return hi.add(lo);
+    }
+
+    /** {@link FixedMath#mulTruncate}: the floor product of {@code |x|} with the sign put back. */
+    public static IntVector mulTruncate(IntVector x, IntVector m, int bits) {
+        IntVector magnitude = mulFloor(x.abs(), m, bits, 0);
+        return magnitude.blend(magnitude.neg(), x.compare(VectorOperators.LT, 0));
+    }
+
+    /** {@link FixedMath#noise} for neurons {@code i .. i + lanes - 1}. */
+    public static IntVector noise(int seed, int step, int i) {
+        IntVector h = IntVector.broadcast(I, i + seed).add(IOTA).mul(0x9E3779B9).add(step * 0x632BE5AB);
+        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
+        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
+        return h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
+    }
+
+    private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
+
+    /** {@link FixedMath#wrapLava} lane-wise; adds the number of wrapped lanes to {@code counter[slot]}. */
+    public static IntVector wrapLava(IntVector x, int bits, long[] counter, int slot) {
+        int half = 1 << (bits - 1);
+        VectorMask<Integer> high = x.compare(VectorOperators.GT, half);
+        VectorMask<Integer> low = x.compare(VectorOperators.LE, -half);
+        if (!high.or(low).anyTrue()) return x;
+        counter[slot] += high.or(low).trueCount();
+        return x.sub(2 * half, high).add(2 * half, low);
+    }
+
+    /** Clips to {@code [-limit, limit]}; adds the number of clipped lanes to {@code counter[slot]}. */
+    public static IntVector saturate(IntVector x, int limit, long[] counter, int slot) {
+        VectorMask<Integer> out = x.compare(VectorOperators.GT, limit).or(x.compare(VectorOperators.LT, -limit));
+        if (!out.anyTrue()) return x;
+        counter[slot] += out.trueCount();
+        return x.max(-limit).min(limit);
+    }
+
+    /**
+     * {@link FixedMath#quantize} lane-wise: round half away from zero in float, convert, saturate;
+     * adds the number of saturated lanes to {@code counter[slot]}.
+     */
+    public static IntVector quantize(FloatVector x, float scale, int bits, long[] counter, int slot) {
+        FloatVector y = x.mul(scale);
+        float bound = (float) (1 << (bits - 1));
+        FloatVector half = FloatVector.broadcast(F, 0.5f);
+        FloatVector rounded = y.add(half.blend(half.neg(), y.compare(VectorOperators.LT, 0f)));
+        IntVector q = (IntVector) rounded.convert(VectorOperators.F2I, 0);
+        VectorMask<Float> out = y.abs().compare(VectorOperators.GE, bound);
+        if (!out.anyTrue()) return q;
+        counter[slot] += out.trueCount();
+        int limit = (1 << (bits - 1)) - 1;
+        VectorMask<Integer> outI = out.cast(I);
+        VectorMask<Integer> positive = y.compare(VectorOperators.GT, 0f).cast(I);
+        return q.blend(IntVector.broadcast(I, -limit), outI).blend(IntVector.broadcast(I, limit), outI.and(positive));
+    }
+}

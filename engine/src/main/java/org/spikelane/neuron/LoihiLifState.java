@@ -1,0 +1,67 @@
+package org.spikelane.neuron;
+
+import java.util.Arrays;
+import org.spikelane.simd.Simd;
+import org.spikelane.spi.Params;
+
+/**
+ * Integer state of a LIF population in Lava's bit-accurate model: {@code u} (current) and
+ * {@code v} (voltage) as raw 24-bit integers, the synaptic input {@code aIn} of the step, and
+ * the per-neuron multipliers. Arrays are padded like {@link LifState}; padding lanes never spike.
+ */
+public final class LoihiLifState {
+    public static final int BITS = 24;
+    /** Lava's {@code max_uv_val}. */
+    public static final int MAX_UV = 1 << 23;
+    public static final int DECAY_BITS = 12;
+    /** Lava's {@code act_shift} and {@code vth_shift}. */
+    public static final int SHIFT = 6;
+
+    /** Overflow counter slots. */
+    public static final int U_WRAPS = 0;
+    public static final int V_SATURATIONS = 1;
+
+    public final int size;
+    public final int padded;
+    public final int[] u;
+    public final int[] v;
+    /** Synaptic input in raw weight units, consumed (and cleared) by the next step. */
+    public final int[] aIn;
+    /** {@code 4096 - (du + 1)}. */
+    public final int[] uMultiplier;
+    /** {@code 4096 - dv}. */
+    public final int[] vMultiplier;
+    /** {@code bias_mant << bias_exp}. */
+    public final int[] bias;
+    /** {@code vth << 6}; padding lanes hold Integer.MAX_VALUE. */
+    public final int[] threshold;
+    /** Number of wraps of u and saturations of v since the start. */
+    public final long[] overflows = new long[2];
+
+    public LoihiLifState(int size, Params p) {
+        this.size = size;
+        this.padded = Simd.padded(size);
+        u = new int[padded];
+        v = new int[padded];
+        aIn = new int[padded];
+        uMultiplier = new int[padded];
+        vMultiplier = new int[padded];
+        bias = new int[padded];
+        threshold = new int[padded];
+        Arrays.fill(threshold, Integer.MAX_VALUE);
+        double[] du = p.perNeuron(LoihiLifModel.DU, size);
+        double[] dv = p.perNeuron(LoihiLifModel.DV, size);
+        double[] vth = p.perNeuron(LoihiLifModel.VTH, size);
+        double[] mant = p.perNeuron(LoihiLifModel.BIAS_MANT, size);
+        double[] exp = p.perNeuron(LoihiLifModel.BIAS_EXP, size);
+        for (int i = 0; i < size; i++) set(i, (int) du[i], (int) dv[i], (int) vth[i], (int) mant[i], (int) exp[i]);
+    }
+
+    /** Sets one neuron's raw parameters (already range-checked). */
+    public void set(int i, int du, int dv, int vth, int biasMant, int biasExp) {
+        uMultiplier[i] = (1 << DECAY_BITS) - (du + 1);
+        vMultiplier[i] = (1 << DECAY_BITS) - dv;
+        threshold[i] = vth << SHIFT;
+        bias[i] = biasMant << biasExp;
+    }
+}
