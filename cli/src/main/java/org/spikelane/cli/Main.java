@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Simulates leaky integrate-and-fire neurons described in a YAML scenario file.",
         subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, ValidateCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for a scenario or usage error (a one-line message names file, line and field). */
     public static final int BAD_INPUT = 2;
     /** Exit code for any other failure (e.g. an output folder that cannot be written). */
@@ -23,9 +23,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand: the usage, as a usage error. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code spikelane run}: runs a scenario and writes spikes.csv, state.csv, summary.json and plots. */
-@Command(name = "run", description = "Runs a scenario and writes spikes.csv, state.csv, summary.json, traces.png and raster.png.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario and writes spikes.csv, state.csv, summary.json, traces.png and raster.png.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * rate of every population per value (fi.csv, fi.png, summary.json): the f-I curve of the
  * Neuronal Dynamics exercise, with a rheobase estimate.
  */
-@Command(name = "sweep", description = "Runs a scenario for each value of one parameter and writes rate per population (fi.csv, fi.png).")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario for each value of one parameter and writes rate per population (fi.csv, fi.png).")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;

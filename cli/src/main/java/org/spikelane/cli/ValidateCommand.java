@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code spikelane validate}: every check a run does, then builds the network without running it. */
-@Command(name = "validate", description = "Checks a scenario (keys, units, ranges, plugins, populations) without running it.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Checks a scenario (keys, units, ranges, plugins, populations) without running it.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;

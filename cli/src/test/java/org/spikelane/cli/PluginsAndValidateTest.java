@@ -76,6 +76,17 @@ class PluginsAndValidateTest {
         assertEquals(1200, Cli.trace(out, "lif", 0, "v")[0].length);
     }
 
+    @Test
+    void helpAndUsage() {
+        Cli.Outcome help = Cli.run("run", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--set=PATH=VALUE") && help.out().contains("SCENARIO"), help.out());
+        Cli.Outcome none = Cli.run();
+        assertEquals(Main.BAD_INPUT, none.exitCode());
+        assertTrue(none.err().contains("sweep") && none.err().contains("validate"), none.err());
+        assertEquals(Main.BAD_INPUT, Cli.run("run").exitCode(), "missing SCENARIO is a usage error");
+    }
+
     /** The bar stays silent for runs shorter than a second and when disabled (not a terminal, --quiet). */
     @Test
     void progressBarIsSilentForShortOrDisabledRuns() {
