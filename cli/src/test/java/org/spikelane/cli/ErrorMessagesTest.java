@@ -85,6 +85,32 @@ class ErrorMessagesTest {
         }
     }
 
+    /** Two projections with the same owner name ("a -> b"): errors found at build time still name the right one. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "tau_syn: 5 ms}|tau_sin: 5 ms}|16|projections.1.params.tau_sin|did you mean 'tau_syn'?",
+        "tau_syn: 5 ms}|tau_syn: -5 ms}|16|projections.1.params.tau_syn|must be > 0 s",
+        "p: 0.1}|p: 1.5}|18|projections.1.connect.p|must be in [0, 1]",
+        "synapse: exp_current|synapse: exp_curent|15|projections.1.synapse|did you mean 'exp_current'?"})
+    void projectionErrorsNameTheRightProjection(String from, String to, int line, String field, String problem) throws IOException {
+        String one = """
+                  - from: a
+                    to: b
+                    synapse: exp_current
+                    params: {tau_syn: 5 ms}
+                    weight: 1 mV
+                    connect: {rule: probability, p: 0.1}
+                """;
+        String text = "dt: 0.1 ms\nduration: 50 ms\npopulations:\n  - {name: a, size: 10}\n  - {name: b, size: 10}\nprojections:\n"
+                + one + one.replace(from, to);
+        Path file = tmp.resolve("proj.yaml");
+        Files.writeString(file, text);
+        Cli.Outcome o = Cli.run("validate", file.toString());
+        assertEquals(Main.BAD_INPUT, o.exitCode(), o.err());
+        String err = o.err().strip();
+        assertTrue(err.startsWith("error: " + file + ":" + line + ":") && err.contains(": " + field + ": ") && err.contains(problem), err);
+    }
+
     @Test
     void theGoodScenarioValidates() throws IOException {
         Path file = tmp.resolve("good.yaml");
