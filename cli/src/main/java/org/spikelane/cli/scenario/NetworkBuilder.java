@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.spikelane.Network;
 import org.spikelane.Simulation;
 import org.spikelane.neuron.LifModel;
@@ -69,15 +68,15 @@ public final class NetworkBuilder {
         for (int i = 0; i < projections.size(); i++) {
             if (only == null || only.equals("projections." + i)) addProjection(net, projections.get(i), "projections." + i);
         }
-        addRecording(net, names);
+        new Recording(scenario).addTo(net, names);
         return net;
     }
 
     private String addPopulation(Network net, Object raw, String path) {
         Map<String, Object> pop = tree.map(raw, path);
         Schema.checkKeys(pop, Schema.POPULATION, path, sources);
-        String name = tree.text(required(pop, "name", path), path + ".name");
-        long size = tree.integer(required(pop, "size", path), path + ".size");
+        String name = tree.text(tree.required(pop, "name", path), path + ".name");
+        long size = tree.integer(tree.required(pop, "size", path), path + ".size");
         if (size < 1 || size > Integer.MAX_VALUE) throw sources.error(path + ".size", "must be >= 1, got " + size);
         String model = pop.containsKey("model") ? tree.text(pop.get("model"), path + ".model") : "lif";
         switch (model) {
@@ -85,7 +84,7 @@ public final class NetworkBuilder {
                 if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", "only a spike_generator population has 'spikes'");
                 Map<String, Object> params = pop.containsKey("params") ? tree.map(pop.get("params"), path + ".params") : Map.of();
                 Map<String, Object> withUnits = withUnits(params, LifModel.PARAMS);
-                engine(path, p -> p.equals("name") || p.equals("size") ? p : "params." + p,
+                EngineCalls.run(sources, path, p -> p.equals("name") || p.equals("size") ? p : "params." + p,
                         () -> net.addLif(name, (int) size, withUnits));
             }
             case "spike_generator" -> {
@@ -115,33 +114,33 @@ public final class NetworkBuilder {
         }
         double period = spikes.containsKey("period") ? tree.quantity(spikes.get("period"), Dimension.TIME, spikesPath + ".period") : 0;
         int[] chosen = neurons;
-        engine(path, p -> p.equals("name") || p.equals("size") ? p : p.equals("period") ? "spikes.period" : "spikes",
+        EngineCalls.run(sources, path, p -> p.equals("name") || p.equals("size") ? p : p.equals("period") ? "spikes.period" : "spikes",
                 () -> net.addSpikeGenerator(name, size, times, chosen, period));
     }
 
     private void addInput(Network net, Object raw, String path) {
         Map<String, Object> input = tree.map(raw, path);
-        String type = tree.text(required(input, "type", path), path + ".type");
+        String type = tree.text(tree.required(input, "type", path), path + ".type");
         InputPlugin plugin;
         try {
             plugin = registry.input(type);
         } catch (IllegalArgumentException e) {
             throw sources.error(path + ".type", e.getMessage());
         }
-        String target = tree.text(required(input, "target", path), path + ".target");
+        String target = tree.text(tree.required(input, "target", path), path + ".target");
         int[] neurons = tree.neurons(input.get("neurons"), path + ".neurons");
         Map<String, Object> params = new LinkedHashMap<>(input);
         Schema.INPUT.forEach(params::remove);
         Map<String, Object> withUnits = withUnits(params, plugin.params());
-        engine(path, p -> p, () -> net.addInput(type, target, withUnits, neurons));
+        EngineCalls.run(sources, path, p -> p, () -> net.addInput(type, target, withUnits, neurons));
     }
 
     private void addProjection(Network net, Object raw, String path) {
         Map<String, Object> proj = tree.map(raw, path);
         Schema.checkKeys(proj, Schema.PROJECTION, path, sources);
-        String from = tree.text(required(proj, "from", path), path + ".from");
-        String to = tree.text(required(proj, "to", path), path + ".to");
-        String synapse = tree.text(required(proj, "synapse", path), path + ".synapse");
+        String from = tree.text(tree.required(proj, "from", path), path + ".from");
+        String to = tree.text(tree.required(proj, "to", path), path + ".to");
+        String synapse = tree.text(tree.required(proj, "synapse", path), path + ".synapse");
         List<ParamSpec> specs;
         try {
             specs = registry.synapse(synapse).params();
@@ -151,53 +150,10 @@ public final class NetworkBuilder {
         Map<String, Object> params = proj.containsKey("params") ? tree.map(proj.get("params"), path + ".params") : Map.of();
         Map<String, Object> connect = proj.containsKey("connect") ? tree.map(proj.get("connect"), path + ".connect") : Map.of();
         Map<String, Object> withUnits = withUnits(params, specs);
-        engine(path, NetworkBuilder::projectionField,
+        EngineCalls.run(sources, path, NetworkBuilder::projectionField,
                 () -> net.connect(from, to, synapse, withUnits, unitsRequired(proj.get("weight")), unitsRequired(proj.get("delay")), connect));
     }
 
-    private void addRecording(Network net, List<String> populations) {
-        Map<String, Object> record = scenario.root().containsKey("record")
-                ? tree.map(scenario.root().get("record"), "record") : Map.of();
-        Schema.checkKeys(record, Schema.RECORD, "record", sources);
-        // spikes of every population unless the scenario says which
-        List<Object> spikes = record.containsKey("spikes")
-                ? tree.list(record.get("spikes"), "record.spikes") : new ArrayList<>(populations);
-        for (int i = 0; i < spikes.size(); i++) {
-            String path = "record.spikes." + i;
-            String name = tree.text(spikes.get(i), path);
-            engine(path, p -> "", () -> net.recordSpikes(name));
-        }
-        List<Object> states = tree.list(record.get("state"), "record.state");
-        for (int i = 0; i < states.size(); i++) {
-            String path = "record.state." + i;
-            Map<String, Object> state = tree.map(states.get(i), path);
-            Schema.checkKeys(state, Schema.STATE, path, sources);
-            String pop = tree.text(required(state, "population", path), path + ".population");
-            List<String> vars = new ArrayList<>();
-            Object rawVars = state.getOrDefault("variables", List.of("v"));
-            if (rawVars instanceof String s) rawVars = List.of(s);
-            List<Object> varList = tree.list(rawVars, path + ".variables");
-            for (int k = 0; k < varList.size(); k++) vars.add(tree.text(varList.get(k), path + ".variables." + k));
-            int[] neurons = tree.neurons(state.get("neurons"), path + ".neurons");
-            long every = every(state.get("every"), path + ".every");
-            engine(path, p -> p.equals("state") ? "population" : p, () -> net.recordState(pop, vars, neurons, every));
-        }
-    }
-
-    /** {@code every}: whole steps (1 = every step) or a time such as "1 ms", rounded to steps. */
-    private long every(Object raw, String path) {
-        if (raw == null) return 1;
-        long steps = raw instanceof String ? Math.round(tree.quantity(raw, Dimension.TIME, path) / scenario.dt())
-                : tree.integer(raw, path);
-        if (steps < 1) throw sources.error(path, "must be at least one step, got " + raw);
-        return steps;
-    }
-
-    private Object required(Map<String, Object> map, String key, String path) {
-        Object v = map.get(key);
-        if (v == null) throw sources.error(SourceMap.child(path, key), "is required");
-        return v;
-    }
 
     /** Where an engine parameter of a projection sits: its own keys, else the synapse's params. */
     private static String projectionField(String parameter) {
@@ -221,28 +177,6 @@ public final class NetworkBuilder {
     }
 
     /**
-     * Runs one engine call; a {@link ParameterException} about parameter {@code p} becomes an
-     * error at {@code path + "." + field.apply(p)}.
-     */
-    private void engine(String path, Function<String, String> field, Runnable call) {
-        try {
-            call.run();
-        } catch (ParameterException e) {
-            String where = e.parameter() == null ? "" : field.apply(e.parameter());
-            throw sources.error(where.isEmpty() ? path : path + "." + where, problem(e));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            throw sources.error(path, e.getMessage());
-        }
-    }
-
-    /** The engine message without its "owner parameter 'x': " prefix (the path says that). */
-    static String problem(ParameterException e) {
-        String prefix = e.owner() + (e.parameter() == null ? "" : " parameter '" + e.parameter() + "'") + ": ";
-        String m = e.getMessage();
-        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
-    }
-
-    /**
      * A build-time error names its owner ("input 'step'", "projection 'P -> P'") but not which
      * input or projection of that name, so each one is built alone until the failing one is found.
      */
@@ -258,7 +192,7 @@ public final class NetworkBuilder {
                     if (again.getMessage().equals(e.getMessage())) {
                         String param = e.parameter() == null ? "" : e.parameter();
                         if (section.equals("projections") && !param.isEmpty()) param = projectionField(param);
-                        return sources.error(section + "." + i + (param.isEmpty() ? "" : "." + param), problem(e));
+                        return sources.error(section + "." + i + (param.isEmpty() ? "" : "." + param), EngineCalls.problem(e));
                     }
                 }
             }
@@ -267,7 +201,7 @@ public final class NetworkBuilder {
             List<Object> states = tree.list(tree.map(scenario.root().getOrDefault("record", Map.of()), "record").get("state"), "record.state");
             for (int i = 0; i < states.size(); i++) {
                 if (states.get(i) instanceof Map<?, ?> m && e.owner().equals("record state of '" + m.get("population") + "'")) {
-                    return sources.error("record.state." + i + "." + e.parameter(), problem(e));
+                    return sources.error("record.state." + i + "." + e.parameter(), EngineCalls.problem(e));
                 }
             }
         }

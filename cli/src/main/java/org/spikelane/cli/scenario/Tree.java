@@ -21,6 +21,13 @@ public final class Tree {
 
     public SourceMap sources() { return sources; }
 
+    /** The value of a key that must be present. */
+    public Object required(Map<String, Object> map, String key, String path) {
+        Object v = map.get(key);
+        if (v == null) throw sources.error(SourceMap.child(path, key), "is required");
+        return v;
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Object> map(Object value, String path) {
         if (value instanceof Map<?, ?> m) return (Map<String, Object>) m;
