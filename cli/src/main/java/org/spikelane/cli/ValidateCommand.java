@@ -8,8 +8,6 @@ import org.spikelane.Simulation;
 import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.spi.PluginRegistry;
-import org.spikelane.units.Dimension;
-import org.spikelane.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +32,13 @@ final class ValidateCommand implements Callable<Integer> {
         int neurons = sim.populations().stream().mapToInt(p -> p.size()).sum();
         spec.commandLine().getOut().printf("ok: %s: scenario '%s', %d population(s) with %d neurons, %d steps of %s (%s)%n",
                 file, s.name(), sim.populations().size(), neurons, s.steps(),
-                Units.format(s.dt(), Dimension.TIME), Units.format(s.duration(), Dimension.TIME));
+                ms(s.dt()), ms(s.duration()));
         return 0;
+    }
+
+    /** "0.1 ms" rather than Units.format's "100 us": scenarios are written in ms. */
+    private static String ms(double seconds) {
+        return new java.math.BigDecimal(Double.toString(seconds * 1e3)).round(new java.math.MathContext(9))
+                .stripTrailingZeros().toPlainString() + " ms";
     }
 }
