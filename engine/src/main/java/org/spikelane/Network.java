@@ -36,6 +36,9 @@ public final class Network {
     final List<InputSpec> inputs = new ArrayList<>();
     final List<HookSpec> hooks = new ArrayList<>();
     final List<ProjectionSpec> projections = new ArrayList<>();
+    /** The arguments of each {@link #connect}, kept to rebuild projections into loihi populations. */
+    final List<ConnectArgs> connectArgs = new ArrayList<>();
+    Precision precision = Precision.FLOAT32;
     final List<String> recordedSpikes = new ArrayList<>();
     final List<StateSpec> recordedState = new ArrayList<>();
 
@@ -50,7 +53,20 @@ public final class Network {
             return LifModel.checked(Params.resolve("population '" + name + "'", LifModel.PARAMS, rawParams, size,
                     new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1)))));
         }
+
+        /** The raw hardware parameters under precision loihi. */
+        Params loihiParams(long seed, int index) {
+            return org.spikelane.neuron.LoihiLifModel.resolve("population '" + name + "'", rawParams, size,
+                    new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1))));
+        }
+
+        void validate(long seed, int index, Precision precision) {
+            if (precision == Precision.LOIHI) loihiParams(seed, index);
+            else params(seed, index);
+        }
     }
+
+    record ConnectArgs(Map<String, ?> synapseParams, Object weight, Object delay, Map<String, ?> connect) {}
 
     record GeneratorSpec(String name, int size, double[] times, int[] neurons, double period) implements PopulationSpec {}
 
@@ -74,6 +90,23 @@ public final class Network {
         return this;
     }
 
+    /**
+     * Number format of every LIF population (default float32); see {@link Precision} and
+     * docs/fixed-point.md. Populations added so far are checked again against it (under
+     * {@code loihi} they take the raw parameters du, dv, vth, bias_mant, bias_exp).
+     */
+    public Network precision(Precision precision) {
+        int index = 0;
+        for (PopulationSpec spec : populations.values()) {
+            if (spec instanceof LifSpec lif) lif.validate(seed, index, precision);
+            index++;
+        }
+        this.precision = precision;
+        return this;
+    }
+
+    public Precision precision() { return precision; }
+
     /** Uses these plugins instead of the ones {@link PluginRegistry#discover()} finds. */
     public Network plugins(PluginRegistry registry) {
         this.plugins = registry;
@@ -93,7 +126,7 @@ public final class Network {
     public Network addLif(String name, int size, Map<String, ?> params) {
         checkNewPopulation(name, size);
         LifSpec spec = new LifSpec(name, size, Map.copyOf(params));
-        spec.params(seed, populations.size()); // validates now; build() draws again with the final seed
+        spec.validate(seed, populations.size(), precision); // validates now; build() draws again with the final seed
         populations.put(name, spec);
         return this;
     }
@@ -168,6 +201,7 @@ public final class Network {
             throw new ParameterException(owner, "synapse", e.getMessage());
         }
         projections.add(new ProjectionSpec(from, source.size(), to, target.size(), plugin, synapseParams, weight, delay, connect));
+        connectArgs.add(new ConnectArgs(synapseParams, weight, delay, connect));
         return this;
     }
 

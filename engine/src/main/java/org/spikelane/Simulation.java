@@ -38,6 +38,7 @@ import org.spikelane.spi.SpikeSource;
 public final class Simulation {
     private final double dt;
     private final long seed;
+    private final Precision precision;
     private final Population[] populations;
     private final Map<String, Population> byName = new HashMap<>();
     private final InputKernel[] inputs;
@@ -56,10 +57,11 @@ public final class Simulation {
     Simulation(Network net) {
         this.dt = net.dt;
         this.seed = net.seed;
+        this.precision = net.precision;
         List<Population> pops = new ArrayList<>();
         for (Network.PopulationSpec spec : net.populations.values()) {
             Population p = switch (spec) {
-                case Network.LifSpec lif -> new LifPopulation(lif.name(), lif.size(), dt, lif.params(seed, pops.size()), null);
+                case Network.LifSpec lif -> FixedPopulations.create(lif, net.precision, dt, seed, pops.size());
                 case Network.GeneratorSpec gen -> new SpikeGeneratorPopulation(gen.name(), gen.size(), dt, gen.times(),
                         gen.neurons(), gen.period());
             };
@@ -77,6 +79,7 @@ public final class Simulation {
                 throw new ParameterException(spec.label(), "target", "population '" + spec.target()
                         + "' is a spike generator; inputs drive LIF populations");
             }
+            FixedPopulations.checkInput(lif, spec.label());
             inputs[k] = spec.plugin().create(new Context(spec, target.size(), k), spec.params());
             inputTargets[k] = lif.state().current;
         }
@@ -88,8 +91,11 @@ public final class Simulation {
             ProjectionSpec spec = net.projections.get(k);
             // one independent, reproducible stream per projection (connectivity, then weights, then delays)
             SplittableRandom random = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL * (k + 1));
-            built.add(spec.build(byName.get(spec.from()), (LifPopulation) byName.get(spec.to()), dt, random,
-                    Simd.useVectorKernels()));
+            LifPopulation target = (LifPopulation) byName.get(spec.to());
+            spec = FixedPopulations.projectionSpec(spec, net.connectArgs.get(k), byName.get(spec.from()), target);
+            Projection projection = spec.build(byName.get(spec.from()), target, dt, random, Simd.useVectorKernels());
+            FixedPopulations.checkProjection(projection, spec, net.precision);
+            built.add(projection);
         }
         projections = List.copyOf(built);
         pathways = built.toArray(Pathway[]::new);
@@ -203,6 +209,31 @@ public final class Simulation {
     public SpikeRecorder spikes() { return spikeRecorder; }
 
     public List<StateRecorder> stateRecorders() { return List.of(stateRecorders); }
+
+    /** Number format of the LIF populations. */
+    public Precision precision() { return precision; }
+
+    /**
+     * Under fixed precision: each quantized parameter of each fixed-point population with the
+     * value asked for, the value the integers represent and the relative error (e.g. the
+     * effective tau_m of the rounded decay), plus the chosen LSBs. Empty under float32 and loihi
+     * (loihi parameters are integers already).
+     */
+    public List<org.spikelane.fixed.Quantization> quantization() {
+        List<org.spikelane.fixed.Quantization> out = new ArrayList<>();
+        for (Population p : populations) out.addAll(FixedPopulations.quantization(p));
+        return out;
+    }
+
+    /**
+     * Under fixed and loihi precision: how often each variable of each population was clipped or
+     * wrapped so far (fixed: v, I, dv; loihi: u wraps, v saturations). Empty under float32.
+     */
+    public List<org.spikelane.fixed.OverflowCount> overflows() {
+        List<org.spikelane.fixed.OverflowCount> out = new ArrayList<>();
+        for (Population p : populations) out.addAll(FixedPopulations.overflows(p));
+        return out;
+    }
 
     /** Vector species in use, e.g. "vector Species[float, 8, S_256_BIT]". */
     public String species() { return Simd.describe(); }

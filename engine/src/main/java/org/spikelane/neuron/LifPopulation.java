@@ -23,6 +23,22 @@ public final class LifPopulation extends Population {
         this.kernel = kernel != null ? kernel : Simd.useVectorKernels() ? new VectorLifKernel() : new ScalarLifKernel();
     }
 
+    /**
+     * A population whose kernel is made from its float state, e.g. a fixed-point kernel that
+     * quantizes the parameters ({@link FixedLifKernel}) and keeps its own int state.
+     */
+    public static LifPopulation withKernel(String name, int size, double dt, Params params,
+                                           java.util.function.Function<LifState, LifKernel> kernelFactory) {
+        return new LifPopulation(name, size, dt, params, kernelFactory);
+    }
+
+    private LifPopulation(String name, int size, double dt, Params params,
+                          java.util.function.Function<LifState, LifKernel> kernelFactory) {
+        super(name, size);
+        this.state = new LifState("population '" + name + "'", size, dt, params);
+        this.kernel = kernelFactory.apply(state);
+    }
+
     @Override
     public void update(long step) {
         spikeCount = kernel.step(state, spikes);
@@ -36,6 +52,7 @@ public final class LifPopulation extends Population {
     /** Changes one neuron's parameter between steps; see {@link LifState#set}. */
     public void set(String param, int neuron, double siValue) {
         state.set("population '" + name() + "'", param, neuron, siValue);
+        if (kernel instanceof OwnStateLifKernel own) own.parameterChanged(state, param, neuron);
     }
 
     /** Makes a variable kept elsewhere (a synapse kernel's state) recordable under its name. */
@@ -44,12 +61,16 @@ public final class LifPopulation extends Population {
     @Override
     public List<String> variableNames() {
         List<String> names = new java.util.ArrayList<>(List.of("v", "I"));
+        if (kernel instanceof OwnStateLifKernel own) {
+            for (String n : own.ownVariableNames()) if (!names.contains(n)) names.add(n);
+        }
         names.addAll(synaptic.keySet());
         return names;
     }
 
     @Override
     public Variable variable(String name) {
+        if (kernel instanceof OwnStateLifKernel own && own.ownVariable(name) != null) return own.ownVariable(name);
         return switch (name) {
             case "v" -> new ArrayVariable("v", Dimension.VOLTAGE, state.v);
             // sampled after the input phase of the step, before the kernel clears it

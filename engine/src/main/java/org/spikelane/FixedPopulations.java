@@ -1,0 +1,102 @@
+package org.spikelane;
+
+import java.util.List;
+import java.util.Map;
+import org.spikelane.fixed.LoihiSynapse;
+import org.spikelane.fixed.Overflow;
+import org.spikelane.fixed.OverflowCount;
+import org.spikelane.fixed.Quantization;
+import org.spikelane.net.Projection;
+import org.spikelane.net.ProjectionSpec;
+import org.spikelane.neuron.FixedLifKernel;
+import org.spikelane.neuron.FixedLifState;
+import org.spikelane.neuron.LifModel;
+import org.spikelane.neuron.LifPopulation;
+import org.spikelane.neuron.LoihiLifKernel;
+import org.spikelane.neuron.LoihiLifState;
+import org.spikelane.neuron.Population;
+import org.spikelane.simd.Simd;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.Params;
+
+/** How {@link Simulation} builds and checks LIF populations under each {@link Precision}. */
+final class FixedPopulations {
+    private FixedPopulations() {}
+
+    static LifPopulation create(Network.LifSpec lif, Precision precision, double dt, long seed, int index) {
+        boolean vector = Simd.useVectorKernels();
+        return switch (precision) {
+            case FLOAT32 -> new LifPopulation(lif.name(), lif.size(), dt, lif.params(seed, index), null);
+            case FIXED -> {
+                int roundingSeed = (int) (seed * 0x9E3779B97F4A7C15L >>> 32) + 0x3C6EF372 * (index + 1);
+                yield LifPopulation.withKernel(lif.name(), lif.size(), dt, lif.params(seed, index),
+                        s -> new FixedLifKernel(new FixedLifState(lif.name(), s, precision.profile(), roundingSeed), vector));
+            }
+            case LOIHI -> {
+                LoihiLifState state = new LoihiLifState(lif.size(), lif.loihiParams(seed, index));
+                // the float state only lends its (unused) accumulators; Loihi's parameters are the raw ones
+                Params unused = Params.resolve("population '" + lif.name() + "'", LifModel.PARAMS, Map.of(), lif.size());
+                yield LifPopulation.withKernel(lif.name(), lif.size(), dt, unused, s -> new LoihiLifKernel(state, vector));
+            }
+        };
+    }
+
+    static void checkInput(LifPopulation target, String owner) {
+        if (target.kernel() instanceof LoihiLifKernel) {
+            throw new ParameterException(owner, "target", "population '" + target.name() + "' runs under precision loihi, "
+                    + "which takes no input plugins; drive it with bias_mant/bias_exp or a projection (integer weights)");
+        }
+    }
+
+    /** Under loihi, the projection's synapse becomes the target's a_in ({@link LoihiSynapse}). */
+    static ProjectionSpec projectionSpec(ProjectionSpec spec, Network.ConnectArgs args, Population source, LifPopulation target) {
+        if (!(target.kernel() instanceof LoihiLifKernel loihi)) return spec;
+        String plugin = spec.plugin().name();
+        if (!plugin.equals("exp_current")) {
+            throw new ParameterException(spec.owner(), "synapse", "'" + plugin + "' is not available under precision loihi "
+                    + "(no conductances, no delta); use exp_current, whose decay is the target's du");
+        }
+        if (args.synapseParams() != null && !args.synapseParams().isEmpty()) {
+            throw new ParameterException(spec.owner(), "synapse", "exp_current takes no parameters under precision loihi "
+                    + "(its decay is the target's du), got " + args.synapseParams().keySet());
+        }
+        return new ProjectionSpec(spec.from(), source.size(), spec.to(), target.size(), new LoihiSynapse(loihi.loihiState()),
+                null, args.weight(), args.delay(), args.connect());
+    }
+
+    static void checkProjection(Projection projection, ProjectionSpec spec, Precision precision) {
+        LifPopulation target = projection.target();
+        if (target.kernel() instanceof LoihiLifKernel) {
+            for (float w : projection.table().weights()) {
+                if (w != Math.rint(w)) {
+                    throw new ParameterException(spec.owner(), "weight", "must be an integer under precision loihi "
+                            + "(added to a_in), got " + w);
+                }
+            }
+        }
+        if (target.kernel() instanceof FixedLifKernel && target.state().g != null) {
+            throw new ParameterException(spec.owner() + " synapse '" + spec.plugin().name() + "'", "synapse",
+                    "conductance synapses are not supported under precision " + precision.label()
+                    + " (the fixed kernel takes current and dv only); use a current synapse or precision float32");
+        }
+    }
+
+    static List<Quantization> quantization(Population p) {
+        if (p instanceof LifPopulation lif && lif.kernel() instanceof FixedLifKernel fixed) {
+            return fixed.fixedState().quantization(lif.state());
+        }
+        return List.of();
+    }
+
+    static List<OverflowCount> overflows(Population p) {
+        if (p instanceof LifPopulation lif) {
+            if (lif.kernel() instanceof FixedLifKernel fixed) return fixed.fixedState().overflowCounts();
+            if (lif.kernel() instanceof LoihiLifKernel loihi) {
+                long[] n = loihi.loihiState().overflows;
+                return List.of(new OverflowCount(p.name(), "u", Overflow.WRAP, n[LoihiLifState.U_WRAPS]),
+                        new OverflowCount(p.name(), "v", Overflow.SATURATE, n[LoihiLifState.V_SATURATIONS]));
+            }
+        }
+        return List.of();
+    }
+}

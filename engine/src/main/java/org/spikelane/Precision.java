@@ -1,0 +1,30 @@
+package org.spikelane;
+
+import org.spikelane.fixed.ArithmeticProfile;
+import org.spikelane.spi.ParameterException;
+
+/**
+ * Number format of the LIF populations of a simulation: {@code float32} (default), {@code fixed}
+ * (int state with physical parameters, {@link ArithmeticProfile#FIXED}) or {@code loihi}
+ * (Lava's bit-accurate LIF with raw hardware parameters, {@link ArithmeticProfile#LOIHI}).
+ * See docs/fixed-point.md.
+ */
+public enum Precision {
+    FLOAT32(null), FIXED(ArithmeticProfile.FIXED), LOIHI(ArithmeticProfile.LOIHI);
+
+    private final ArithmeticProfile profile;
+
+    Precision(ArithmeticProfile profile) { this.profile = profile; }
+
+    /** The arithmetic profile; null for float32. */
+    public ArithmeticProfile profile() { return profile; }
+
+    /** The word scenarios use: "float32", "fixed", "loihi". */
+    public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    /** Parses a scenario word; a one-line error lists the choices. */
+    public static Precision parse(String word) {
+        for (Precision p : values()) if (p.label().equals(word == null ? null : word.strip())) return p;
+        throw new ParameterException("network", "precision", "must be one of float32, fixed, loihi, got '" + word + "'");
+    }
+}

@@ -1,0 +1,173 @@
+package org.spikelane.neuron;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.spikelane.fixed.ArithmeticProfile;
+import org.spikelane.fixed.FixedMath;
+import org.spikelane.fixed.Overflow;
+import org.spikelane.fixed.OverflowCount;
+import org.spikelane.fixed.Quantization;
+import org.spikelane.simd.Simd;
+import org.spikelane.spi.ParameterException;
+
+/**
+ * Integer state and quantized constants of a LIF population under a fixed-point profile with
+ * physical parameters ({@link ArithmeticProfile#FIXED}).
+ *
+ * <p>Resolutions, chosen once at build time:
+ * <ul>
+ *   <li>{@code LSB_v} is a power of two such that four times the largest |voltage parameter|
+ *       (E_L, v_reset, v_threshold, v_init) fits in {@code voltageBits - 1} bits: for the
+ *       neurodynex values (|v| <= 70 mV) {@code 2^-28 V}, about 3.7 nV, range +-0.5 V;</li>
+ *   <li>{@code LSB_I = LSB_v / R_max}, so the gain {@code R I} is a Q16 factor
+ *       {@code round(R / R_max * 2^16) <= 2^16}; for R = 10 Mohm about 0.37 fA, range +-200 nA.</li>
+ * </ul>
+ * Integration, per step: {@code v_inf = E_L + mul(I, gain)},
+ * {@code v <- v_inf + mul(v - v_inf, d) + dv}, {@code d = round(e^{-dt/tau_m} 2^16)}, where
+ * {@code mul(x, m) = x m / 2^16} with the profile's rounding; {@code v} saturates to
+ * {@code voltageBits}. The float accumulators of {@link LifState} ({@code current}, {@code dv}) are
+ * quantized once per step in the same pass (round to nearest, saturate, counted).
+ */
+public final class FixedLifState {
+    public static final int V = 0;
+    public static final int I = 1;
+    public static final int DV = 2;
+
+    public final String population;
+    public final ArithmeticProfile profile;
+    public final int size;
+    public final int padded;
+    public final double voltageLsb;
+    public final double currentLsb;
+    /** 1 / LSB_I and 1 / LSB_v in float, the scales of the per-step quantization. */
+    public final float currentScale;
+    public final float voltageScale;
+    public final boolean inclusiveThreshold;
+    /** Seed of the stochastic rounding addends. */
+    public final int seed;
+    /** Steps done; the stochastic addend depends on it. */
+    public int step;
+
+    public final int[] v;
+    public final int[] refractoryLeft;
+    public final int[] restingPotential;
+    public final int[] resetPotential;
+    /** Padding lanes hold Integer.MAX_VALUE so they never spike. */
+    public final int[] threshold;
+    /** Q16 decay {@code round(e^{-dt/tau_m} 2^16)}. */
+    public final int[] decay;
+    /** Q16 gain {@code round(R / R_max 2^16)}. */
+    public final int[] gain;
+    public final int[] refractoryHold;
+    /** Clipping counts of v, of the current and of the dv accumulator ({@link #V}, {@link #I}, {@link #DV}). */
+    public final long[] overflows = new long[3];
+
+    private final double dt;
+    private final double maxResistance;
+
+    /** Quantizes the float state of {@code s} (its double parameters, where it keeps them). */
+    public FixedLifState(String population, LifState s, ArithmeticProfile profile, int seed) {
+        this.population = population;
+        this.profile = profile;
+        this.size = s.size;
+        this.padded = Simd.padded(size);
+        this.dt = s.dt;
+        this.seed = seed;
+        this.inclusiveThreshold = profile.inclusiveThreshold() != null ? profile.inclusiveThreshold() : s.inclusiveThreshold;
+        double maxAbs = 0, maxR = 0;
+        for (int i = 0; i < size; i++) {
+            maxAbs = Math.max(maxAbs, Math.max(Math.max(Math.abs(s.get(LifModel.E_L, i)), Math.abs(s.get(LifModel.V_RESET, i))),
+                    Math.max(Math.abs(s.get(LifModel.V_THRESHOLD, i)), Math.abs(s.get("v", i)))));
+            maxR = Math.max(maxR, s.resistance(i));
+        }
+        if (maxAbs == 0) maxAbs = 1e-3;
+        int exponent = Math.getExponent(4 * maxAbs) + 1; // 2^exponent > 4 max|v|
+        this.voltageLsb = Math.scalb(1.0, exponent - (profile.voltageBits() - 1));
+        this.maxResistance = maxR;
+        this.currentLsb = voltageLsb / maxR;
+        this.currentScale = (float) (1 / currentLsb);
+        this.voltageScale = (float) (1 / voltageLsb);
+        v = new int[padded];
+        refractoryLeft = new int[padded];
+        restingPotential = new int[padded];
+        resetPotential = new int[padded];
+        threshold = new int[padded];
+        decay = new int[padded];
+        gain = new int[padded];
+        refractoryHold = new int[padded];
+        Arrays.fill(threshold, Integer.MAX_VALUE);
+        for (int i = 0; i < size; i++) {
+            for (String p : new String[] {LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, LifModel.TAU_M, LifModel.R,
+                    LifModel.REFRACTORY, "v"}) {
+                requantize(s, p, i);
+            }
+        }
+    }
+
+    /** Voltage in LSB, saturated to the profile's range. */
+    public int voltage(double volts) {
+        return (int) FixedMath.saturate(Math.round(volts / voltageLsb), profile.voltageLimit());
+    }
+
+    /** Re-reads one parameter of one neuron from the float state (after {@link LifState#set}). */
+    public void requantize(LifState s, String param, int i) {
+        switch (param) {
+            case LifModel.E_L -> restingPotential[i] = voltage(s.get(LifModel.E_L, i));
+            case LifModel.V_RESET -> resetPotential[i] = profile.resetToZero() ? 0 : voltage(s.get(LifModel.V_RESET, i));
+            case LifModel.V_THRESHOLD -> threshold[i] = voltage(s.get(LifModel.V_THRESHOLD, i));
+            case LifModel.TAU_M -> decay[i] = decayOf(s.tauM(i));
+            case LifModel.R, LifModel.C -> {
+                if (s.resistance(i) > maxResistance * (1 + 1e-12)) {
+                    throw new ParameterException("population '" + population + "'", param, "can be raised under precision "
+                            + profile.name() + " only up to R = " + maxResistance + " ohm (the largest at build time, which fixes LSB_I)");
+                }
+                gain[i] = (int) Math.round(s.resistance(i) / maxResistance * (1 << profile.decayBits()));
+                decay[i] = decayOf(s.tauM(i));
+            }
+            case LifModel.REFRACTORY -> refractoryHold[i] = s.refractoryHold[i];
+            case "v" -> v[i] = voltage(s.get("v", i));
+            default -> { }
+        }
+    }
+
+    private int decayOf(double tau) {
+        return (int) Math.round(Math.exp(-dt / tau) * (1 << profile.decayBits()));
+    }
+
+    /** v of one neuron in volts. */
+    public double volts(int i) { return v[i] * voltageLsb; }
+
+    /** Effective parameters and their relative errors (worst neuron of each). */
+    public List<Quantization> quantization(LifState s) {
+        List<Quantization> out = new ArrayList<>();
+        out.add(Quantization.of(population, "LSB_v", voltageLsb, voltageLsb));
+        out.add(Quantization.of(population, "LSB_I", currentLsb, currentLsb));
+        double unity = 1 << profile.decayBits();
+        out.add(worst(size, i -> s.tauM(i), i -> decay[i] == 0 ? 0 : decay[i] >= unity ? Double.POSITIVE_INFINITY
+                : -dt / Math.log(decay[i] / unity), LifModel.TAU_M));
+        out.add(worst(size, s::resistance, i -> gain[i] / unity * maxResistance, LifModel.R));
+        out.add(worst(size, i -> s.get(LifModel.E_L, i), i -> restingPotential[i] * voltageLsb, LifModel.E_L));
+        out.add(worst(size, i -> s.get(LifModel.V_THRESHOLD, i), i -> threshold[i] * voltageLsb, LifModel.V_THRESHOLD));
+        out.add(worst(size, i -> profile.resetToZero() ? 0 : s.get(LifModel.V_RESET, i), i -> resetPotential[i] * voltageLsb,
+                LifModel.V_RESET));
+        return out;
+    }
+
+    private Quantization worst(int n, java.util.function.IntToDoubleFunction requested,
+                               java.util.function.IntToDoubleFunction effective, String name) {
+        Quantization worst = null;
+        for (int i = 0; i < n; i++) {
+            Quantization q = Quantization.of(population, name, requested.applyAsDouble(i), effective.applyAsDouble(i));
+            if (worst == null || q.relativeError() > worst.relativeError()) worst = q;
+        }
+        return worst;
+    }
+
+    /** Clipping counts of v, I and dv. */
+    public List<OverflowCount> overflowCounts() {
+        return List.of(new OverflowCount(population, "v", profile.voltageOverflow(), overflows[V]),
+                new OverflowCount(population, "I", Overflow.SATURATE, overflows[I]),
+                new OverflowCount(population, "dv", Overflow.SATURATE, overflows[DV]));
+    }
+}
