@@ -2,18 +2,23 @@ package org.spikelane.net;
 
 /**
  * The spikes of a source population over the last {@code maxDelay + 1} steps: a ring of spike
- * lists, one slot per step, preallocated to the population size so that nothing is allocated
- * while running. Slot {@code step mod length} holds step {@code step}'s spikes until it is
- * overwritten {@code length} steps later; steps never pushed (before the start) read as empty.
+ * lists, one slot per step. Slot {@code step mod length} holds step {@code step}'s spikes until it
+ * is overwritten {@code length} steps later; steps never pushed (before the start) read as empty.
+ * A slot starts small and doubles (up to the population size) when a step brings more spikes
+ * than it has held before, so memory follows the activity rather than {@code delay * size}
+ * (a million neurons with 20 ms of delay would otherwise pin 800 MB), and a warm ring no longer
+ * allocates.
  */
 final class SpikeRing {
     private final int[][] lists;
     private final int[] counts;
     private final long[] stepOf;
+    private final int sourceSize;
 
     SpikeRing(int maxDelay, int sourceSize) {
         int length = maxDelay + 1;
-        lists = new int[length][sourceSize];
+        this.sourceSize = sourceSize;
+        lists = new int[length][Math.min(sourceSize, 64)];
         counts = new int[length];
         stepOf = new long[length];
         java.util.Arrays.fill(stepOf, -1);
@@ -22,6 +27,7 @@ final class SpikeRing {
     /** Stores the spikes of {@code step}; call once per step, steps ascending. */
     void push(long step, int[] spikes, int count) {
         int slot = slot(step);
+        if (count > lists[slot].length) lists[slot] = new int[Math.min(sourceSize, Math.max(count, 2 * lists[slot].length))];
         System.arraycopy(spikes, 0, lists[slot], 0, count);
         counts[slot] = count;
         stepOf[slot] = step;
