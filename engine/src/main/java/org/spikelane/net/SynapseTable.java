@@ -9,8 +9,11 @@ import java.util.Arrays;
  * events: delivery stays a walk over contiguous rows, and the synapse kernel is still called
  * once per row (a whole (source neuron, delay) row), never per synapse; nothing is copied per
  * event, and no event buffer can overflow. With one delay value (the common case) there is one
- * group and this is plain CSR. The cost is one row lookup per (spike, distinct delay), so a
- * projection whose delays take hundreds of distinct step values pays that per spike.
+ * group and this is plain CSR. The costs: one row lookup per (spike, distinct delay), and
+ * {@code groups * (sources + 1)} row starts, so a projection whose delays take hundreds of
+ * distinct step values pays that per spike and in memory (200 delays from a million sources:
+ * 800 MB of row starts). Such projections would want rows sorted by delay with per-row delay
+ * segments instead; CUBA, COBA and the seed scenarios use one delay.
  *
  * <p>Layout: group {@code g} holds the synapses whose delay is {@link #delay(int) delay(g)} steps
  * (ascending); its row of source neuron {@code i} is {@code [rowStart(g, i), rowStart(g, i + 1))}
