@@ -99,6 +99,31 @@ public final class Charts {
     }
 
     public static BufferedImage image(XYChart chart) {
+        return image(chart, true);
+    }
+
+    /**
+     * Draws the chart. XChart puts ticks on the data values themselves when they are equally
+     * spaced (every sample time of a trace gives ticks 0, 6, 12, ... ms; three distinct rates give
+     * 66.667, 133.333); an invisible point at an irregular position inside the data switches it
+     * back to round ticks. {@code padY = false} keeps data ticks on y (neuron numbers of a raster).
+     */
+    public static BufferedImage image(XYChart chart, boolean padY) {
+        double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY;
+        double yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double x : series.getXData()) { xLo = Math.min(xLo, x); xHi = Math.max(xHi, x); }
+            for (double y : series.getYData()) { yLo = Math.min(yLo, y); yHi = Math.max(yHi, y); }
+        }
+        if (xLo < xHi) {
+            double irregular = 0.31830988618; // 1/pi: never on a regular grid
+            double x = xLo + (xHi - xLo) * irregular;
+            double y = padY && yLo < yHi ? yLo + (yHi - yLo) * irregular : yLo;
+            XYSeries pad = chart.addSeries(" ", new double[] {x}, new double[] {y});
+            pad.setMarker(SeriesMarkers.NONE);
+            pad.setLineColor(new Color(0, 0, 0, 0));
+            pad.setShowInLegend(false);
+        }
         return BitmapEncoder.getBufferedImage(chart);
     }
 

@@ -27,7 +27,7 @@ public final class RasterPlot {
         XYChart raster = Charts.chart(Math.max(200, Math.min(360, 120 + 40 * total)), "spike raster", "", "neuron");
         raster.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         raster.getStyler().setMarkerSize(pops.stream().mapToInt(Population::size).sum() > 200 ? 2 : 5);
-        XYChart rate = Charts.chart(230, "population rate", "t (ms)", "rate (Hz)");
+        XYChart rate = Charts.chart(260, "population rate", "t (ms)", "rate (Hz)");
         long binSteps = binSteps(steps, dt);
         int bins = (int) ((steps + binSteps - 1) / binSteps);
         int offset = 0;
@@ -78,7 +78,7 @@ public final class RasterPlot {
         raster.getStyler().setYAxisMax((double) neurons);
         rate.getStyler().setYAxisMin(0.0);
         rate.getStyler().setYAxisMax(niceCeiling(maxRate * 1.1));
-        return Charts.stack(List.of(Charts.image(raster), Charts.image(rate)));
+        return Charts.stack(List.of(Charts.image(raster, false), Charts.image(rate)));
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code x} (and at least 1). */
@@ -89,9 +89,12 @@ public final class RasterPlot {
         return 10 * p;
     }
 
-    /** About 100 bins over the run, at least one step and whole milliseconds when possible. */
+    /**
+     * About 50 bins over the run but at least 5 ms (narrower bins of a small population show
+     * single spikes, not a rate), at least one step, whole milliseconds when possible.
+     */
     static long binSteps(long steps, double dt) {
-        long bin = Math.max(1, steps / 100);
+        long bin = Math.max(Math.max(1, steps / 50), Math.round(5e-3 / dt));
         long perMs = Math.round(1e-3 / dt);
         if (perMs >= 1 && bin > perMs) bin = bin / perMs * perMs;
         return bin;
