@@ -3,6 +3,7 @@ package org.spikelane.simd;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@code e^x} for {@code x <= 0} in float, written once as a sequence of IEEE operations so the
@@ -37,12 +38,18 @@ public final class ExpNeg {
         return p * Float.intBitsToFloat((k + 127) << 23);
     }
 
-    public static FloatVector exp(FloatVector x) {
-        x = x.max(MIN_X);
-        IntVector k = (IntVector) x.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0);
+    /**
+     * The same, in place on the {@link Simd#LANES} floats of {@code x} from {@code offset}, with
+     * vectors. Arrays in and out, not a FloatVector: a vector passed to or returned from a call
+     * that C2 does not inline is boxed on the heap, and kernels must not allocate.
+     */
+    public static void exp(float[] x, int offset) {
+        VectorSpecies<Float> species = Simd.FLOAT;
+        FloatVector in = FloatVector.fromArray(species, x, offset).max(MIN_X);
+        IntVector k = (IntVector) in.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0);
         FloatVector kf = (FloatVector) k.convert(VectorOperators.I2F, 0);
-        FloatVector r = kf.fma(x.broadcast(-LN2_HI), x);
-        r = kf.fma(x.broadcast(-LN2_LO), r);
+        FloatVector r = kf.fma(in.broadcast(-LN2_HI), in);
+        r = kf.fma(in.broadcast(-LN2_LO), r);
         FloatVector p = r.fma(C7, C6);
         p = p.fma(r, p.broadcast(C5));
         p = p.fma(r, p.broadcast(C4));
@@ -50,6 +57,6 @@ public final class ExpNeg {
         p = p.fma(r, p.broadcast(C2));
         p = p.fma(r, p.broadcast(1f));
         p = p.fma(r, p.broadcast(1f));
-        return p.mul(k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        p.mul(k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats()).intoArray(x, offset);
     }
 }

@@ -3,7 +3,6 @@ package org.spikelane.simd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 class ExpNegTest {
@@ -27,10 +26,8 @@ class ExpNegTest {
         int n = Simd.LANES * 4096;
         float[] xs = new float[n];
         for (int i = 0; i < n; i++) xs[i] = (float) (-Math.pow(10, -8 + 10.0 * i / n)); // -1e-8 .. -100
-        float[] out = new float[n];
-        for (int i = 0; i < n; i += Simd.LANES) {
-            ExpNeg.exp(FloatVector.fromArray(Simd.FLOAT, xs, i)).intoArray(out, i);
-        }
+        float[] out = xs.clone();
+        for (int i = 0; i < n; i += Simd.LANES) ExpNeg.exp(out, i);
         for (int i = 0; i < n; i++) {
             assertEquals(Float.floatToIntBits(ExpNeg.exp(xs[i])), Float.floatToIntBits(out[i]), "x = " + xs[i]);
         }

@@ -1,0 +1,38 @@
+package org.spikelane.neuron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The vector kernel must compile to SIMD code that allocates nothing: a vector that escapes into
+ * a non-inlined call, or an operator chosen at run time, is boxed on every step.
+ */
+class VectorLifKernelAllocationTest {
+
+    @ParameterizedTest(name = "conductance={0}")
+    @ValueSource(booleans = {false, true})
+    void warmKernelAllocatesNothing(boolean conductance) {
+        LifState s = LifStates.random(4099, 3, false);
+        if (conductance) s.enableConductance();
+        LifKernel kernel = new VectorLifKernel();
+        int[] spikes = new int[s.size];
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (int round = 0; round < 30; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int step = 0; step < 1000; step++) {
+                for (int i = 0; i < s.size; i += 97) {
+                    s.current[i] = 3e-9f;
+                    if (conductance) s.g[i] = 5e-9f;
+                }
+                kernel.step(s, spikes);
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (allocated == 0) break; // compiled by C2 and allocation-free
+        }
+        assertEquals(0, allocated, "bytes allocated by 1000 warm steps");
+    }
+}
