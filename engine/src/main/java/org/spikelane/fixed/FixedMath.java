@@ -50,19 +50,22 @@ public final class FixedMath {
 
     /**
      * Float to fixed: {@code round(x * scale)} half away from zero, computed in float exactly as
-     * the vector pass does; magnitudes {@code >= 2^(bits-1)} saturate to {@code 2^(bits-1) - 1}.
-     * The caller counts overflow with {@link #overflows(float, float, int)}.
+     * the vector pass does ({@code r = x * scale + copySign(0.5, x * scale)}, then truncation);
+     * if {@code |r| >= 2^(bits-1)} the result saturates to {@code +-(2^(bits-1) - 1)} and
+     * {@link #overflows} is true.
      */
     public static int quantize(float x, float scale, int bits) {
         float y = x * scale;
-        float bound = (float) (1 << (bits - 1));
-        if (Math.abs(y) >= bound) return y > 0 ? (1 << (bits - 1)) - 1 : -((1 << (bits - 1)) - 1);
-        return (int) (y + Math.copySign(0.5f, y));
+        float r = y + Math.copySign(0.5f, y);
+        int limit = (1 << (bits - 1)) - 1;
+        if (Math.abs(r) >= (float) (1 << (bits - 1))) return r > 0 ? limit : -limit;
+        return (int) r;
     }
 
     /** Whether {@link #quantize} saturates this value. */
     public static boolean overflows(float x, float scale, int bits) {
-        return Math.abs(x * scale) >= (float) (1 << (bits - 1));
+        float y = x * scale;
+        return Math.abs(y + Math.copySign(0.5f, y)) >= (float) (1 << (bits - 1));
     }
 
     /**

@@ -64,30 +64,29 @@ public final class IntLanes {
         return x.sub(2 * half, high).add(2 * half, low);
     }
 
-    /** Clips to {@code [-limit, limit]}; adds the number of clipped lanes to {@code counter[slot]}. */
+    /**
+     * Clips to {@code [-limit, limit]}; adds the number of clipped lanes to {@code counter[slot]}.
+     * Branch-free, so that it stays small enough for C2 to inline into the kernels' loops.
+     */
     public static IntVector saturate(IntVector x, int limit, long[] counter, int slot) {
         VectorMask<Integer> out = x.compare(VectorOperators.GT, limit).or(x.compare(VectorOperators.LT, -limit));
-        if (!out.anyTrue()) return x;
         counter[slot] += out.trueCount();
         return x.max(-limit).min(limit);
     }
 
+    private static final FloatVector HALF = FloatVector.broadcast(F, 0.5f);
+    private static final FloatVector MINUS_HALF = FloatVector.broadcast(F, -0.5f);
+
     /**
-     * {@link FixedMath#quantize} lane-wise: round half away from zero in float, convert, saturate;
-     * adds the number of saturated lanes to {@code counter[slot]}.
+     * {@link FixedMath#quantize} lane-wise: round half away from zero in float, clip, convert;
+     * adds the number of saturated lanes to {@code counter[slot]}. Branch-free like {@link #saturate}.
      */
     public static IntVector quantize(FloatVector x, float scale, int bits, long[] counter, int slot) {
         FloatVector y = x.mul(scale);
+        FloatVector r = y.add(HALF.blend(MINUS_HALF, y.compare(VectorOperators.LT, 0f)));
         float bound = (float) (1 << (bits - 1));
-        FloatVector half = FloatVector.broadcast(F, 0.5f);
-        FloatVector rounded = y.add(half.blend(half.neg(), y.compare(VectorOperators.LT, 0f)));
-        IntVector q = (IntVector) rounded.convert(VectorOperators.F2I, 0);
-        VectorMask<Float> out = y.abs().compare(VectorOperators.GE, bound);
-        if (!out.anyTrue()) return q;
-        counter[slot] += out.trueCount();
+        counter[slot] += r.abs().compare(VectorOperators.GE, bound).trueCount();
         int limit = (1 << (bits - 1)) - 1;
-        VectorMask<Integer> outI = out.cast(I);
-        VectorMask<Integer> positive = y.compare(VectorOperators.GT, 0f).cast(I);
-        return q.blend(IntVector.broadcast(I, -limit), outI).blend(IntVector.broadcast(I, limit), outI.and(positive));
+        return ((IntVector) r.max(-bound).min(bound).convert(VectorOperators.F2I, 0)).max(-limit).min(limit);
     }
 }

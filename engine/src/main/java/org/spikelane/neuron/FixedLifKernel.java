@@ -74,59 +74,100 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         return count;
     }
 
+    /**
+     * Two passes over the population: quantize the float accumulators into {@code f.currentQ},
+     * {@code f.dvQ}; then integrate, threshold and reset. Every vector operation is written
+     * inside the loop bodies (no own helper takes a vector argument): a fused body with helpers
+     * exceeded C2's node budget (NodeCountInliningCutoff), and a vector passed to a helper that
+     * is not inlined is boxed, 64 bytes per lane group per step. The Vector API's own methods
+     * are force-inlined regardless of that budget.
+     */
     public static int vectorStep(FixedLifState f, LifState s, int[] spikesOut) {
-        int bits = f.profile.decayBits();
-        Rounding rounding = f.profile.rounding();
-        int vBits = f.profile.voltageBits(), iBits = f.profile.currentBits(), vLimit = f.profile.voltageLimit();
-        FloatVector zero = FloatVector.zero(F);
-        IntVector noNoise = IntVector.zero(I);
-        int count = 0;
-        for (int i = 0; i < f.padded; i += I.length()) {
-            IntVector current = IntLanes.quantize(FloatVector.fromArray(F, s.current, i), f.currentScale, iBits,
-                    f.overflows, FixedLifState.I);
-            IntVector dv = IntLanes.quantize(FloatVector.fromArray(F, s.dv, i), f.voltageScale, vBits, f.overflows,
-                    FixedLifState.DV);
-            zero.intoArray(s.current, i);
-            zero.intoArray(s.dv, i);
-            IntVector noise = rounding == Rounding.STOCHASTIC ? IntLanes.noise(f.seed, f.step, i) : noNoise;
-            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i)
-                    .add(mul(current, IntVector.fromArray(I, f.gain, i), bits, rounding, noise));
-            IntVector v = IntVector.fromArray(I, f.v, i);
-            IntVector vNew = vInf.add(mul(v.sub(vInf), IntVector.fromArray(I, f.decay, i), bits, rounding, noise)).add(dv);
-            vNew = IntLanes.saturate(vNew, vLimit, f.overflows, FixedLifState.V);
-            count = thresholdAndReset(f, i, vNew, spikesOut, count);
-        }
+        quantizeInputs(f, s);
+        int count = integrateAndFire(f, spikesOut);
         f.step++;
         return count;
     }
 
-    private static IntVector mul(IntVector x, IntVector m, int bits, Rounding rounding, IntVector noise) {
-        return switch (rounding) {
-            case TRUNCATE -> IntLanes.mulTruncate(x, m, bits);
-            case NEAREST -> IntLanes.mulFloor(x, m, bits, 1 << (bits - 1));
-            case STOCHASTIC -> IntLanes.mulFloor(x, m, bits, noise.lanewise(VectorOperators.AND, (1 << bits) - 1));
-        };
+    /** {@link IntLanes#quantize} of both accumulators, written out; clears them. */
+    private static void quantizeInputs(FixedLifState f, LifState s) {
+        float currentBound = (float) (1 << (f.profile.currentBits() - 1)), voltageBound = (float) (1 << (f.profile.voltageBits() - 1));
+        int currentLimit = f.profile.currentLimit(), voltageLimit = f.profile.voltageLimit();
+        FloatVector half = FloatVector.broadcast(F, 0.5f), minusHalf = FloatVector.broadcast(F, -0.5f), zero = FloatVector.zero(F);
+        long currentOverflows = 0, dvOverflows = 0;
+        for (int i = 0; i < f.padded; i += F.length()) {
+            FloatVector y = FloatVector.fromArray(F, s.current, i).mul(f.currentScale);
+            FloatVector r = y.add(half.blend(minusHalf, y.compare(VectorOperators.LT, 0f)));
+            currentOverflows += r.abs().compare(VectorOperators.GE, currentBound).trueCount();
+            ((IntVector) r.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0))
+                    .max(-currentLimit).min(currentLimit).intoArray(f.currentQ, i);
+            FloatVector z = FloatVector.fromArray(F, s.dv, i).mul(f.voltageScale);
+            FloatVector q = z.add(half.blend(minusHalf, z.compare(VectorOperators.LT, 0f)));
+            dvOverflows += q.abs().compare(VectorOperators.GE, voltageBound).trueCount();
+            ((IntVector) q.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0))
+                    .max(-voltageLimit).min(voltageLimit).intoArray(f.dvQ, i);
+            zero.intoArray(s.current, i);
+            zero.intoArray(s.dv, i);
+        }
+        f.overflows[FixedLifState.I] += currentOverflows;
+        f.overflows[FixedLifState.DV] += dvOverflows;
     }
 
-    /** As in VectorLifKernel: refractory hold, threshold, reset, spikes from the mask bits. */
-    private static int thresholdAndReset(FixedLifState f, int i, IntVector vNew, int[] spikesOut, int count) {
-        IntVector left = IntVector.fromArray(I, f.refractoryLeft, i);
-        VectorMask<Integer> hold = left.compare(VectorOperators.GT, 0);
-        IntVector threshold = IntVector.fromArray(I, f.threshold, i);
-        VectorMask<Integer> crossed = f.inclusiveThreshold ? vNew.compare(VectorOperators.GE, threshold)
-                : vNew.compare(VectorOperators.GT, threshold);
-        VectorMask<Integer> spike = crossed.andNot(hold);
-        vNew.blend(IntVector.fromArray(I, f.resetPotential, i), spike.or(hold)).intoArray(f.v, i);
-        left = left.lanewise(VectorOperators.SUB, 1, hold);
-        if (spike.anyTrue()) {
-            left = left.blend(IntVector.fromArray(I, f.refractoryHold, i), spike);
-            long maskBits = spike.toLong();
-            while (maskBits != 0) {
-                spikesOut[count++] = i + Long.numberOfTrailingZeros(maskBits);
-                maskBits &= maskBits - 1;
+    /**
+     * Integration with the quantized inputs, then refractory hold, threshold and reset as in
+     * VectorLifKernel. Both products are {@link IntLanes#mulFloor}'s split multiply written out;
+     * one branch-free form serves every rounding: truncation is the floor product of |x| with
+     * the sign put back (lanes of {@code truncate}), nearest adds 2^(bits-1), stochastic adds
+     * the noise lanes.
+     */
+    private static int integrateAndFire(FixedLifState f, int[] spikesOut) {
+        int bits = f.profile.decayBits(), low = (1 << bits) - 1, vLimit = f.profile.voltageLimit();
+        Rounding rounding = f.profile.rounding();
+        boolean stochastic = rounding == Rounding.STOCHASTIC;
+        VectorMask<Integer> truncate = I.maskAll(rounding == Rounding.TRUNCATE);
+        IntVector constantAddend = IntVector.broadcast(I, rounding == Rounding.NEAREST ? 1 << (bits - 1) : 0);
+        long vOverflows = 0;
+        int count = 0;
+        for (int i = 0; i < f.padded; i += I.length()) {
+            IntVector addend = stochastic ? IntLanes.noise(f.seed, f.step, i).lanewise(VectorOperators.AND, low) : constantAddend;
+            // v_inf = E_L + I * gain / 2^bits
+            IntVector current = IntVector.fromArray(I, f.currentQ, i);
+            VectorMask<Integer> flip = current.compare(VectorOperators.LT, 0).and(truncate);
+            IntVector x = current.blend(current.neg(), flip);
+            IntVector gain = IntVector.fromArray(I, f.gain, i);
+            IntVector p = x.lanewise(VectorOperators.ASHR, bits).mul(gain)
+                    .add(x.lanewise(VectorOperators.AND, low).mul(gain).add(addend).lanewise(VectorOperators.LSHR, bits));
+            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i).add(p.blend(p.neg(), flip));
+            // v' = v_inf + (v - v_inf) * d / 2^bits + dv
+            IntVector diff = IntVector.fromArray(I, f.v, i).sub(vInf);
+            flip = diff.compare(VectorOperators.LT, 0).and(truncate);
+            x = diff.blend(diff.neg(), flip);
+            IntVector decay = IntVector.fromArray(I, f.decay, i);
+            p = x.lanewise(VectorOperators.ASHR, bits).mul(decay)
+                    .add(x.lanewise(VectorOperators.AND, low).mul(decay).add(addend).lanewise(VectorOperators.LSHR, bits));
+            IntVector vNew = vInf.add(p.blend(p.neg(), flip)).add(IntVector.fromArray(I, f.dvQ, i));
+            vOverflows += vNew.compare(VectorOperators.GT, vLimit).or(vNew.compare(VectorOperators.LT, -vLimit)).trueCount();
+            vNew = vNew.max(-vLimit).min(vLimit);
+
+            IntVector left = IntVector.fromArray(I, f.refractoryLeft, i);
+            VectorMask<Integer> hold = left.compare(VectorOperators.GT, 0);
+            IntVector threshold = IntVector.fromArray(I, f.threshold, i);
+            VectorMask<Integer> crossed = f.inclusiveThreshold ? vNew.compare(VectorOperators.GE, threshold)
+                    : vNew.compare(VectorOperators.GT, threshold);
+            VectorMask<Integer> spike = crossed.andNot(hold);
+            vNew.blend(IntVector.fromArray(I, f.resetPotential, i), spike.or(hold)).intoArray(f.v, i);
+            left = left.lanewise(VectorOperators.SUB, 1, hold);
+            if (spike.anyTrue()) {
+                left = left.blend(IntVector.fromArray(I, f.refractoryHold, i), spike);
+                long maskBits = spike.toLong();
+                while (maskBits != 0) {
+                    spikesOut[count++] = i + Long.numberOfTrailingZeros(maskBits);
+                    maskBits &= maskBits - 1;
+                }
             }
+            left.intoArray(f.refractoryLeft, i);
         }
-        left.intoArray(f.refractoryLeft, i);
+        f.overflows[FixedLifState.V] += vOverflows;
         return count;
     }
 

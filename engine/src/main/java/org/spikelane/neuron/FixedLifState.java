@@ -60,6 +60,9 @@ public final class FixedLifState {
     /** Q16 gain {@code round(R / R_max 2^16)}. */
     public final int[] gain;
     public final int[] refractoryHold;
+    /** Scratch: this step's quantized current (LSB_I) and dv (LSB_v), written and read lane group by lane group. */
+    public final int[] currentQ;
+    public final int[] dvQ;
     /** Clipping counts of v, of the current and of the dv accumulator ({@link #V}, {@link #I}, {@link #DV}). */
     public final long[] overflows = new long[3];
 
@@ -96,6 +99,8 @@ public final class FixedLifState {
         decay = new int[padded];
         gain = new int[padded];
         refractoryHold = new int[padded];
+        currentQ = new int[padded];
+        dvQ = new int[padded];
         Arrays.fill(threshold, Integer.MAX_VALUE);
         for (int i = 0; i < size; i++) {
             for (String p : new String[] {LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, LifModel.TAU_M, LifModel.R,
