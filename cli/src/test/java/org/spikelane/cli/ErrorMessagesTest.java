@@ -57,7 +57,7 @@ class ErrorMessagesTest {
                 Arguments.of("neuron index out of range", 12, "    neurons: [0, 5]", "inputs.0.neurons", "index 5 is out of range [0, 2]"),
                 Arguments.of("unknown target population", 11, "    target: lfi", "inputs.0.target", "unknown population 'lfi' (did you mean 'lif'?)"),
                 Arguments.of("unknown recorded population", 17, "  spikes: [lfi]", "record.spikes.0", "unknown population 'lfi'"),
-                Arguments.of("precision not available", 1, "precision: fixed", "precision", "'fixed' is not available yet"),
+                Arguments.of("unknown precision", 1, "precision: fixd", "precision", "unknown precision 'fixd' (did you mean 'fixed'?)"),
                 Arguments.of("malformed YAML", 12, "    neurons: [0, 1", "", "malformed YAML"));
     }
 
@@ -109,6 +109,19 @@ class ErrorMessagesTest {
         assertEquals(Main.BAD_INPUT, o.exitCode(), o.err());
         String err = o.err().strip();
         assertTrue(err.startsWith("error: " + file + ":" + line + ":") && err.contains(": " + field + ": ") && err.contains(problem), err);
+    }
+
+    /** Under precision loihi a LIF population takes raw hardware parameters; physical ones are refused where they stand. */
+    @Test
+    void loihiRefusesPhysicalParameters() throws IOException {
+        String[] lines = GOOD.clone();
+        lines[0] = "precision: loihi";
+        Path file = tmp.resolve("loihi.yaml");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        Cli.Outcome o = Cli.run("validate", file.toString());
+        assertEquals(Main.BAD_INPUT, o.exitCode(), o.err());
+        String err = o.err().strip();
+        assertTrue(err.matches("error: .*loihi\\.yaml:[78]:7: populations\\.0\\.params\\.(tau_m|v_threshold): .*raw hardware parameters.*"), err);
     }
 
     @Test

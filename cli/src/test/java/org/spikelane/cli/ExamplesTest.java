@@ -109,6 +109,22 @@ class ExamplesTest {
         }
     }
 
+    /** precision fixed (int state, DESIGN §5) fires at the float32 times, within one step, on the quickstart. */
+    @Test
+    void fixedPrecisionMatchesFloat32() {
+        Path f32 = tmp.resolve("f32");
+        Path fixed = tmp.resolve("fixed");
+        Cli.ok("run", Cli.example("quickstart.yaml").toString(), "--out", f32.toString(), "-q");
+        Cli.Outcome o = Cli.ok("run", Cli.example("quickstart.yaml").toString(), "--out", fixed.toString(), "-q", "--set", "precision=fixed");
+        assertTrue(o.out().contains("quickstart:"), o.out());
+        for (int n = 0; n < 3; n++) {
+            double[] a = Cli.spikeTimes(f32, "lif", n);
+            double[] b = Cli.spikeTimes(fixed, "lif", n);
+            assertEquals(a.length, b.length, "spike count of neuron " + n);
+            for (int k = 0; k < a.length; k++) assertEquals(a[k], b[k], DT * 1.01, "spike " + k + " of neuron " + n);
+        }
+    }
+
     /** f-I example run once at 3 nA with a 3 ms refractory period. */
     @Test
     void fiCurveSingleRun() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spikelane.Network;
+import org.spikelane.Precision;
 import org.spikelane.Simulation;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.spi.InputPlugin;
@@ -57,6 +58,8 @@ public final class NetworkBuilder {
      */
     private Network network(String only) {
         Network net = new Network(scenario.dt()).seed(scenario.seed()).plugins(registry);
+        // before the populations: each LIF population is validated for the number format (loihi takes raw parameters)
+        EngineCalls.run(sources, "precision", p -> "", () -> net.precision(Precision.parse(scenario.precision())));
         List<Object> pops = tree.list(scenario.root().get("populations"), "populations");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < pops.size(); i++) names.add(addPopulation(net, pops.get(i), "populations." + i));

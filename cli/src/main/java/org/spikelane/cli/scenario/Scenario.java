@@ -71,9 +71,6 @@ public record Scenario(String name, double dt, double duration, long seed, Strin
             throw sources.error("precision", "unknown precision '" + precision + "'" + Suggest.didYouMean(precision, Schema.PRECISIONS)
                     + "; known: " + String.join(", ", Schema.PRECISIONS));
         }
-        if (!precision.equals("float32")) {
-            throw sources.error("precision", "'" + precision + "' is not available yet; this version runs float32 only");
-        }
         if (!(root.get("populations") instanceof List<?> pops) || pops.isEmpty()) {
             throw sources.error("populations", "at least one population is required");
         }
