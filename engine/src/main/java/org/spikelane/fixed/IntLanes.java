@@ -74,19 +74,14 @@ public final class IntLanes {
         return x.max(-limit).min(limit);
     }
 
-    private static final FloatVector HALF = FloatVector.broadcast(F, 0.5f);
-    private static final FloatVector MINUS_HALF = FloatVector.broadcast(F, -0.5f);
-
     /**
-     * {@link FixedMath#quantize} lane-wise: round half away from zero in float, clip, convert;
-     * adds the number of saturated lanes to {@code counter[slot]}. Branch-free like {@link #saturate}.
+     * {@link FixedMath#quantize} lane-wise (clip in float, truncating conversion); adds the number
+     * of clipped lanes to {@code counter[slot]}.
      */
     public static IntVector quantize(FloatVector x, float scale, int bits, long[] counter, int slot) {
         FloatVector y = x.mul(scale);
-        FloatVector r = y.add(HALF.blend(MINUS_HALF, y.compare(VectorOperators.LT, 0f)));
-        float bound = (float) (1 << (bits - 1));
-        counter[slot] += r.abs().compare(VectorOperators.GE, bound).trueCount();
-        int limit = (1 << (bits - 1)) - 1;
-        return ((IntVector) r.max(-bound).min(bound).convert(VectorOperators.F2I, 0)).max(-limit).min(limit);
+        float bound = FixedMath.quantizeBound(bits);
+        counter[slot] += y.abs().compare(VectorOperators.GT, bound).trueCount();
+        return (IntVector) y.max(-bound).min(bound).convert(VectorOperators.F2I, 0);
     }
 }

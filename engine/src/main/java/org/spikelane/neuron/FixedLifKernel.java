@@ -75,78 +75,61 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     }
 
     /**
-     * Two passes over the population: quantize the float accumulators into {@code f.currentQ},
-     * {@code f.dvQ}; then integrate, threshold and reset. Every vector operation is written
-     * inside the loop bodies (no own helper takes a vector argument): a fused body with helpers
-     * exceeded C2's node budget (NodeCountInliningCutoff), and a vector passed to a helper that
-     * is not inlined is boxed, 64 bytes per lane group per step. The Vector API's own methods
-     * are force-inlined regardless of that budget.
+     * One pass: quantize the float accumulators (clip, truncating conversion, counted), integrate
+     * with two split multiplies, saturate v (counted), then refractory hold, threshold and reset
+     * as in VectorLifKernel.
+     *
+     * <p>Shape constraints found with {@code -prof gc} (FixedNoAllocationTest guards them):
+     * every vector operation is written inside the loop body, with no own helper taking a vector
+     * argument (a body built from such helpers exceeded C2's inlining node budget, and a vector
+     * passed to a helper that is not inlined is boxed); and no vector flows through a branch
+     * merge ({@code x = truncating ? a : b} boxed 48 bytes per lane group once both sides had
+     * run). So the rounding mode is data, not control flow: the addend comes from
+     * {@link FixedLifState#roundingAddend} (2^(bits-1) for nearest, 0 for truncation, refilled
+     * with noise each step for stochastic rounding) and truncation flips the sign of the lanes
+     * of a loop-invariant mask. The products are {@link IntLanes#mulFloor} written out.
      */
     public static int vectorStep(FixedLifState f, LifState s, int[] spikesOut) {
-        quantizeInputs(f, s);
-        int count = integrateAndFire(f, spikesOut);
-        f.step++;
-        return count;
-    }
-
-    /** {@link IntLanes#quantize} of both accumulators, written out; clears them. */
-    private static void quantizeInputs(FixedLifState f, LifState s) {
-        float currentBound = (float) (1 << (f.profile.currentBits() - 1)), voltageBound = (float) (1 << (f.profile.voltageBits() - 1));
-        int currentLimit = f.profile.currentLimit(), voltageLimit = f.profile.voltageLimit();
-        FloatVector half = FloatVector.broadcast(F, 0.5f), minusHalf = FloatVector.broadcast(F, -0.5f), zero = FloatVector.zero(F);
-        long currentOverflows = 0, dvOverflows = 0;
-        for (int i = 0; i < f.padded; i += F.length()) {
-            FloatVector y = FloatVector.fromArray(F, s.current, i).mul(f.currentScale);
-            FloatVector r = y.add(half.blend(minusHalf, y.compare(VectorOperators.LT, 0f)));
-            currentOverflows += r.abs().compare(VectorOperators.GE, currentBound).trueCount();
-            ((IntVector) r.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0))
-                    .max(-currentLimit).min(currentLimit).intoArray(f.currentQ, i);
-            FloatVector z = FloatVector.fromArray(F, s.dv, i).mul(f.voltageScale);
-            FloatVector q = z.add(half.blend(minusHalf, z.compare(VectorOperators.LT, 0f)));
-            dvOverflows += q.abs().compare(VectorOperators.GE, voltageBound).trueCount();
-            ((IntVector) q.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0))
-                    .max(-voltageLimit).min(voltageLimit).intoArray(f.dvQ, i);
-            zero.intoArray(s.current, i);
-            zero.intoArray(s.dv, i);
-        }
-        f.overflows[FixedLifState.I] += currentOverflows;
-        f.overflows[FixedLifState.DV] += dvOverflows;
-    }
-
-    /**
-     * Integration with the quantized inputs, then refractory hold, threshold and reset as in
-     * VectorLifKernel. Both products are {@link IntLanes#mulFloor}'s split multiply written out;
-     * one branch-free form serves every rounding: truncation is the floor product of |x| with
-     * the sign put back (lanes of {@code truncate}), nearest adds 2^(bits-1), stochastic adds
-     * the noise lanes.
-     */
-    private static int integrateAndFire(FixedLifState f, int[] spikesOut) {
         int bits = f.profile.decayBits(), low = (1 << bits) - 1, vLimit = f.profile.voltageLimit();
+        float currentBound = FixedMath.quantizeBound(f.profile.currentBits());
+        float voltageBound = FixedMath.quantizeBound(f.profile.voltageBits());
         Rounding rounding = f.profile.rounding();
-        boolean stochastic = rounding == Rounding.STOCHASTIC;
         VectorMask<Integer> truncate = I.maskAll(rounding == Rounding.TRUNCATE);
-        IntVector constantAddend = IntVector.broadcast(I, rounding == Rounding.NEAREST ? 1 << (bits - 1) : 0);
-        long vOverflows = 0;
+        if (rounding == Rounding.STOCHASTIC) {
+            for (int i = 0; i < f.padded; i += I.length()) {
+                IntLanes.noise(f.seed, f.step, i).lanewise(VectorOperators.AND, low).intoArray(f.roundingAddend, i);
+            }
+        }
+        FloatVector zero = FloatVector.zero(F);
+        long currentOverflows = 0, dvOverflows = 0, vOverflows = 0;
         int count = 0;
         for (int i = 0; i < f.padded; i += I.length()) {
-            IntVector addend = stochastic ? IntLanes.noise(f.seed, f.step, i).lanewise(VectorOperators.AND, low) : constantAddend;
-            // v_inf = E_L + I * gain / 2^bits
-            IntVector current = IntVector.fromArray(I, f.currentQ, i);
+            FloatVector y = FloatVector.fromArray(F, s.current, i).mul(f.currentScale);
+            currentOverflows += y.abs().compare(VectorOperators.GT, currentBound).trueCount();
+            IntVector current = (IntVector) y.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0);
+            FloatVector z = FloatVector.fromArray(F, s.dv, i).mul(f.voltageScale);
+            dvOverflows += z.abs().compare(VectorOperators.GT, voltageBound).trueCount();
+            IntVector dv = (IntVector) z.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0);
+            zero.intoArray(s.current, i);
+            zero.intoArray(s.dv, i);
+            IntVector addend = IntVector.fromArray(I, f.roundingAddend, i);
+
+            // v_inf = E_L + I gain / 2^bits
             VectorMask<Integer> flip = current.compare(VectorOperators.LT, 0).and(truncate);
             IntVector x = current.blend(current.neg(), flip);
             IntVector gain = IntVector.fromArray(I, f.gain, i);
             IntVector p = x.lanewise(VectorOperators.ASHR, bits).mul(gain)
                     .add(x.lanewise(VectorOperators.AND, low).mul(gain).add(addend).lanewise(VectorOperators.LSHR, bits));
             IntVector vInf = IntVector.fromArray(I, f.restingPotential, i).add(p.blend(p.neg(), flip));
-            // v' = v_inf + (v - v_inf) * d / 2^bits + dv
+            // v' = v_inf + (v - v_inf) d / 2^bits + dv
             IntVector diff = IntVector.fromArray(I, f.v, i).sub(vInf);
             flip = diff.compare(VectorOperators.LT, 0).and(truncate);
             x = diff.blend(diff.neg(), flip);
             IntVector decay = IntVector.fromArray(I, f.decay, i);
             p = x.lanewise(VectorOperators.ASHR, bits).mul(decay)
                     .add(x.lanewise(VectorOperators.AND, low).mul(decay).add(addend).lanewise(VectorOperators.LSHR, bits));
-            IntVector vNew = vInf.add(p.blend(p.neg(), flip)).add(IntVector.fromArray(I, f.dvQ, i));
-            vOverflows += vNew.compare(VectorOperators.GT, vLimit).or(vNew.compare(VectorOperators.LT, -vLimit)).trueCount();
+            IntVector vNew = vInf.add(p.blend(p.neg(), flip)).add(dv);
+            vOverflows += vNew.abs().compare(VectorOperators.GT, vLimit).trueCount();
             vNew = vNew.max(-vLimit).min(vLimit);
 
             IntVector left = IntVector.fromArray(I, f.refractoryLeft, i);
@@ -167,7 +150,10 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             }
             left.intoArray(f.refractoryLeft, i);
         }
+        f.overflows[FixedLifState.I] += currentOverflows;
+        f.overflows[FixedLifState.DV] += dvOverflows;
         f.overflows[FixedLifState.V] += vOverflows;
+        f.step++;
         return count;
     }
 

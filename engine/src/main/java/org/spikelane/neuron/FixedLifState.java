@@ -27,7 +27,7 @@ import org.spikelane.spi.ParameterException;
  * {@code v <- v_inf + mul(v - v_inf, d) + dv}, {@code d = round(e^{-dt/tau_m} 2^16)}, where
  * {@code mul(x, m) = x m / 2^16} with the profile's rounding; {@code v} saturates to
  * {@code voltageBits}. The float accumulators of {@link LifState} ({@code current}, {@code dv}) are
- * quantized once per step in the same pass (round to nearest, saturate, counted).
+ * quantized once per step in the same pass (clip, truncate toward zero, counted).
  */
 public final class FixedLifState {
     public static final int V = 0;
@@ -60,9 +60,12 @@ public final class FixedLifState {
     /** Q16 gain {@code round(R / R_max 2^16)}. */
     public final int[] gain;
     public final int[] refractoryHold;
-    /** Scratch: this step's quantized current (LSB_I) and dv (LSB_v), written and read lane group by lane group. */
-    public final int[] currentQ;
-    public final int[] dvQ;
+    /**
+     * Addend of every decay product: 2^(bits-1) (nearest) or 0 (truncation) in every lane;
+     * refilled with noise each step under stochastic rounding. An array rather than a branch
+     * because a vector chosen by a branch is boxed in the kernel loop (see FixedLifKernel).
+     */
+    public final int[] roundingAddend;
     /** Clipping counts of v, of the current and of the dv accumulator ({@link #V}, {@link #I}, {@link #DV}). */
     public final long[] overflows = new long[3];
 
@@ -99,9 +102,9 @@ public final class FixedLifState {
         decay = new int[padded];
         gain = new int[padded];
         refractoryHold = new int[padded];
-        currentQ = new int[padded];
-        dvQ = new int[padded];
         Arrays.fill(threshold, Integer.MAX_VALUE);
+        roundingAddend = new int[padded];
+        if (profile.rounding() == org.spikelane.fixed.Rounding.NEAREST) Arrays.fill(roundingAddend, 1 << (profile.decayBits() - 1));
         for (int i = 0; i < size; i++) {
             for (String p : new String[] {LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, LifModel.TAU_M, LifModel.R,
                     LifModel.REFRACTORY, "v"}) {
