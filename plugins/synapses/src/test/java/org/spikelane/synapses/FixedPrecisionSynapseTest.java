@@ -57,4 +57,19 @@ class FixedPrecisionSynapseTest {
         }
         assertEquals(floatSum / 3, fixedSum / 3, 0.05 * floatSum / 3, "mean rate of seeds 1-3");
     }
+
+    @Test
+    void loihiExpCurrentProjectionGivesLavasTraceWithTheDiscoveredPlugin() {
+        Network net = new Network(1e-3).precision(Precision.LOIHI);
+        net.addSpikeGenerator("in", 1, new double[] {0}, new int[] {0}, 0);
+        net.addLif("lava", 1, Map.of("du", 0, "dv", 2048, "vth", 1 << 17));
+        net.connect("in", "lava", "exp_current", null, 128, null, null);
+        net.recordState("lava", List.of("v"), null, 1);
+        Simulation sim = net.build();
+        sim.runSteps(10);
+        double[] v = sim.stateRecorders().getFirst().trace("v", 0);
+        // sampled at the start of each step; the spike of step 0 reaches u in step 1 (Dense delay)
+        double[] expected = {0, 0, 8192, 12286, 14331, 15351, 15859, 16111, 16235, 16295};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, v);
+    }
 }
