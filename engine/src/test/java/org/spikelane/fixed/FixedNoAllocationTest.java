@@ -47,6 +47,9 @@ class FixedNoAllocationTest {
             return FixedLifKernel.vectorStep(f, s, spikes);
         }, 5000);
         assertTrue(fixedBytes < 512, "fixed kernel allocated " + fixedBytes + " bytes in 5000 steps");
+        FixedLifState g = new FixedLifState("p", s, ArithmeticProfile.FIXED.withRounding(Rounding.STOCHASTIC), 1);
+        long stochasticBytes = allocatedBy(() -> FixedLifKernel.vectorStep(g, s, spikes), 5000);
+        assertTrue(stochasticBytes < 512, "stochastic rounding allocated " + stochasticBytes + " bytes in 5000 steps");
         LoihiLifState l = new LoihiLifState(n, LoihiLifModel.resolve("p", Map.of("du", 100, "dv", 200, "bias_mant", 100,
                 "bias_exp", 3, "vth", 1000), n, new java.util.SplittableRandom(1)));
         long loihiBytes = allocatedBy(() -> LoihiLifKernel.vectorStep(l, spikes), 5000);
