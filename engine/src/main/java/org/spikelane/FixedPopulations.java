@@ -13,7 +13,9 @@ import org.spikelane.neuron.FixedLifState;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.LoihiLifKernel;
+import org.spikelane.neuron.LoihiLifModel;
 import org.spikelane.neuron.LoihiLifState;
+import org.spikelane.neuron.LoihiPhysicalMapping;
 import org.spikelane.neuron.Population;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.ParameterException;
@@ -33,6 +35,12 @@ final class FixedPopulations {
                         s -> new FixedLifKernel(new FixedLifState(lif.name(), s, precision.profile(), roundingSeed), vector));
             }
             case LOIHI -> {
+                if (LoihiLifModel.isPhysical(lif.rawParams())) {
+                    Params physical = lif.loihiParams(seed, index); // checked for what Loihi can represent
+                    LoihiPhysicalMapping mapping = new LoihiPhysicalMapping(lif.name(), lif.size(), dt, physical);
+                    yield LifPopulation.withKernel(lif.name(), lif.size(), dt, physical,
+                            s -> new LoihiLifKernel(mapping.state(), vector, mapping));
+                }
                 LoihiLifState state = new LoihiLifState(lif.size(), lif.loihiParams(seed, index));
                 // the float state only lends its (unused) accumulators; Loihi's parameters are the raw ones
                 Params unused = Params.resolve("population '" + lif.name() + "'", LifModel.PARAMS, Map.of(), lif.size());
@@ -42,9 +50,10 @@ final class FixedPopulations {
     }
 
     static void checkInput(LifPopulation target, String owner) {
-        if (target.kernel() instanceof LoihiLifKernel) {
-            throw new ParameterException(owner, "target", "population '" + target.name() + "' runs under precision loihi, "
-                    + "which takes no input plugins; drive it with bias_mant/bias_exp or a projection (integer weights)");
+        if (target.kernel() instanceof LoihiLifKernel loihi && loihi.physical() == null) {
+            throw new ParameterException(owner, "target", "population '" + target.name() + "' runs under precision loihi with raw "
+                    + "hardware parameters, which take no input plugins; drive it with bias_mant/bias_exp or a projection "
+                    + "(integer weights), or give it physical LIF parameters");
         }
     }
 
@@ -52,6 +61,7 @@ final class FixedPopulations {
     static ProjectionSpec projectionSpec(ProjectionSpec spec, Network.ConnectArgs args, Population source, LifPopulation target) {
         if (!(target.kernel() instanceof LoihiLifKernel loihi)) return spec;
         String plugin = spec.plugin().name();
+        if (loihi.physical() != null) return physicalProjectionSpec(spec, args, source, target, loihi.physical());
         if (!plugin.equals("exp_current")) {
             throw new ParameterException(spec.owner(), "synapse", "'" + plugin + "' is not available under precision loihi "
                     + "(no conductances, no delta); use exp_current, whose decay is the target's du");
@@ -64,9 +74,33 @@ final class FixedPopulations {
                 null, args.weight(), args.delay(), args.connect());
     }
 
+    /**
+     * Into a population with physical parameters: exp_current (its tau_syn sets the target's du)
+     * or delta (du = 4095), SI weights converted to a_in by {@link #checkProjection}.
+     */
+    private static ProjectionSpec physicalProjectionSpec(ProjectionSpec spec, Network.ConnectArgs args, Population source,
+                                                         LifPopulation target, LoihiPhysicalMapping mapping) {
+        String plugin = spec.plugin().name();
+        if (!plugin.equals("exp_current") && !plugin.equals("delta")) {
+            throw new ParameterException(spec.owner(), "synapse", "'" + plugin + "' is not available under precision loihi "
+                    + "(no conductances, no second current); use exp_current (one tau_syn per target population) or delta");
+        }
+        Params params = Params.resolve(spec.owner() + " synapse '" + plugin + "'", spec.plugin().params(),
+                args.synapseParams() == null ? Map.of() : args.synapseParams(), target.size());
+        double tauSyn = plugin.equals("exp_current") ? params.get("tau_syn") : 0;
+        double[] factor = mapping.bindSynapse(spec.owner(), plugin, tauSyn, spec.weightDimension());
+        LoihiSynapse synapse = LoihiSynapse.physical(mapping.state(), plugin, spec.plugin().weightDimensions(), factor);
+        return new ProjectionSpec(spec.from(), source.size(), spec.to(), target.size(), synapse, null, args.weight(),
+                args.delay(), args.connect());
+    }
+
     static void checkProjection(Projection projection, ProjectionSpec spec, Precision precision) {
         LifPopulation target = projection.target();
-        if (target.kernel() instanceof LoihiLifKernel) {
+        if (target.kernel() instanceof LoihiLifKernel loihi && loihi.physical() != null) {
+            var synapse = (LoihiSynapse) spec.plugin();
+            ((LoihiSynapse.Kernel) projection.kernel()).useIntegerWeights(
+                    loihi.physical().integerWeights(spec.owner(), projection.table(), synapse.factor()));
+        } else if (target.kernel() instanceof LoihiLifKernel) {
             for (float w : projection.table().weights()) {
                 if (w != Math.rint(w)) {
                     throw new ParameterException(spec.owner(), "weight", "must be an integer under precision loihi "
@@ -85,6 +119,9 @@ final class FixedPopulations {
         if (p instanceof LifPopulation lif && lif.kernel() instanceof FixedLifKernel fixed) {
             return fixed.fixedState().quantization(lif.state());
         }
+        if (p instanceof LifPopulation lif && lif.kernel() instanceof LoihiLifKernel loihi && loihi.physical() != null) {
+            return loihi.physical().report();
+        }
         return List.of();
     }
 
@@ -93,8 +130,12 @@ final class FixedPopulations {
             if (lif.kernel() instanceof FixedLifKernel fixed) return fixed.fixedState().overflowCounts();
             if (lif.kernel() instanceof LoihiLifKernel loihi) {
                 long[] n = loihi.loihiState().overflows;
-                return List.of(new OverflowCount(p.name(), "u", Overflow.WRAP, n[LoihiLifState.U_WRAPS]),
+                List<OverflowCount> counts = List.of(new OverflowCount(p.name(), "u", Overflow.WRAP, n[LoihiLifState.U_WRAPS]),
                         new OverflowCount(p.name(), "v", Overflow.SATURATE, n[LoihiLifState.V_SATURATIONS]));
+                if (loihi.physical() == null) return counts;
+                // input currents beyond the largest bias, 4095 << 7
+                return java.util.stream.Stream.concat(counts.stream(), java.util.stream.Stream.of(new OverflowCount(p.name(), "I",
+                        Overflow.SATURATE, n[LoihiLifState.INPUT_SATURATIONS]))).toList();
             }
         }
         return List.of();

@@ -1,6 +1,7 @@
 package org.spikelane.neuron;
 
 import java.util.List;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -19,26 +20,82 @@ import org.spikelane.units.Dimension;
  * spike if v > vth << 6; then v = 0 (u is kept; no refractory period)
  * </pre>
  * {@code a_in} is what projections delivered in phase 4 of the previous step (Lava's one-step
- * Dense delay). The float accumulators of {@link LifState} are not used. The vector path uses
- * {@link IntLanes} (12-bit split multiply) and is tested bit-identical to the scalar one.
+ * Dense delay). With physical parameters ({@link LoihiPhysicalMapping}) the input plugins' float
+ * current is first turned into a bias of the step ({@link #quantizeInputs}) and added with
+ * {@code bias}; with raw parameters that input bias stays 0 and the float accumulators are not
+ * used. The vector path uses {@link IntLanes} (12-bit split multiply) and is tested
+ * bit-identical to the scalar one.
  */
 public final class LoihiLifKernel implements OwnStateLifKernel {
     private static final VectorSpecies<Integer> I = Simd.INT;
     private static final int LIMIT = LoihiLifState.MAX_UV - 1;
 
+    private static final VectorSpecies<Float> F = Simd.FLOAT;
+    private static final float MAX_BIAS = LoihiLifState.MAX_BIAS;
+
     private final LoihiLifState state;
     private final boolean vector;
+    /** Null with raw hardware parameters. */
+    private final LoihiPhysicalMapping physical;
 
     public LoihiLifKernel(LoihiLifState state, boolean vector) {
+        this(state, vector, null);
+    }
+
+    public LoihiLifKernel(LoihiLifState state, boolean vector, LoihiPhysicalMapping physical) {
         this.state = state;
         this.vector = vector;
+        this.physical = physical;
     }
 
     public LoihiLifState loihiState() { return state; }
 
+    /** The physical mapping, or null with raw hardware parameters. */
+    public LoihiPhysicalMapping physical() { return physical; }
+
     @Override
-    public int step(LifState ignored, int[] spikesOut) {
+    public int step(LifState s, int[] spikesOut) {
+        if (physical != null) {
+            if (vector) vectorQuantizeInputs(state, s.current); else quantizeInputs(state, s.current);
+        }
         return vector ? vectorStep(state, spikesOut) : scalarStep(state, spikesOut);
+    }
+
+    /**
+     * The chip's bias for a drive of {@code y} bias units: truncated toward zero to an int, clipped
+     * to {@code +-(4095 << 7)}, then to a 13-bit mantissa with the smallest exponent that holds it
+     * ({@code bias_mant << bias_exp}, mantissa truncated toward zero).
+     */
+    public static int bias(float y) {
+        int b = (int) Math.max(-MAX_BIAS, Math.min(MAX_BIAS, y));
+        int a = Math.abs(b);
+        int exp = 32 - Integer.numberOfLeadingZeros(a >>> 12);
+        int q = (a >>> exp) << exp;
+        return b < 0 ? -q : q;
+    }
+
+    /** Reference: each neuron's input current becomes its bias of the step; the current is consumed. */
+    public static void quantizeInputs(LoihiLifState s, float[] current) {
+        for (int i = 0; i < s.size; i++) {
+            float y = current[i] * s.inputScale[i];
+            if (Math.abs(y) > MAX_BIAS) s.overflows[LoihiLifState.INPUT_SATURATIONS]++;
+            s.inputBias[i] = bias(y);
+            current[i] = 0f;
+        }
+    }
+
+    public static void vectorQuantizeInputs(LoihiLifState s, float[] current) {
+        FloatVector zero = FloatVector.zero(F);
+        for (int i = 0; i < s.padded; i += F.length()) {
+            FloatVector y = FloatVector.fromArray(F, current, i).mul(FloatVector.fromArray(F, s.inputScale, i));
+            s.overflows[LoihiLifState.INPUT_SATURATIONS] += y.abs().compare(VectorOperators.GT, MAX_BIAS).trueCount();
+            IntVector b = (IntVector) y.max(-MAX_BIAS).min(MAX_BIAS).convert(VectorOperators.F2I, 0);
+            IntVector a = b.abs();
+            IntVector exp = a.lanewise(VectorOperators.LSHR, 12).lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32);
+            IntVector q = a.lanewise(VectorOperators.LSHR, exp).lanewise(VectorOperators.LSHL, exp);
+            q.blend(q.neg(), b.compare(VectorOperators.LT, 0)).intoArray(s.inputBias, i);
+            zero.intoArray(current, i);
+        }
     }
 
     /** Reference: products in long, as Lava forms them in int64. */
@@ -51,7 +108,8 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
             if (wrapped != u) s.overflows[LoihiLifState.U_WRAPS]++;
             s.u[i] = (int) wrapped;
             s.aIn[i] = 0;
-            long v = (long) FixedMath.mulTruncate(s.v[i], s.vMultiplier[i], LoihiLifState.DECAY_BITS) + wrapped + s.bias[i];
+            long v = (long) FixedMath.mulTruncate(s.v[i], s.vMultiplier[i], LoihiLifState.DECAY_BITS) + wrapped + s.bias[i]
+                    + s.inputBias[i];
             long clipped = FixedMath.saturate(v, LIMIT);
             if (clipped != v) s.overflows[LoihiLifState.V_SATURATIONS]++;
             if (clipped > s.threshold[i]) {
@@ -75,7 +133,8 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
             u.intoArray(s.u, i);
             zero.intoArray(s.aIn, i);
             IntVector v = IntLanes.mulTruncate(IntVector.fromArray(I, s.v, i), IntVector.fromArray(I, s.vMultiplier, i),
-                    LoihiLifState.DECAY_BITS).add(u).add(IntVector.fromArray(I, s.bias, i));
+                    LoihiLifState.DECAY_BITS).add(u).add(IntVector.fromArray(I, s.bias, i))
+                    .add(IntVector.fromArray(I, s.inputBias, i));
             v = IntLanes.saturate(v, LIMIT, s.overflows, LoihiLifState.V_SATURATIONS);
             VectorMask<Integer> spike = v.compare(VectorOperators.GT, IntVector.fromArray(I, s.threshold, i));
             v.blend(zero, spike).intoArray(s.v, i);
@@ -95,7 +154,7 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
     @Override
     public Variable ownVariable(String name) {
         return switch (name) {
-            case "v" -> new Raw("v", state.v);
+            case "v" -> physical != null ? new Volts(physical) : new Raw("v", state.v);
             case "u" -> new Raw("u", state.u);
             default -> null;
         };
@@ -105,6 +164,15 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
     public void parameterChanged(LifState s, String param, int neuron) {
         throw new org.spikelane.spi.ParameterException("loihi population", param,
                 "cannot be changed at run time under precision loihi");
+    }
+
+    /** {@code v} in volts under the physical mapping: {@code E_L + x LSB_v}. */
+    private record Volts(LoihiPhysicalMapping mapping) implements Variable {
+        @Override public String name() { return "v"; }
+
+        @Override public Dimension dimension() { return Dimension.VOLTAGE; }
+
+        @Override public double value(int neuron) { return mapping.volts(neuron); }
     }
 
     /** Raw integers, as Lava records them. */

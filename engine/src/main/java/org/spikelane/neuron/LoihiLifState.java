@@ -20,6 +20,10 @@ public final class LoihiLifState {
     /** Overflow counter slots. */
     public static final int U_WRAPS = 0;
     public static final int V_SATURATIONS = 1;
+    /** Input drives clipped to the largest bias, {@link #MAX_BIAS} (physical mode only). */
+    public static final int INPUT_SATURATIONS = 2;
+    /** Largest |bias_mant << bias_exp|: 4095 << 7. */
+    public static final int MAX_BIAS = 4095 << 7;
 
     public final int size;
     public final int padded;
@@ -35,10 +39,31 @@ public final class LoihiLifState {
     public final int[] bias;
     /** {@code vth << 6}; padding lanes hold Integer.MAX_VALUE. */
     public final int[] threshold;
-    /** Number of wraps of u and saturations of v since the start. */
-    public final long[] overflows = new long[2];
+    /**
+     * The step's drive from input plugins in bias units (physical mode: quantized from the float
+     * current accumulator each step; stays 0 in raw mode).
+     */
+    public final int[] inputBias;
+    /**
+     * Bias units per ampere of input current, {@code (dv / 4096) R / LSB_v}, per neuron; null in
+     * raw mode (no input plugins).
+     */
+    public float[] inputScale;
+    /** Number of wraps of u, saturations of v and of the input drive since the start. */
+    public final long[] overflows = new long[3];
 
     public LoihiLifState(int size, Params p) {
+        this(size);
+        double[] du = p.perNeuron(LoihiLifModel.DU, size);
+        double[] dv = p.perNeuron(LoihiLifModel.DV, size);
+        double[] vth = p.perNeuron(LoihiLifModel.VTH, size);
+        double[] mant = p.perNeuron(LoihiLifModel.BIAS_MANT, size);
+        double[] exp = p.perNeuron(LoihiLifModel.BIAS_EXP, size);
+        for (int i = 0; i < size; i++) set(i, (int) du[i], (int) dv[i], (int) vth[i], (int) mant[i], (int) exp[i]);
+    }
+
+    /** A state with zero multipliers and bias; the caller sets every neuron. */
+    public LoihiLifState(int size) {
         this.size = size;
         this.padded = Simd.padded(size);
         u = new int[padded];
@@ -48,13 +73,8 @@ public final class LoihiLifState {
         vMultiplier = new int[padded];
         bias = new int[padded];
         threshold = new int[padded];
+        inputBias = new int[padded];
         Arrays.fill(threshold, Integer.MAX_VALUE);
-        double[] du = p.perNeuron(LoihiLifModel.DU, size);
-        double[] dv = p.perNeuron(LoihiLifModel.DV, size);
-        double[] vth = p.perNeuron(LoihiLifModel.VTH, size);
-        double[] mant = p.perNeuron(LoihiLifModel.BIAS_MANT, size);
-        double[] exp = p.perNeuron(LoihiLifModel.BIAS_EXP, size);
-        for (int i = 0; i < size; i++) set(i, (int) du[i], (int) dv[i], (int) vth[i], (int) mant[i], (int) exp[i]);
     }
 
     /** Sets one neuron's raw parameters (already range-checked). */

@@ -1,0 +1,204 @@
+package org.spikelane.fixed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spikelane.Network;
+import org.spikelane.Precision;
+import org.spikelane.Simulation;
+import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.PluginRegistry;
+import org.spikelane.spi.Range;
+import org.spikelane.spi.SynapseContext;
+import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.units.Dimension;
+
+/**
+ * Physical LIF parameters under precision loihi: the quantization report of the neurodynex
+ * neuron, the relaxation to {@code E_L + R I} with the effective {@code tau_m}, and the one-line
+ * errors where Loihi cannot represent the model.
+ */
+class LoihiPhysicalMappingTest {
+    private static final double DT = 1e-4;
+    /** The neurodynex neuron as Loihi can run it: reset to E_L, no refractory period. */
+    static final Map<String, Object> NEURON = Map.of("v_reset", "-70 mV", "refractory", 0);
+
+    private static Map<String, Quantization> report(Simulation sim) {
+        Map<String, Quantization> q = new HashMap<>();
+        for (Quantization x : sim.quantization()) q.put(x.parameter(), x);
+        return q;
+    }
+
+    @Test
+    void reportOfTheNeurodynexNeuron() {
+        Network net = new Network(DT).precision(Precision.LOIHI);
+        net.addLif("lif", 1, NEURON);
+        Map<String, Quantization> q = report(net.build());
+        double lsb = 20e-3 / (1 << 21); // v_th - E_L = 20 mV is vth = 2^15, i.e. 2^21 LSB
+        assertEquals(lsb, q.get("LSB_v").effective(), 1e-22);
+        // dv = round(4096 (1 - e^{-0.1/8})) = round(50.88) = 51
+        double tauEff = -DT / Math.log(1 - 51 / 4096.0);
+        assertEquals(tauEff, q.get("tau_m").effective(), 1e-15);
+        assertEquals(7.9813e-3, tauEff, 1e-7, "12-bit dv: tau_m 8 ms becomes 7.981 ms (-0.23 %)");
+        assertEquals(0, q.get("v_threshold").relativeError(), "the largest threshold is exact by the choice of LSB_v");
+        assertEquals(-50e-3, q.get("v_threshold").effective(), 1e-15);
+        // one bias unit: LSB_v / ((dv / 4096) R)
+        assertEquals(lsb / (51 / 4096.0 * 10e6), q.get("I_LSB").effective(), 1e-6 * q.get("I_LSB").effective());
+    }
+
+    /** A constant current written into the float accumulator each step (what an input plugin does). */
+    private static Simulation driven(double amps, Map<String, Object> params, int steps) {
+        Network net = new Network(DT).precision(Precision.LOIHI);
+        net.addLif("lif", 1, params);
+        net.every(DT, s -> s.lif("lif").state().current[0] += (float) amps);
+        net.recordState("lif", List.of("v"), null, 1);
+        Simulation sim = net.build();
+        sim.runSteps(steps);
+        return sim;
+    }
+
+    @Test
+    void subthresholdCurrentRelaxesToELPlusRIWithTheEffectiveTau() {
+        double amps = 1e-9, lsb = 20e-3 / (1 << 21), tauEff = -DT / Math.log(1 - 51 / 4096.0);
+        Simulation sim = driven(amps, NEURON, 1000);
+        double[] v = sim.stateRecorders().getFirst().trace("v", 0);
+        // the drive 1 nA * (51/4096) R / LSB = 8355.9 bias units keeps a 13-bit mantissa with exponent 1: 8354;
+        // truncation of each decay product loses < 1 LSB per step, i.e. < 4096/51 LSB of the fixed point
+        double worst = 0;
+        for (int n = 1; n < v.length; n++) {
+            double ideal = -70e-3 + 10e-3 * (1 - Math.exp(-n * DT / tauEff));
+            worst = Math.max(worst, Math.abs(v[n] - ideal));
+        }
+        double bound = (2 + 4096 / 51.0) * lsb;
+        assertTrue(worst < bound, "largest |v - E_L - R I (1 - e^{-t/tau_eff})| " + worst + " V, bound " + bound + " V");
+        assertTrue(v[999] < -60e-3 && v[999] > -60e-3 - bound, "approaches E_L + R I from below: " + v[999]);
+    }
+
+    @Test
+    void inputBeyondTheLargestBiasSaturatesAndIsCounted() {
+        // 4095 << 7 bias units = 524160 / 8.356e12 per A = 62.7 nA; 100 nA saturates every step
+        Simulation sim = driven(100e-9, NEURON, 10);
+        var input = sim.overflows().stream().filter(o -> o.variable().equals("I")).findFirst().orElseThrow();
+        assertEquals(10, input.count());
+        assertEquals(Overflow.SATURATE, input.mode());
+    }
+
+    private static String error(Map<String, Object> params) {
+        Network net = new Network(DT).precision(Precision.LOIHI);
+        return assertThrows(ParameterException.class, () -> net.addLif("p", 1, params)).getMessage();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... kv) {
+        Map<String, Object> m = new HashMap<>(base);
+        for (int k = 0; k < kv.length; k += 2) m.put((String) kv[k], kv[k + 1]);
+        return m;
+    }
+
+    @Test
+    void whatLoihiCannotRepresentIsAOneLineError() {
+        assertEquals("population 'p' parameter 'v_reset': must equal E_L under precision loihi (Loihi resets v to 0, i.e. to E_L), "
+                + "got v_reset -65 mV and E_L -70 mV", error(Map.of("refractory", 0)));
+        String refractory = error(Map.of("v_reset", "-70 mV"));
+        assertTrue(refractory.startsWith("population 'p' parameter 'refractory': must be 0 under precision loihi")
+                && refractory.contains("(the default)"), refractory);
+        assertTrue(error(with(NEURON, "threshold", ">=")).contains("must be '>' under precision loihi"));
+        assertTrue(error(with(NEURON, "v_threshold", "-80 mV")).contains("must be >= E_L"));
+        assertTrue(error(with(NEURON, "dv", 10)).contains("not both"), "raw and physical parameters mixed");
+        String longTau = assertThrows(ParameterException.class, () -> {
+            Network net = new Network(DT).precision(Precision.LOIHI);
+            net.addLif("p", 1, with(NEURON, "tau_m", "2 s"));
+            net.build();
+        }).getMessage();
+        assertTrue(longTau.startsWith("population 'p' parameter 'tau_m': must be at most 819.") && longTau.contains("got 2 s"), longTau);
+        String shortTau = assertThrows(ParameterException.class, () -> {
+            Network net = new Network(DT).precision(Precision.LOIHI);
+            net.addLif("p", 1, with(NEURON, "tau_m", "0.01 ms"));
+            net.build();
+        }).getMessage();
+        assertTrue(shortTau.contains("must be at least"), shortTau);
+    }
+
+    /** Stands in for plugins/synapses: exp_current with its tau_syn parameter, delta. */
+    private record Stub(String name, List<ParamSpec> params, List<Dimension> weightDimensions) implements SynapsePlugin {
+        @Override public String description() { return "test"; }
+
+        @Override public Range weightRange() { return Range.any(); }
+
+        @Override public SynapseKernel create(SynapseContext context, Params params) {
+            throw new AssertionError("replaced by LoihiSynapse under precision loihi");
+        }
+    }
+
+    private static Network synapseNetwork() {
+        Network net = new Network(DT).plugins(new PluginRegistry()
+                .register(new Stub("exp_current", List.of(ParamSpec.quantity("tau_syn", Dimension.TIME, 2e-3, Range.positive(), "")),
+                        List.of(Dimension.CURRENT, Dimension.VOLTAGE)))
+                .register(new Stub("delta", List.of(), List.of(Dimension.VOLTAGE))));
+        net.precision(Precision.LOIHI);
+        net.addSpikeGenerator("in", 1, new double[] {0}, new int[] {0}, 0);
+        net.addLif("lif", 1, NEURON);
+        return net;
+    }
+
+    @Test
+    void deltaWeightIsAnIntegerJumpOfV() {
+        Network net = synapseNetwork();
+        net.connect("in", "lif", "delta", null, "0.5 mV", null, null);
+        net.recordState("lif", List.of("v", "u"), null, 1);
+        Simulation sim = net.build();
+        sim.runSteps(4);
+        var rec = sim.stateRecorders().getFirst();
+        double lsb = 20e-3 / (1 << 21);
+        long aIn = Math.round(0.5e-3 / (64 * lsb)); // 819.2 -> 819
+        assertEquals(819, aIn);
+        assertEquals(0, rec.trace("v", 0)[1] + 70e-3, 1e-8, "recorded as float; " + "spike at step 0 acts in step 1 (sampled at the start of step 2)");
+        assertEquals(aIn * 64 * lsb, rec.trace("v", 0)[2] + 70e-3, 1e-8, "jump of a_in << 6 LSB");
+        assertEquals(aIn * 64, rec.trace("u", 0)[2], "u holds the jump for one step (du = 4095)");
+        assertEquals(0, rec.trace("u", 0)[3]);
+        Quantization w = report(sim).get("weight (projection 'in -> lif')");
+        assertEquals(0.5e-3, w.requested(), 1e-10, "the table holds float32 weights");
+        assertEquals(aIn * 64 * lsb, w.effective(), 1e-12);
+        assertEquals(0.2 / 819.2, w.relativeError(), 1e-6, "0.61 uV steps");
+    }
+
+    @Test
+    void expCurrentProjectionsMustShareTauSynAndNotMixWithDelta() {
+        Network net = synapseNetwork();
+        net.addSpikeGenerator("in2", 1, new double[] {0}, new int[] {0}, 0);
+        net.connect("in", "lif", "exp_current", Map.of("tau_syn", "5 ms"), "1 nA", null, null);
+        net.connect("in2", "lif", "exp_current", Map.of("tau_syn", "10 ms"), "1 nA", null, null);
+        String e = assertThrows(ParameterException.class, net::build).getMessage();
+        assertEquals("projection 'in2 -> lif' synapse 'exp_current' parameter 'tau_syn': must equal the 5 ms of projection "
+                + "'in -> lif' under precision loihi (one du per population), got 10 ms", e);
+        Network mixed = synapseNetwork();
+        mixed.addSpikeGenerator("in2", 1, new double[] {0}, new int[] {0}, 0);
+        mixed.connect("in", "lif", "exp_current", null, "1 nA", null, null);
+        mixed.connect("in2", "lif", "delta", null, "1 mV", null, null);
+        String m = assertThrows(ParameterException.class, mixed::build).getMessage();
+        assertTrue(m.startsWith("projection 'in2 -> lif' parameter 'synapse': 'delta' cannot share population 'lif' with "
+                + "'exp_current'"), m);
+        Network big = synapseNetwork();
+        big.connect("in", "lif", "delta", null, "25 mV", null, null); // 25 mV / 0.61 uV = 40960 > 32767
+        assertTrue(assertThrows(ParameterException.class, big::build).getMessage().contains("beyond Loihi's 16-bit a_in"));
+    }
+
+    @Test
+    void expCurrentReportsTauSynAndWeight() {
+        Network net = synapseNetwork();
+        net.connect("in", "lif", "exp_current", Map.of("tau_syn", "5 ms"), "1 nA", null, null);
+        Map<String, Quantization> q = report(net.build());
+        // du + 1 = round(4096 (1 - e^{-0.1/5})) = round(81.1) = 81
+        assertEquals(-DT / Math.log(1 - 81 / 4096.0), q.get("tau_syn").effective(), 1e-15);
+        Quantization w = q.get("weight (projection 'in -> lif')");
+        assertEquals(1e-9, w.requested(), 1e-16, "the table holds float32 weights");
+        assertTrue(w.relativeError() > 0 && w.relativeError() < 0.5 / 130, "a_in about 131: " + w);
+    }
+}
