@@ -94,7 +94,8 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         float currentBound = FixedMath.quantizeBound(f.profile.currentBits());
         float voltageBound = FixedMath.quantizeBound(f.profile.voltageBits());
         Rounding rounding = f.profile.rounding();
-        VectorMask<Integer> truncate = I.maskAll(rounding == Rounding.TRUNCATE);
+        // truncation toward zero is the floor product with addend 2^bits - 1 on negative lanes
+        int negativeAddend = rounding == Rounding.TRUNCATE ? low : 0;
         if (rounding == Rounding.STOCHASTIC) {
             for (int i = 0; i < f.padded; i += I.length()) {
                 IntLanes.noise(f.seed, f.step, i).lanewise(VectorOperators.AND, low).intoArray(f.roundingAddend, i);
@@ -105,31 +106,33 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         int count = 0;
         for (int i = 0; i < f.padded; i += I.length()) {
             FloatVector y = FloatVector.fromArray(F, s.current, i).mul(f.currentScale);
-            currentOverflows += y.abs().compare(VectorOperators.GT, currentBound).trueCount();
+            VectorMask<Float> currentOut = y.abs().compare(VectorOperators.GT, currentBound);
             IntVector current = (IntVector) y.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0);
             FloatVector z = FloatVector.fromArray(F, s.dv, i).mul(f.voltageScale);
-            dvOverflows += z.abs().compare(VectorOperators.GT, voltageBound).trueCount();
+            VectorMask<Float> dvOut = z.abs().compare(VectorOperators.GT, voltageBound);
             IntVector dv = (IntVector) z.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0);
             zero.intoArray(s.current, i);
             zero.intoArray(s.dv, i);
             IntVector addend = IntVector.fromArray(I, f.roundingAddend, i);
 
             // v_inf = E_L + I gain / 2^bits
-            VectorMask<Integer> flip = current.compare(VectorOperators.LT, 0).and(truncate);
-            IntVector x = current.blend(current.neg(), flip);
             IntVector gain = IntVector.fromArray(I, f.gain, i);
-            IntVector p = x.lanewise(VectorOperators.ASHR, bits).mul(gain)
-                    .add(x.lanewise(VectorOperators.AND, low).mul(gain).add(addend).lanewise(VectorOperators.LSHR, bits));
-            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i).add(p.blend(p.neg(), flip));
+            IntVector a = addend.add(current.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
+            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i)
+                    .add(current.lanewise(VectorOperators.ASHR, bits).mul(gain))
+                    .add(current.lanewise(VectorOperators.AND, low).mul(gain).add(a).lanewise(VectorOperators.LSHR, bits));
             // v' = v_inf + (v - v_inf) d / 2^bits + dv
             IntVector diff = IntVector.fromArray(I, f.v, i).sub(vInf);
-            flip = diff.compare(VectorOperators.LT, 0).and(truncate);
-            x = diff.blend(diff.neg(), flip);
             IntVector decay = IntVector.fromArray(I, f.decay, i);
-            p = x.lanewise(VectorOperators.ASHR, bits).mul(decay)
-                    .add(x.lanewise(VectorOperators.AND, low).mul(decay).add(addend).lanewise(VectorOperators.LSHR, bits));
-            IntVector vNew = vInf.add(p.blend(p.neg(), flip)).add(dv);
-            vOverflows += vNew.abs().compare(VectorOperators.GT, vLimit).trueCount();
+            a = addend.add(diff.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
+            IntVector vNew = vInf.add(dv).add(diff.lanewise(VectorOperators.ASHR, bits).mul(decay))
+                    .add(diff.lanewise(VectorOperators.AND, low).mul(decay).add(a).lanewise(VectorOperators.LSHR, bits));
+            VectorMask<Integer> vOut = vNew.abs().compare(VectorOperators.GT, vLimit);
+            if (currentOut.or(dvOut).cast(I).or(vOut).anyTrue()) { // rare: count only then
+                currentOverflows += currentOut.trueCount();
+                dvOverflows += dvOut.trueCount();
+                vOverflows += vOut.trueCount();
+            }
             vNew = vNew.max(-vLimit).min(vLimit);
 
             IntVector left = IntVector.fromArray(I, f.refractoryLeft, i);
