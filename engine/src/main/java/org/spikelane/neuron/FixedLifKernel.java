@@ -45,14 +45,14 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         int vBits = f.profile.voltageBits(), iBits = f.profile.currentBits(), vLimit = f.profile.voltageLimit();
         int count = 0;
         for (int i = 0; i < f.size; i++) {
-            if (FixedMath.overflows(s.current[i], f.currentScale, iBits)) f.overflows[FixedLifState.I]++;
+            if (FixedMath.overflows(s.current[i], f.drive[i], iBits)) f.overflows[FixedLifState.I]++;
             if (FixedMath.overflows(s.dv[i], f.voltageScale, vBits)) f.overflows[FixedLifState.DV]++;
-            int current = FixedMath.quantize(s.current[i], f.currentScale, iBits);
+            int drive = FixedMath.quantize(s.current[i], f.drive[i], iBits);
             int dv = FixedMath.quantize(s.dv[i], f.voltageScale, vBits);
             s.current[i] = 0f;
             s.dv[i] = 0f;
             int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, f.step, i) : 0;
-            long vInf = (long) f.restingPotential[i] + FixedMath.mul(current, f.gain[i], bits, rounding, noise);
+            long vInf = (long) f.restingPotential[i] + drive;
             long vNew = vInf + FixedMath.mul((int) (f.v[i] - vInf), f.decay[i], bits, rounding, noise) + dv;
             long clipped = FixedMath.saturate(vNew, vLimit);
             if (clipped != vNew) f.overflows[FixedLifState.V]++;
@@ -105,9 +105,9 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         long currentOverflows = 0, dvOverflows = 0, vOverflows = 0;
         int count = 0;
         for (int i = 0; i < f.padded; i += I.length()) {
-            FloatVector y = FloatVector.fromArray(F, s.current, i).mul(f.currentScale);
+            FloatVector y = FloatVector.fromArray(F, s.current, i).mul(FloatVector.fromArray(F, f.drive, i));
             VectorMask<Float> currentOut = y.abs().compare(VectorOperators.GT, currentBound);
-            IntVector current = (IntVector) y.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0);
+            IntVector drive = (IntVector) y.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0);
             FloatVector z = FloatVector.fromArray(F, s.dv, i).mul(f.voltageScale);
             VectorMask<Float> dvOut = z.abs().compare(VectorOperators.GT, voltageBound);
             IntVector dv = (IntVector) z.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0);
@@ -115,16 +115,12 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             zero.intoArray(s.dv, i);
             IntVector addend = IntVector.fromArray(I, f.roundingAddend, i);
 
-            // v_inf = E_L + I gain / 2^bits
-            IntVector gain = IntVector.fromArray(I, f.gain, i);
-            IntVector a = addend.add(current.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
-            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i)
-                    .add(current.lanewise(VectorOperators.ASHR, bits).mul(gain))
-                    .add(current.lanewise(VectorOperators.AND, low).mul(gain).add(a).lanewise(VectorOperators.LSHR, bits));
+            // v_inf = E_L + R I
+            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i).add(drive);
             // v' = v_inf + (v - v_inf) d / 2^bits + dv
             IntVector diff = IntVector.fromArray(I, f.v, i).sub(vInf);
             IntVector decay = IntVector.fromArray(I, f.decay, i);
-            a = addend.add(diff.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
+            IntVector a = addend.add(diff.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
             IntVector vNew = vInf.add(dv).add(diff.lanewise(VectorOperators.ASHR, bits).mul(decay))
                     .add(diff.lanewise(VectorOperators.AND, low).mul(decay).add(a).lanewise(VectorOperators.LSHR, bits));
             VectorMask<Integer> vOut = vNew.abs().compare(VectorOperators.GT, vLimit);

@@ -23,11 +23,13 @@ import org.spikelane.spi.ParameterException;
  *   <li>{@code LSB_I = LSB_v / R_max}, so the gain {@code R I} is a Q16 factor
  *       {@code round(R / R_max * 2^16) <= 2^16}; for R = 10 Mohm about 0.37 fA, range +-200 nA.</li>
  * </ul>
- * Integration, per step: {@code v_inf = E_L + mul(I, gain)},
+ * Integration, per step: {@code v_inf = E_L + quantize(I drive)} ({@code drive = gain / 2^16 / LSB_I},
+ * so the product is {@code R I} in LSB_v with the quantized {@code R}),
  * {@code v <- v_inf + mul(v - v_inf, d) + dv}, {@code d = round(e^{-dt/tau_m} 2^16)}, where
  * {@code mul(x, m) = x m / 2^16} with the profile's rounding; {@code v} saturates to
  * {@code voltageBits}. The float accumulators of {@link LifState} ({@code current}, {@code dv}) are
- * quantized once per step in the same pass (clip, truncate toward zero, counted).
+ * quantized once per step in the same pass (clip, truncate toward zero, counted): the current as
+ * the drive {@code R I}, clipped at {@code +-2^(currentBits-1)} LSB_v (4 times the v range).
  */
 public final class FixedLifState {
     public static final int V = 0;
@@ -59,6 +61,12 @@ public final class FixedLifState {
     public final int[] decay;
     /** Q16 gain {@code round(R / R_max 2^16)}. */
     public final int[] gain;
+    /**
+     * The quantized gain as a float factor from amperes to LSB_v, {@code gain / 2^16 / LSB_I}:
+     * the kernels form {@code R I} from the float accumulator with one multiply and one
+     * conversion instead of quantizing I and multiplying it by {@code gain} in int lanes.
+     */
+    public final float[] drive;
     public final int[] refractoryHold;
     /**
      * Addend of every decay product: 2^(bits-1) (nearest) or 0 (truncation) in every lane;
@@ -101,6 +109,7 @@ public final class FixedLifState {
         threshold = new int[padded];
         decay = new int[padded];
         gain = new int[padded];
+        drive = new float[padded];
         refractoryHold = new int[padded];
         Arrays.fill(threshold, Integer.MAX_VALUE);
         roundingAddend = new int[padded];
@@ -131,6 +140,7 @@ public final class FixedLifState {
                             + profile.name() + " only up to R = " + maxResistance + " ohm (the largest at build time, which fixes LSB_I)");
                 }
                 gain[i] = (int) Math.round(s.resistance(i) / maxResistance * (1 << profile.decayBits()));
+                drive[i] = (float) (gain[i] / (double) (1 << profile.decayBits()) / currentLsb);
                 decay[i] = decayOf(s.tauM(i));
             }
             case LifModel.REFRACTORY -> refractoryHold[i] = s.refractoryHold[i];
