@@ -13,9 +13,10 @@ import org.spikelane.units.Units;
  * Physical LIF parameters on Loihi's integer LIF ({@code precision: loihi} without raw
  * parameters), quantized once at build time. The integer state is {@code x = (v - E_L) / LSB_v}:
  * <ul>
- *   <li>{@code LSB_v = D / 2^21} with {@code D} the largest {@code v_threshold - E_L} (or
+ *   <li>{@code LSB_v = D / 2^22} with {@code D} the largest {@code v_threshold - E_L} (or
  *       {@code |v_init - E_L|}) of the population, so that neuron's threshold is exactly
- *       {@code vth << 6} with {@code vth = 2^15} and the 24-bit range covers {@code E_L +- 4 D};</li>
+ *       {@code vth << 6} with {@code vth = 2^16} and the 24-bit range covers {@code E_L +- 2 D}
+ *       (finer than {@code +- 4 D}: u, the synaptic drive per step, has a granularity of 64 LSB);</li>
  *   <li>{@code dv = round(4096 (1 - e^{-dt/tau_m}))} per neuron (Loihi's {@code dv} array);</li>
  *   <li>an input current {@code I} becomes the bias {@code (dv / 4096) R I / LSB_v} each step, so
  *       the fixed point is {@code E_L + R I} for the effective {@code tau_m};</li>
@@ -28,7 +29,7 @@ import org.spikelane.units.Units;
  */
 public final class LoihiPhysicalMapping {
     /** {@code vth} of the neuron with the largest threshold distance. */
-    public static final int TOP_VTH = 1 << 15;
+    public static final int TOP_VTH = 1 << 16;
     private static final int UNITY = 1 << LoihiLifState.DECAY_BITS;
 
     private final String population;
