@@ -102,6 +102,7 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             }
         }
         FloatVector zero = FloatVector.zero(F);
+        int addendMask = f.addendIndexMask, restingMask = f.restingIndexMask, resetMask = f.resetIndexMask;
         long currentOverflows = 0, dvOverflows = 0, vOverflows = 0;
         int count = 0;
         for (int i = 0; i < f.padded; i += I.length()) {
@@ -113,31 +114,31 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             IntVector dv = (IntVector) z.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0);
             zero.intoArray(s.current, i);
             zero.intoArray(s.dv, i);
-            IntVector addend = IntVector.fromArray(I, f.roundingAddend, i);
+            IntVector addend = IntVector.fromArray(I, f.roundingAddend, i & addendMask);
 
             // v_inf = E_L + R I
-            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i).add(drive);
+            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i & restingMask).add(drive);
             // v' = v_inf + (v - v_inf) d / 2^bits + dv
             IntVector diff = IntVector.fromArray(I, f.v, i).sub(vInf);
             IntVector decay = IntVector.fromArray(I, f.decay, i);
             IntVector a = addend.add(diff.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
             IntVector vNew = vInf.add(dv).add(diff.lanewise(VectorOperators.ASHR, bits).mul(decay))
                     .add(diff.lanewise(VectorOperators.AND, low).mul(decay).add(a).lanewise(VectorOperators.LSHR, bits));
-            VectorMask<Integer> vOut = vNew.abs().compare(VectorOperators.GT, vLimit);
+            IntVector clipped = vNew.max(-vLimit).min(vLimit);
+            VectorMask<Integer> vOut = clipped.compare(VectorOperators.NE, vNew);
             if (currentOut.or(dvOut).cast(I).or(vOut).anyTrue()) { // rare: count only then
                 currentOverflows += currentOut.trueCount();
                 dvOverflows += dvOut.trueCount();
                 vOverflows += vOut.trueCount();
             }
-            vNew = vNew.max(-vLimit).min(vLimit);
 
             IntVector left = IntVector.fromArray(I, f.refractoryLeft, i);
             VectorMask<Integer> hold = left.compare(VectorOperators.GT, 0);
             IntVector threshold = IntVector.fromArray(I, f.threshold, i);
-            VectorMask<Integer> crossed = f.inclusiveThreshold ? vNew.compare(VectorOperators.GE, threshold)
-                    : vNew.compare(VectorOperators.GT, threshold);
+            VectorMask<Integer> crossed = f.inclusiveThreshold ? clipped.compare(VectorOperators.GE, threshold)
+                    : clipped.compare(VectorOperators.GT, threshold);
             VectorMask<Integer> spike = crossed.andNot(hold);
-            vNew.blend(IntVector.fromArray(I, f.resetPotential, i), spike.or(hold)).intoArray(f.v, i);
+            clipped.blend(IntVector.fromArray(I, f.resetPotential, i & resetMask), spike.or(hold)).intoArray(f.v, i);
             left = left.lanewise(VectorOperators.SUB, 1, hold);
             if (spike.anyTrue()) {
                 left = left.blend(IntVector.fromArray(I, f.refractoryHold, i), spike);

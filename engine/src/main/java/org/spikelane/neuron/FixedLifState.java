@@ -74,6 +74,14 @@ public final class FixedLifState {
      * because a vector chosen by a branch is boxed in the kernel loop (see FixedLifKernel).
      */
     public final int[] roundingAddend;
+    /**
+     * Index masks of the kernels' loads of {@link #roundingAddend}, {@link #restingPotential} and
+     * {@link #resetPotential}: 0 when every lane holds the same value (the loads then read lanes
+     * {@code 0 .. LANES-1} every time, which stay in L1), -1 otherwise. Data rather than a branch,
+     * for the same reason as {@link #roundingAddend}; it saves memory traffic on large populations.
+     */
+    public int addendIndexMask, restingIndexMask, resetIndexMask;
+    private boolean built;
     /** Clipping counts of v, of the current and of the dv accumulator ({@link #V}, {@link #I}, {@link #DV}). */
     public final long[] overflows = new long[3];
 
@@ -120,6 +128,18 @@ public final class FixedLifState {
                 requantize(s, p, i);
             }
         }
+        addendIndexMask = profile.rounding() == org.spikelane.fixed.Rounding.STOCHASTIC ? -1 : 0;
+        restingIndexMask = uniform(restingPotential) ? 0 : -1;
+        resetIndexMask = uniform(resetPotential) ? 0 : -1;
+        built = true;
+    }
+
+    /** Whether every neuron and the first vector's lanes (padding included) hold one value. */
+    private boolean uniform(int[] values) {
+        for (int i = 0; i < Math.max(size, Simd.LANES); i++) {
+            if (values[i] != values[0]) return false;
+        }
+        return true;
     }
 
     /** Voltage in LSB, saturated to the profile's range. */
@@ -130,8 +150,14 @@ public final class FixedLifState {
     /** Re-reads one parameter of one neuron from the float state (after {@link LifState#set}). */
     public void requantize(LifState s, String param, int i) {
         switch (param) {
-            case LifModel.E_L -> restingPotential[i] = voltage(s.get(LifModel.E_L, i));
-            case LifModel.V_RESET -> resetPotential[i] = profile.resetToZero() ? 0 : voltage(s.get(LifModel.V_RESET, i));
+            case LifModel.E_L -> {
+                restingPotential[i] = voltage(s.get(LifModel.E_L, i));
+                if (built) restingIndexMask = -1; // one neuron changed: read per neuron from now on
+            }
+            case LifModel.V_RESET -> {
+                resetPotential[i] = profile.resetToZero() ? 0 : voltage(s.get(LifModel.V_RESET, i));
+                if (built) resetIndexMask = -1;
+            }
             case LifModel.V_THRESHOLD -> threshold[i] = voltage(s.get(LifModel.V_THRESHOLD, i));
             case LifModel.TAU_M -> decay[i] = decayOf(s.tauM(i));
             case LifModel.R, LifModel.C -> {

@@ -79,4 +79,47 @@ class FixedLifKernelAgreementTest {
             }
         }
     }
+
+    /**
+     * Homogeneous E_L and v_reset are broadcast (index mask 0) until one neuron's value changes;
+     * the scalar reference always reads per neuron, so a wrong mask shows as a mismatch.
+     */
+    @ParameterizedTest
+    @EnumSource(Rounding.class)
+    void homogeneousParametersAgreeBeforeAndAfterOneNeuronChanges(Rounding rounding) {
+        ArithmeticProfile profile = ArithmeticProfile.FIXED.withRounding(rounding);
+        for (int n : new int[] {1, 17, 1000, 4099}) {
+            LifState[] s = new LifState[2];
+            FixedLifState[] f = new FixedLifState[2];
+            for (int k = 0; k < 2; k++) {
+                s[k] = new LifPopulation("p", n, 1e-4, Params.resolve("population 'p'", LifModel.PARAMS,
+                        Map.of("v_init", -52e-3), n), null).state();
+                f[k] = new FixedLifState("p", s[k], profile, 5);
+            }
+            assertEquals(n >= 8 ? 0 : -1, f[0].restingIndexMask, "E_L broadcast when uniform, n " + n);
+            int[] spikesA = new int[s[0].padded], spikesB = new int[s[1].padded];
+            long spikes = 0;
+            for (int step = 0; step < 300; step++) {
+                if (step == 100) {
+                    for (int k = 0; k < 2; k++) {
+                        s[k].set("p", LifModel.E_L, n / 2, -40e-3);
+                        s[k].set("p", LifModel.V_RESET, n - 1, -60e-3);
+                        f[k].requantize(s[k], LifModel.E_L, n / 2);
+                        f[k].requantize(s[k], LifModel.V_RESET, n - 1);
+                    }
+                    assertEquals(-1, f[0].restingIndexMask);
+                }
+                java.util.Arrays.fill(s[0].current, 0, n, 2.5e-9f);
+                java.util.Arrays.fill(s[1].current, 0, n, 2.5e-9f);
+                int ca = FixedLifKernel.vectorStep(f[0], s[0], spikesA);
+                int cb = FixedLifKernel.scalarStep(f[1], s[1], spikesB);
+                assertEquals(cb, ca, rounding + " n " + n + " step " + step);
+                // padding lanes are not compared: with a broadcast E_L they relax toward it
+                assertArrayEquals(java.util.Arrays.copyOf(f[1].v, n), java.util.Arrays.copyOf(f[0].v, n),
+                        rounding + " v, n " + n + " step " + step);
+                spikes += ca;
+            }
+            assertTrue(spikes > 0, "must exercise the reset");
+        }
+    }
 }
