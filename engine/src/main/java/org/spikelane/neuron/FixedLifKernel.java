@@ -75,9 +75,10 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     }
 
     /**
-     * One pass: quantize the float accumulators (clip, truncating conversion, counted), integrate
-     * with two split multiplies, saturate v (counted), then refractory hold, threshold and reset
-     * as in VectorLifKernel.
+     * One pass: quantize the float accumulators (clip, truncating conversion, counted; the
+     * current as the drive {@code R I} in LSB_v, one float multiply by {@link FixedLifState#drive}),
+     * integrate with one split multiply (the decay), saturate v (counted), then refractory hold,
+     * threshold and reset as in VectorLifKernel.
      *
      * <p>Shape constraints found with {@code -prof gc} (FixedNoAllocationTest guards them):
      * every vector operation is written inside the loop body, with no own helper taking a vector
@@ -86,8 +87,13 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * merge ({@code x = truncating ? a : b} boxed 48 bytes per lane group once both sides had
      * run). So the rounding mode is data, not control flow: the addend comes from
      * {@link FixedLifState#roundingAddend} (2^(bits-1) for nearest, 0 for truncation, refilled
-     * with noise each step for stochastic rounding) and truncation flips the sign of the lanes
-     * of a loop-invariant mask. The products are {@link IntLanes#mulFloor} written out.
+     * with noise each step for stochastic rounding), and truncation toward zero adds
+     * {@code 2^bits - 1} on negative lanes ({@code (x >> 31) & negativeAddend}: floor of
+     * {@code (x m + 2^bits - 1) / 2^bits} is the ceiling of {@code x m / 2^bits}), which is
+     * three operations instead of the sign flips of {@link IntLanes#mulTruncate}. Homogeneous
+     * loads use an index mask ({@link FixedLifState#restingIndexMask}) for the same reason.
+     * Overflow counts are taken only when some lane clipped ({@code anyTrue}, rare), not with
+     * three {@code trueCount}s per lane group.
      */
     public static int vectorStep(FixedLifState f, LifState s, int[] spikesOut) {
         int bits = f.profile.decayBits(), low = (1 << bits) - 1, vLimit = f.profile.voltageLimit();
