@@ -54,6 +54,24 @@ class LoihiPhysicalMappingTest {
         assertEquals(lsb / (51 / 4096.0 * 10e6), q.get("I_LSB").effective(), 1e-6 * q.get("I_LSB").effective());
     }
 
+    @Test
+    void tauMMayDifferPerNeuronAndTheReportGivesTheWorst() {
+        Network net = new Network(DT).precision(Precision.LOIHI);
+        net.addLif("lif", 3, with(NEURON, "tau_m", List.of("2 ms", "8 ms", "20 ms")));
+        Quantization tau = report(net.build()).get("tau_m");
+        // dv = round(4096 (1 - e^{-dt/tau})): 200 (2 ms), 51 (8 ms), 20 (20 ms); the rounding of 20.43 to 20 is the worst
+        double[] dv = {200, 51, 20}, requested = {2e-3, 8e-3, 20e-3};
+        double worst = 0;
+        int at = -1;
+        for (int i = 0; i < 3; i++) {
+            double err = Math.abs(-DT / Math.log(1 - dv[i] / 4096) - requested[i]) / requested[i];
+            if (err > worst) { worst = err; at = i; }
+        }
+        assertEquals(2, at);
+        assertEquals(worst, tau.relativeError(), 1e-12);
+        assertEquals(20e-3, tau.requested(), 0);
+    }
+
     /** A constant current written into the float accumulator each step (what an input plugin does). */
     private static Simulation driven(double amps, Map<String, Object> params, int steps) {
         Network net = new Network(DT).precision(Precision.LOIHI);
