@@ -93,7 +93,8 @@ public final class Network {
     /**
      * Number format of every LIF population (default float32); see {@link Precision} and
      * docs/fixed-point.md. Populations added so far are checked again against it (under
-     * {@code loihi} they take the raw parameters du, dv, vth, bias_mant, bias_exp).
+     * {@code loihi} they take physical parameters that Loihi can represent, or the raw parameters
+     * du, dv, vth, bias_mant, bias_exp).
      */
     public Network precision(Precision precision) {
         int index = 0;

@@ -6,7 +6,8 @@ import org.spikelane.spi.ParameterException;
 /**
  * Number format of the LIF populations of a simulation: {@code float32} (default), {@code fixed}
  * (int state with physical parameters, {@link ArithmeticProfile#FIXED}) or {@code loihi}
- * (Lava's bit-accurate LIF with raw hardware parameters, {@link ArithmeticProfile#LOIHI}).
+ * (Lava's bit-accurate LIF, {@link ArithmeticProfile#LOIHI}, with physical parameters mapped onto
+ * its integers or with raw hardware parameters).
  * See docs/fixed-point.md.
  */
 public enum Precision {

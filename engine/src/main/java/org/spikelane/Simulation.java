@@ -214,10 +214,10 @@ public final class Simulation {
     public Precision precision() { return precision; }
 
     /**
-     * Under fixed precision: each quantized parameter of each fixed-point population with the
+     * Under fixed and loihi precision: each quantized parameter of each population with the
      * value asked for, the value the integers represent and the relative error (e.g. the
-     * effective tau_m of the rounded decay), plus the chosen LSBs. Empty under float32 and loihi
-     * (loihi parameters are integers already).
+     * effective tau_m of the rounded decay), plus the chosen LSBs. Empty under float32 and for
+     * loihi populations given raw hardware parameters (those are integers already).
      */
     public List<org.spikelane.fixed.Quantization> quantization() {
         List<org.spikelane.fixed.Quantization> out = new ArrayList<>();
@@ -235,8 +235,14 @@ public final class Simulation {
         return out;
     }
 
-    /** Vector species in use, e.g. "vector Species[float, 8, S_256_BIT]". */
-    public String species() { return Simd.describe(); }
+    /**
+     * Lanes the LIF kernels run on, e.g. "vector Species[float, 8, S_256_BIT]", or under fixed
+     * and loihi precision "vector Species[int, 8, S_256_BIT]".
+     */
+    public String species() {
+        if (precision == Precision.FLOAT32) return Simd.describe();
+        return (Simd.useVectorKernels() ? "vector " : "scalar reference ") + Simd.INT;
+    }
 
     private final class Context implements InputContext {
         private final Network.InputSpec spec;

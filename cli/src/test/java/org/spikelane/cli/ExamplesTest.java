@@ -111,7 +111,7 @@ class ExamplesTest {
 
     /** precision fixed (int state, DESIGN §5) fires at the float32 times, within one step, on the quickstart. */
     @Test
-    void fixedPrecisionMatchesFloat32() {
+    void fixedPrecisionMatchesFloat32() throws IOException {
         Path f32 = tmp.resolve("f32");
         Path fixed = tmp.resolve("fixed");
         Cli.ok("run", Cli.example("quickstart.yaml").toString(), "--out", f32.toString(), "-q");
@@ -123,6 +123,16 @@ class ExamplesTest {
             assertEquals(a.length, b.length, "spike count of neuron " + n);
             for (int k = 0; k < a.length; k++) assertEquals(a[k], b[k], DT * 1.01, "spike " + k + " of neuron " + n);
         }
+        // the summary reports the quantized tau_m (decay rounded to 16 bits) and no clipping
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixed.resolve("summary.json").toFile());
+        assertEquals("vector Species[int, 8, S_256_BIT]".replaceAll("\\d+", ""), summary.get("vector_species").asText()
+                .replaceAll("\\d+", "").replace("scalar reference", "vector"));
+        var tauM = java.util.stream.StreamSupport.stream(summary.get("quantization").spliterator(), false)
+                .filter(q -> q.get("parameter").asText().equals("tau_m")).findFirst().orElseThrow();
+        assertEquals(0.008, tauM.get("requested").asDouble(), 1e-12);
+        double err = tauM.get("relative_error").asDouble();
+        assertTrue(err > 0 && err < 1e-3, "tau_m relative error " + err);
+        for (var count : summary.get("overflows")) assertEquals(0, count.get("count").asLong(), count.toString());
     }
 
     /** f-I example run once at 3 nA with a 3 ms refractory period. */

@@ -49,6 +49,21 @@ public final class SummaryJson {
             o.put("spikes", spikes);
             o.put("mean_rate_hz", spikes / (p.size() * seconds));
         }
+        // fixed and loihi: what each quantized parameter really is, and every clip or wrap (never silent)
+        if (!sim.quantization().isEmpty()) {
+            ArrayNode q = root.putArray("quantization");
+            for (var e : sim.quantization()) {
+                q.addObject().put("population", e.population()).put("parameter", e.parameter())
+                        .put("requested", e.requested()).put("effective", e.effective()).put("relative_error", e.relativeError());
+            }
+        }
+        if (!sim.overflows().isEmpty()) {
+            ArrayNode o = root.putArray("overflows");
+            for (var e : sim.overflows()) {
+                o.addObject().put("population", e.population()).put("variable", e.variable())
+                        .put("mode", e.mode().toString().toLowerCase(java.util.Locale.ROOT)).put("count", e.count());
+            }
+        }
         return root;
     }
 
