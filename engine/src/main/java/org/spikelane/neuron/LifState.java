@@ -50,6 +50,14 @@ public final class LifState {
     public final float[] leakDrive;
     /** dt / C (s/F). */
     public final float[] dtOverC;
+    /**
+     * 0 while every neuron shares E_L, R, tau_m and v_reset, -1 once they differ. The vector
+     * kernel reads those four arrays at {@code i & sharedParameterMask}: a shared value then
+     * comes from the first lanes, which stay in L1, instead of one load stream per array
+     * (memory traffic decides the speed out of cache). An index, not a branch, so no vector
+     * flows through a merge. The first vector's padding entries hold neuron 0's values.
+     */
+    public int sharedParameterMask;
 
     // --- physical parameters in double, kept for reporting and for synapse propagators ---
     private final double[] tauM;
@@ -104,6 +112,24 @@ public final class LifState {
             setMembrane(i, tau[i], r[i]);
             setRefractory(i, ref[i]);
         }
+        sharedParameterMask = shareParameters() ? 0 : -1;
+    }
+
+    /** Whether E_L, R, decay and v_reset are the same for all neurons; if so, fills the first vector's padding. */
+    private boolean shareParameters() {
+        for (int i = 1; i < size; i++) {
+            if (restingPotential[i] != restingPotential[0] || resistance[i] != resistance[0]
+                    || decay[i] != decay[0] || resetPotential[i] != resetPotential[0]) {
+                return false;
+            }
+        }
+        for (int i = size; i < Simd.LANES; i++) {
+            restingPotential[i] = restingPotential[0];
+            resistance[i] = resistance[0];
+            decay[i] = decay[0];
+            resetPotential[i] = resetPotential[0];
+        }
+        return true;
     }
 
     private void setMembrane(int i, double tau, double r) {
@@ -143,6 +169,11 @@ public final class LifState {
     public void set(String owner, String param, int neuron, double value) {
         if (neuron < 0 || neuron >= size) {
             throw new ParameterException(owner, param, "neuron index " + neuron + " is out of range [0, " + (size - 1) + "]");
+        }
+        switch (param) {
+            // one neuron differs now (or may): the kernel loads these per neuron from here on
+            case LifModel.E_L, LifModel.V_RESET, LifModel.TAU_M, LifModel.R, LifModel.C -> sharedParameterMask = -1;
+            default -> { }
         }
         switch (param) {
             case LifModel.E_L -> { restingPotential[neuron] = (float) value; setMembrane(neuron, tauM[neuron], resistanceSi[neuron]); }

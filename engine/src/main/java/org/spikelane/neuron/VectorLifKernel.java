@@ -31,7 +31,9 @@ public final class VectorLifKernel implements LifKernel {
         boolean conductance = s.g != null;
         boolean inclusive = s.inclusiveThreshold;
         int count = 0;
+        int shared = s.sharedParameterMask;
         for (int i = 0; i < s.padded; i += F.length()) {
+            int p = i & shared; // index of E_L, R, decay, v_reset: 0 when all neurons share them
             FloatVector current = FloatVector.fromArray(F, s.current, i);
             FloatVector vInf;
             FloatVector decay;
@@ -46,8 +48,8 @@ public final class VectorLifKernel implements LifKernel {
                 ZERO.intoArray(s.gE, i);
             } else {
                 // v_inf = E_L + R I, decay = e^{-dt / tau_m}
-                vInf = FloatVector.fromArray(F, s.resistance, i).fma(current, FloatVector.fromArray(F, s.restingPotential, i));
-                decay = FloatVector.fromArray(F, s.decay, i);
+                vInf = FloatVector.fromArray(F, s.resistance, p).fma(current, FloatVector.fromArray(F, s.restingPotential, p));
+                decay = FloatVector.fromArray(F, s.decay, p);
             }
             FloatVector v = FloatVector.fromArray(F, s.v, i);
             FloatVector vNew = v.sub(vInf).fma(decay, vInf).add(FloatVector.fromArray(F, s.dv, i));
@@ -62,7 +64,7 @@ public final class VectorLifKernel implements LifKernel {
             VectorMask<Float> crossed = inclusive ? vNew.compare(VectorOperators.GE, threshold)
                     : vNew.compare(VectorOperators.GT, threshold);
             VectorMask<Float> spike = crossed.andNot(hold);
-            vNew.blend(FloatVector.fromArray(F, s.resetPotential, i), spike.or(hold)).intoArray(s.v, i);
+            vNew.blend(FloatVector.fromArray(F, s.resetPotential, p), spike.or(hold)).intoArray(s.v, i);
             left = left.lanewise(VectorOperators.SUB, 1, holdInt);
             if (spike.anyTrue()) {
                 left = left.blend(IntVector.fromArray(I, s.refractoryHold, i), spike.cast(I));

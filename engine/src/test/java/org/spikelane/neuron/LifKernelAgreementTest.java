@@ -66,4 +66,38 @@ class LifKernelAgreementTest {
         // the comparison is meaningful only if neurons actually spiked and were refractory
         assertTrue(totalSpikes > n, "only " + totalSpikes + " spikes in " + steps + " steps at " + Simd.FLOAT);
     }
+
+    /** Shared parameters are read from the first lanes; a change of one neuron switches to per-neuron loads. */
+    @ParameterizedTest(name = "n={0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 17, 4099})
+    void sharedParametersAgreeBeforeAndAfterOneNeuronChanges(int n) {
+        java.util.Map<String, Object> shared = java.util.Map.of(LifModel.TAU_M, 0.01, LifModel.REFRACTORY, 0.002);
+        LifState vec = new LifState("test", n, LifStates.DT, org.spikelane.spi.Params.resolve("test", LifModel.PARAMS, shared, n));
+        LifState ref = new LifState("test", n, LifStates.DT, org.spikelane.spi.Params.resolve("test", LifModel.PARAMS, shared, n));
+        assertEquals(0, vec.sharedParameterMask);
+        LifKernel vector = new VectorLifKernel();
+        LifKernel scalar = new ScalarLifKernel();
+        int[] spikesVec = new int[n];
+        int[] spikesRef = new int[n];
+        SplittableRandom inputs = new SplittableRandom(11);
+        long totalSpikes = 0;
+        for (int step = 0; step < 2000; step++) {
+            if (step == 1000) {
+                vec.set("test", LifModel.E_L, n - 1, -0.060);
+                ref.set("test", LifModel.E_L, n - 1, -0.060);
+                assertEquals(-1, vec.sharedParameterMask);
+            }
+            for (int i = 0; i < n; i++) vec.current[i] = ref.current[i] = (float) (inputs.nextDouble() * 4e-9);
+            int count = vector.step(vec, spikesVec);
+            assertEquals(scalar.step(ref, spikesRef), count);
+            for (int k = 0; k < count; k++) assertEquals(spikesRef[k], spikesVec[k]);
+            for (int i = 0; i < n; i++) {
+                if (Float.floatToIntBits(vec.v[i]) != Float.floatToIntBits(ref.v[i])) {
+                    throw new AssertionError("v[" + i + "] at step " + step + ": " + vec.v[i] + " vs " + ref.v[i]);
+                }
+            }
+            totalSpikes += count;
+        }
+        assertTrue(totalSpikes > n, "only " + totalSpikes + " spikes");
+    }
 }
