@@ -39,6 +39,15 @@ final class LifFixture {
      *                    the plain resting potential and the caller adds {@link #CURRENT} each step
      */
     static LifPopulation population(int n, LifKernel kernel, boolean foldCurrent) {
+        return population(n, kernel, foldCurrent, false);
+    }
+
+    /**
+     * @param shared true: every neuron has the same {@code tau_m}, {@code R}, {@code E_L} (which the
+     *               vector kernel then reads from its first lanes); thresholds and initial
+     *               potentials still differ, so the firing regime stays asynchronous
+     */
+    static LifPopulation population(int n, LifKernel kernel, boolean foldCurrent, boolean shared) {
         SplittableRandom random = new SplittableRandom(42);
         double[] tau = new double[n];
         double[] r = new double[n];
@@ -46,8 +55,8 @@ final class LifFixture {
         double[] vInit = new double[n];
         double[] rest = new double[n];
         for (int i = 0; i < n; i++) {
-            tau[i] = 10e-3 + 20e-3 * random.nextDouble();
-            r[i] = 8e6 + 4e6 * random.nextDouble();
+            tau[i] = shared ? 20e-3 : 10e-3 + 20e-3 * random.nextDouble();
+            r[i] = shared ? 10e6 : 8e6 + 4e6 * random.nextDouble();
             threshold[i] = -52e-3 + 6e-3 * random.nextDouble();
             // start spread between reset and threshold so the population is not synchronized
             vInit[i] = -65e-3 + (threshold[i] + 65e-3) * random.nextDouble();

@@ -44,6 +44,10 @@ public class LifStepBenchmark {
         @Param({"vector", "scalar"})
         public String kernel;
 
+        /** "heterogeneous": per-neuron tau_m, R, E_L; "shared": one value each (see LifFixture). */
+        @Param({"heterogeneous", "shared"})
+        public String parameters;
+
         LifKernel lifKernel;
         LifState state;
         int[] spikes;
@@ -52,7 +56,7 @@ public class LifStepBenchmark {
 
         void build(boolean foldCurrent) {
             lifKernel = LifFixture.kernel(kernel);
-            LifPopulation population = LifFixture.population(n, lifKernel, foldCurrent);
+            LifPopulation population = LifFixture.population(n, lifKernel, foldCurrent, parameters.equals("shared"));
             state = population.state();
             spikes = population.spikes();
         }
