@@ -3,7 +3,6 @@ package org.spikelane.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spikelane.Network;
@@ -61,22 +60,9 @@ class FixedPrecisionOracleTest {
     void subthresholdSineAmplitudeWithin1PercentOfFloat32AndTheory() {
         double[] frequencies = {10, 50, 250};
         double i0 = 0.5e-9;
-        double[][] amplitudes = new double[2][frequencies.length];
-        for (Precision p : new Precision[] {Precision.FIXED, Precision.FLOAT32}) {
-            Network net = new Network(DT).precision(p);
-            net.addLif("lif", frequencies.length, Map.of("v_threshold", "0 V"));
-            for (int i = 0; i < frequencies.length; i++) {
-                net.addInput("sine", "lif", Map.of("amplitude", i0, "frequency", frequencies[i]), new int[] {i});
-            }
-            net.recordState("lif", List.of("v"), null, 1);
-            Simulation sim = net.build();
-            sim.runSteps(3000);
-            for (int i = 0; i < frequencies.length; i++) {
-                double[] v = sim.stateRecorders().getFirst().trace("v", i);
-                double[] fit = SineFit.fit(v, 1000, 2000, 2 * Math.PI * frequencies[i] * DT);
-                amplitudes[p == Precision.FIXED ? 0 : 1][i] = Math.hypot(fit[0], fit[1]);
-            }
-        }
+        double[][] amplitudes = {
+            SineFit.amplitudes(Precision.FIXED, Map.of("v_threshold", "0 V"), DT, i0, frequencies),
+            SineFit.amplitudes(Precision.FLOAT32, Map.of("v_threshold", "0 V"), DT, i0, frequencies)};
         for (int i = 0; i < frequencies.length; i++) {
             double w = 2 * Math.PI * frequencies[i];
             double theory = R * i0 / Math.sqrt(1 + w * TAU * w * TAU);

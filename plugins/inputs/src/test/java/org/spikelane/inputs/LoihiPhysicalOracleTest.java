@@ -100,24 +100,11 @@ class LoihiPhysicalOracleTest {
     @Test
     void subthresholdSineAmplitudeWithin1PercentOfFloat32() {
         double[] frequencies = {10, 50, 250};
-        double[][] amplitudes = new double[2][frequencies.length];
         Map<String, Object> params = new HashMap<>(NEURON);
         params.put("v_threshold", "0 V");
-        for (Precision p : new Precision[] {Precision.LOIHI, Precision.FLOAT32}) {
-            Network net = new Network(DT).precision(p);
-            net.addLif("lif", frequencies.length, params);
-            for (int i = 0; i < frequencies.length; i++) {
-                net.addInput("sine", "lif", Map.of("amplitude", 0.5e-9, "frequency", frequencies[i]), new int[] {i});
-            }
-            net.recordState("lif", java.util.List.of("v"), null, 1);
-            Simulation sim = net.build();
-            sim.runSteps(3000);
-            for (int i = 0; i < frequencies.length; i++) {
-                double[] v = sim.stateRecorders().getFirst().trace("v", i);
-                double[] fit = SineFit.fit(v, 1000, 2000, 2 * Math.PI * frequencies[i] * DT);
-                amplitudes[p == Precision.LOIHI ? 0 : 1][i] = Math.hypot(fit[0], fit[1]);
-            }
-        }
+        double[][] amplitudes = {
+            SineFit.amplitudes(Precision.LOIHI, params, DT, 0.5e-9, frequencies),
+            SineFit.amplitudes(Precision.FLOAT32, params, DT, 0.5e-9, frequencies)};
         for (int i = 0; i < frequencies.length; i++) {
             System.out.printf("loihi sine %.0f Hz: %.6e V, float32 %.6e V, rel diff %+.2e%n", frequencies[i], amplitudes[0][i],
                     amplitudes[1][i], amplitudes[0][i] / amplitudes[1][i] - 1);

@@ -5,6 +5,32 @@ final class SineFit {
     private SineFit() {}
 
     /**
+     * Steady-state amplitude of v for one sine input per neuron (0.5-nA-style subthreshold drive
+     * at dt = {@code dt}, 3000 steps, fitted over steps 1000..2999) under one precision.
+     *
+     * @param lifParams population parameters (threshold out of reach)
+     * @return the fitted amplitude (V) for each frequency
+     */
+    static double[] amplitudes(org.spikelane.Precision precision, java.util.Map<String, ?> lifParams, double dt,
+                               double amplitude, double[] frequencies) {
+        org.spikelane.Network net = new org.spikelane.Network(dt).precision(precision);
+        net.addLif("lif", frequencies.length, lifParams);
+        for (int i = 0; i < frequencies.length; i++) {
+            net.addInput("sine", "lif", java.util.Map.of("amplitude", amplitude, "frequency", frequencies[i]), new int[] {i});
+        }
+        net.recordState("lif", java.util.List.of("v"), null, 1);
+        org.spikelane.Simulation sim = net.build();
+        sim.runSteps(3000);
+        double[] out = new double[frequencies.length];
+        for (int i = 0; i < frequencies.length; i++) {
+            double[] v = sim.stateRecorders().getFirst().trace("v", i);
+            double[] fit = fit(v, 1000, 2000, 2 * Math.PI * frequencies[i] * dt);
+            out[i] = Math.hypot(fit[0], fit[1]);
+        }
+        return out;
+    }
+
+    /**
      * @param samples values at steps 0, 1, ...
      * @param from    first sample used
      * @param count   samples used (whole periods keep the three columns nearly orthogonal)
