@@ -44,15 +44,21 @@ public final class IntLanes {
         return magnitude.blend(magnitude.neg(), x.compare(VectorOperators.LT, 0));
     }
 
-    /** {@link FixedMath#noise} for neurons {@code i .. i + lanes - 1}. */
-    public static IntVector noise(int seed, int step, int i) {
-        IntVector h = IntVector.broadcast(I, i + seed).add(IOTA).mul(0x9E3779B9).add(step * 0x632BE5AB);
-        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
-        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
-        return h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
+    /**
+     * Fills {@code out[0, out.length)} with {@link FixedMath#noise}{@code (seed, step, i) & mask}.
+     * The whole loop is here, so no vector crosses a call: a helper returning one lane group's
+     * noise was boxed (64 bytes per lane group per step) wherever C2 did not inline it.
+     */
+    public static void fillNoise(int seed, int step, int mask, int[] out) {
+        IntVector iota = IntVector.zero(I).addIndex(1);
+        for (int i = 0; i < out.length; i += I.length()) {
+            IntVector h = iota.add(i + seed).mul(0x9E3779B9).add(step * 0x632BE5AB);
+            h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
+            h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
+            h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).lanewise(VectorOperators.AND, mask)
+                    .intoArray(out, i);
+        }
     }
-
-    private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
 
     /** {@link FixedMath#wrapLava} lane-wise; adds the number of wrapped lanes to {@code counter[slot]}. */
     public static IntVector wrapLava(IntVector x, int bits, long[] counter, int slot) {

@@ -102,11 +102,7 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         Rounding rounding = f.profile.rounding();
         // truncation toward zero is the floor product with addend 2^bits - 1 on negative lanes
         int negativeAddend = rounding == Rounding.TRUNCATE ? low : 0;
-        if (rounding == Rounding.STOCHASTIC) {
-            for (int i = 0; i < f.padded; i += I.length()) {
-                IntLanes.noise(f.seed, f.step, i).lanewise(VectorOperators.AND, low).intoArray(f.roundingAddend, i);
-            }
-        }
+        if (rounding == Rounding.STOCHASTIC) IntLanes.fillNoise(f.seed, f.step, low, f.roundingAddend);
         FloatVector zero = FloatVector.zero(F);
         int addendMask = f.addendIndexMask, restingMask = f.restingIndexMask, resetMask = f.resetIndexMask;
         long currentOverflows = 0, dvOverflows = 0, vOverflows = 0;

@@ -23,8 +23,8 @@ import org.spikelane.units.Dimension;
  * Dense delay). With physical parameters ({@link LoihiPhysicalMapping}) the input plugins' float
  * current is first turned into a bias of the step ({@link #quantizeInputs}) and added with
  * {@code bias}; with raw parameters that input bias stays 0 and the float accumulators are not
- * used. The vector path uses {@link IntLanes} (12-bit split multiply) and is tested
- * bit-identical to the scalar one.
+ * used. The vector path uses the 12-bit split multiply of {@link IntLanes}, written
+ * out in its loop, and is tested bit-identical to the scalar one.
  */
 public final class LoihiLifKernel implements OwnStateLifKernel {
     private static final VectorSpecies<Integer> I = Simd.INT;
@@ -122,30 +122,57 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
         return count;
     }
 
+    /**
+     * Every vector operation is written in the loop body (no helper takes or returns a vector:
+     * where C2 does not inline such a helper the vector is boxed, see FixedNoAllocationTest).
+     * Truncation toward zero is the floor of the split product with {@code 4095} added on
+     * negative lanes: for {@code x < 0}, {@code floor((x m + 4095) / 4096) = ceil(x m / 4096)}.
+     */
     public static int vectorStep(LoihiLifState s, int[] spikesOut) {
+        final int bits = LoihiLifState.DECAY_BITS, low = (1 << bits) - 1, half = 1 << (LoihiLifState.BITS - 1);
+        long wraps = 0, saturations = 0;
         int count = 0;
         IntVector zero = IntVector.zero(I);
         for (int i = 0; i < s.padded; i += I.length()) {
-            IntVector u = IntLanes.mulTruncate(IntVector.fromArray(I, s.u, i), IntVector.fromArray(I, s.uMultiplier, i),
-                            LoihiLifState.DECAY_BITS)
+            // u <- wrap24(trunc(u m_u / 4096) + (a_in << 6))
+            IntVector u = IntVector.fromArray(I, s.u, i);
+            IntVector mu = IntVector.fromArray(I, s.uMultiplier, i);
+            u = u.lanewise(VectorOperators.ASHR, bits).mul(mu)
+                    .add(u.lanewise(VectorOperators.AND, low).mul(mu)
+                            .add(u.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, low))
+                            .lanewise(VectorOperators.LSHR, bits))
                     .add(IntVector.fromArray(I, s.aIn, i).lanewise(VectorOperators.LSHL, LoihiLifState.SHIFT));
-            u = IntLanes.wrapLava(u, LoihiLifState.BITS, s.overflows, LoihiLifState.U_WRAPS);
+            VectorMask<Integer> high = u.compare(VectorOperators.GT, half);
+            VectorMask<Integer> below = u.compare(VectorOperators.LE, -half);
+            u = u.sub(2 * half, high).add(2 * half, below);
             u.intoArray(s.u, i);
             zero.intoArray(s.aIn, i);
-            IntVector v = IntLanes.mulTruncate(IntVector.fromArray(I, s.v, i), IntVector.fromArray(I, s.vMultiplier, i),
-                    LoihiLifState.DECAY_BITS).add(u).add(IntVector.fromArray(I, s.bias, i))
-                    .add(IntVector.fromArray(I, s.inputBias, i));
-            v = IntLanes.saturate(v, LIMIT, s.overflows, LoihiLifState.V_SATURATIONS);
-            VectorMask<Integer> spike = v.compare(VectorOperators.GT, IntVector.fromArray(I, s.threshold, i));
-            v.blend(zero, spike).intoArray(s.v, i);
+            // v <- clip(trunc(v m_v / 4096) + u + bias + input bias)
+            IntVector v = IntVector.fromArray(I, s.v, i);
+            IntVector mv = IntVector.fromArray(I, s.vMultiplier, i);
+            v = v.lanewise(VectorOperators.ASHR, bits).mul(mv)
+                    .add(v.lanewise(VectorOperators.AND, low).mul(mv)
+                            .add(v.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, low))
+                            .lanewise(VectorOperators.LSHR, bits))
+                    .add(u).add(IntVector.fromArray(I, s.bias, i)).add(IntVector.fromArray(I, s.inputBias, i));
+            IntVector clipped = v.max(-LIMIT).min(LIMIT);
+            VectorMask<Integer> clip = clipped.compare(VectorOperators.NE, v);
+            if (high.or(below).or(clip).anyTrue()) { // rare: count only then
+                wraps += high.or(below).trueCount();
+                saturations += clip.trueCount();
+            }
+            VectorMask<Integer> spike = clipped.compare(VectorOperators.GT, IntVector.fromArray(I, s.threshold, i));
+            clipped.blend(zero, spike).intoArray(s.v, i);
             if (spike.anyTrue()) {
-                long bits = spike.toLong();
-                while (bits != 0) {
-                    spikesOut[count++] = i + Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
+                long spikeBits = spike.toLong();
+                while (spikeBits != 0) {
+                    spikesOut[count++] = i + Long.numberOfTrailingZeros(spikeBits);
+                    spikeBits &= spikeBits - 1;
                 }
             }
         }
+        s.overflows[LoihiLifState.U_WRAPS] += wraps;
+        s.overflows[LoihiLifState.V_SATURATIONS] += saturations;
         return count;
     }
 

@@ -143,8 +143,10 @@ class IntLanesAgreementTest {
     void noiseLanesEqualTheScalarHash() {
         int[] expected = new int[Simd.padded(4099)], actual = new int[expected.length];
         for (int i = 0; i < expected.length; i++) expected[i] = FixedMath.noise(7, 123, i);
-        for (int i = 0; i < expected.length; i += Simd.INT.length()) IntLanes.noise(7, 123, i).intoArray(actual, i);
+        IntLanes.fillNoise(7, 123, -1, actual);
         assertArrayEquals(expected, actual);
+        IntLanes.fillNoise(7, 123, 0xFFFF, actual);
+        assertEquals(expected[4098] & 0xFFFF, actual[4098]);
         // a hash that is no better than a counter would fail this: low 16 bits roughly uniform
         double mean = java.util.Arrays.stream(expected).map(h -> h & 0xFFFF).average().orElseThrow();
         assertEquals(32767.5, mean, 32768 * 0.03);
