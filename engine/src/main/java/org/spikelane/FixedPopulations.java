@@ -108,11 +108,6 @@ final class FixedPopulations {
                 }
             }
         }
-        if (target.kernel() instanceof FixedLifKernel && target.state().g != null) {
-            throw new ParameterException(spec.owner() + " synapse '" + spec.plugin().name() + "'", "synapse",
-                    "conductance synapses are not supported under precision " + precision.label()
-                    + " (the fixed kernel takes current and dv only); use a current synapse or precision float32");
-        }
     }
 
     static List<Quantization> quantization(Population p) {

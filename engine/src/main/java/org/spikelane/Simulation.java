@@ -9,6 +9,7 @@ import org.spikelane.net.Pathway;
 import org.spikelane.net.Projection;
 import org.spikelane.net.ProjectionSpec;
 import org.spikelane.net.SynapticVariables;
+import org.spikelane.neuron.FixedLifKernel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.Population;
 import org.spikelane.neuron.SpikeGeneratorPopulation;
@@ -16,6 +17,7 @@ import org.spikelane.record.SpikeRecorder;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
 import org.spikelane.simd.Simd;
+import org.spikelane.spi.FixedInputKernel;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.ParameterException;
@@ -80,7 +82,13 @@ public final class Simulation {
                         + "' is a spike generator; inputs drive LIF populations");
             }
             FixedPopulations.checkInput(lif, spec.label());
-            inputs[k] = spec.plugin().create(new Context(spec, target.size(), k), spec.params());
+            Context context = new Context(spec, target.size(), k);
+            if (lif.kernel() instanceof FixedLifKernel fixed) {
+                inputs[k] = new FixedInput(spec.plugin().createFixed(context, spec.params(), fixed.fixedState()),
+                        fixed.fixedState().driveSum);
+            } else {
+                inputs[k] = spec.plugin().create(context, spec.params());
+            }
             inputTargets[k] = lif.state().current;
         }
 
@@ -242,6 +250,13 @@ public final class Simulation {
     public String species() {
         if (precision == Precision.FLOAT32) return Simd.describe();
         return (Simd.useVectorKernels() ? "vector " : "scalar reference ") + Simd.INT;
+    }
+
+    /** A fixed-point input behind the float interface: it adds to the int drive, not to {@code current}. */
+    private record FixedInput(FixedInputKernel kernel, int[] drive) implements InputKernel {
+        @Override public void addCurrent(long step, float[] ignored) { kernel.addDrive(step, drive); }
+
+        @Override public void set(String param, int neuron, double siValue) { kernel.set(param, neuron, siValue); }
     }
 
     private final class Context implements InputContext {

@@ -2,6 +2,7 @@ package org.spikelane.net;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.spikelane.neuron.FixedLifKernel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.LifState;
 import org.spikelane.neuron.Population;
@@ -115,7 +116,8 @@ public final class ProjectionSpec {
         }
         SynapseTable table = new SynapseTable(source.size(), c.pre(), c.post(), w, steps);
         Context context = new Context(dt, target.state(), weightDimension, vector, params.owner());
-        SynapseKernel kernel = plugin.create(context, params);
+        SynapseKernel kernel = target.kernel() instanceof FixedLifKernel fixed
+                ? plugin.createFixed(context, params, fixed.fixedState()) : plugin.create(context, params);
         return new Projection(owner, source, target, table, kernel);
     }
 

@@ -10,13 +10,15 @@ import org.spikelane.fixed.FixedMath;
 import org.spikelane.fixed.IntLanes;
 import org.spikelane.fixed.Rounding;
 import org.spikelane.record.Variable;
+import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
 import org.spikelane.units.Dimension;
 
 /**
- * The LIF step of DESIGN §2 on the int state of a {@link FixedLifState}, in one pass that also
- * quantizes the step's float accumulators ({@code current}, {@code dv}) and clears them. Same
- * refractory, threshold and reset semantics as the float kernels. {@link #vectorStep} runs on
+ * The LIF step of DESIGN §2 on the int state of a {@link FixedLifState}, reading the int
+ * accumulators that the inputs' and synapses' fixed kernels filled ({@code driveSum},
+ * {@code jumpSum}) and clearing them. Same refractory, threshold and reset semantics as the
+ * float kernels. {@link #vectorStep} runs on
  * {@link Simd#INT} lanes with the split multiply of {@link IntLanes}; {@link #scalarStep} is the
  * reference in long arithmetic; the two are tested bit-identical.
  */
@@ -42,18 +44,22 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     public static int scalarStep(FixedLifState f, LifState s, int[] spikesOut) {
         int bits = f.profile.decayBits();
         Rounding rounding = f.profile.rounding();
-        int vBits = f.profile.voltageBits(), iBits = f.profile.currentBits(), vLimit = f.profile.voltageLimit();
+        int vLimit = f.profile.voltageLimit(), iLimit = f.profile.currentLimit();
+        boolean conductance = s.g != null;
+        if (conductance) scalarConductance(f, s);
+        int[] resting = conductance ? f.conductanceRest : f.restingPotential;
+        int[] decay = conductance ? f.conductanceDecay : f.decay;
         int count = 0;
         for (int i = 0; i < f.size; i++) {
-            if (FixedMath.overflows(s.current[i], f.drive[i], iBits)) f.overflows[FixedLifState.I]++;
-            if (FixedMath.overflows(s.dv[i], f.voltageScale, vBits)) f.overflows[FixedLifState.DV]++;
-            int drive = FixedMath.quantize(s.current[i], f.drive[i], iBits);
-            int dv = FixedMath.quantize(s.dv[i], f.voltageScale, vBits);
-            s.current[i] = 0f;
-            s.dv[i] = 0f;
+            int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
+            int jump = (int) FixedMath.saturate(f.jumpSum[i], vLimit);
+            if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
+            if (jump != f.jumpSum[i]) f.overflows[FixedLifState.DV]++;
+            f.driveSum[i] = 0;
+            f.jumpSum[i] = 0;
             int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, f.step, i) : 0;
-            long vInf = (long) f.restingPotential[i] + drive;
-            long vNew = vInf + FixedMath.mul((int) (f.v[i] - vInf), f.decay[i], bits, rounding, noise) + dv;
+            long vInf = (long) resting[i] + drive;
+            long vNew = vInf + FixedMath.mul((int) (f.v[i] - vInf), decay[i], bits, rounding, noise) + jump;
             long clipped = FixedMath.saturate(vNew, vLimit);
             if (clipped != vNew) f.overflows[FixedLifState.V]++;
             if (f.refractoryLeft[i] > 0) {
@@ -75,10 +81,57 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     }
 
     /**
-     * One pass: quantize the float accumulators (clip, truncating conversion, counted; the
-     * current as the drive {@code R I} in LSB_v, one float multiply by {@link FixedLifState#drive}),
-     * integrate with one split multiply (the decay), saturate v (counted), then refractory hold,
-     * threshold and reset as in VectorLifKernel.
+     * Conductances (float, from the synapses' float kernels) folded into this step's rest and
+     * decay: with {@code rg = R g}, {@code v_inf = (E_L + R I + R gE) / (1 + rg)} and
+     * {@code d = e^{-(1 + rg) dt / tau_m}}, formed in float ({@link ExpNeg}, bit-identical in both
+     * paths) and quantized once (v_inf truncated to LSB_v, d rounded to Q16). The drive is folded
+     * in, so the integration pass reads 0 from it.
+     */
+    private static void scalarConductance(FixedLifState f, LifState s) {
+        float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
+        float lsb = (float) f.voltageLsb;
+        for (int i = 0; i < f.size; i++) {
+            float denominator = 1f + s.g[i] * f.ampsToLsb[i] * lsb;
+            float vInf = ((float) ((long) f.restingPotential[i] + f.driveSum[i]) + s.gE[i] * f.ampsToLsb[i]) / denominator;
+            f.conductanceRest[i] = (int) Math.max(-bound, Math.min(bound, vInf));
+            f.conductanceDecay[i] = (int) (ExpNeg.exp(-(f.dtOverTau[i] * denominator)) * unity + 0.5f);
+            f.driveSum[i] = 0;
+            s.g[i] = 0f;
+            s.gE[i] = 0f;
+        }
+    }
+
+    /** {@link #scalarConductance} on vectors; arrays in and out, so no vector crosses the call. */
+    private static void vectorConductance(FixedLifState f, LifState s, float[] lanes) {
+        float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
+        float lsb = (float) f.voltageLsb;
+        FloatVector zero = FloatVector.zero(F);
+        IntVector none = IntVector.zero(I);
+        for (int i = 0; i < f.padded; i += I.length()) {
+            FloatVector toLsb = FloatVector.fromArray(F, f.ampsToLsb, i);
+            FloatVector denominator = FloatVector.fromArray(F, s.g, i).mul(toLsb).mul(lsb).add(1f);
+            // E_L + R I in int, then float: as the scalar (float) ((long) a + b) for |sum| < 2^31
+            FloatVector rest = (FloatVector) IntVector.fromArray(I, f.restingPotential, i)
+                    .add(IntVector.fromArray(I, f.driveSum, i)).convert(VectorOperators.I2F, 0);
+            FloatVector vInf = rest.add(FloatVector.fromArray(F, s.gE, i).mul(toLsb)).div(denominator);
+            ((IntVector) vInf.max(-bound).min(bound).convert(VectorOperators.F2I, 0)).intoArray(f.conductanceRest, i);
+            FloatVector.fromArray(F, f.dtOverTau, i).mul(denominator).neg().intoArray(lanes, 0);
+            ExpNeg.exp(lanes, 0);
+            ((IntVector) FloatVector.fromArray(F, lanes, 0).mul(unity).add(0.5f).convert(VectorOperators.F2I, 0))
+                    .intoArray(f.conductanceDecay, i);
+            none.intoArray(f.driveSum, i);
+            zero.intoArray(s.g, i);
+            zero.intoArray(s.gE, i);
+        }
+    }
+
+    /**
+     * One pass over the int state: the accumulators {@code driveSum} ({@code R I}) and
+     * {@code jumpSum} clipped (counted) and cleared, one split multiply (the decay), v saturated
+     * (counted), then refractory hold, threshold and reset as in VectorLifKernel. With
+     * conductances a first pass ({@link #vectorConductance}) writes this step's rest and decay, and
+     * this pass reads them from those arrays instead: arrays chosen before the loop, not vectors
+     * chosen inside it.
      *
      * <p>Shape constraints found with {@code -prof gc} (FixedNoAllocationTest guards them):
      * every vector operation is written inside the loop body, with no own helper taking a vector
@@ -96,41 +149,45 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * three {@code trueCount}s per lane group.
      */
     public static int vectorStep(FixedLifState f, LifState s, int[] spikesOut) {
-        int bits = f.profile.decayBits(), low = (1 << bits) - 1, vLimit = f.profile.voltageLimit();
-        float currentBound = FixedMath.quantizeBound(f.profile.currentBits());
-        float voltageBound = FixedMath.quantizeBound(f.profile.voltageBits());
+        int bits = f.profile.decayBits(), low = (1 << bits) - 1;
+        int vLimit = f.profile.voltageLimit(), iLimit = f.profile.currentLimit();
         Rounding rounding = f.profile.rounding();
         // truncation toward zero is the floor product with addend 2^bits - 1 on negative lanes
         int negativeAddend = rounding == Rounding.TRUNCATE ? low : 0;
         if (rounding == Rounding.STOCHASTIC) IntLanes.fillNoise(f.seed, f.step, low, f.roundingAddend);
-        FloatVector zero = FloatVector.zero(F);
-        int addendMask = f.addendIndexMask, restingMask = f.restingIndexMask, resetMask = f.resetIndexMask;
-        long currentOverflows = 0, dvOverflows = 0, vOverflows = 0;
+        boolean conductance = s.g != null;
+        if (conductance) vectorConductance(f, s, f.lanes);
+        int[] resting = conductance ? f.conductanceRest : f.restingPotential;
+        int[] decays = conductance ? f.conductanceDecay : f.decay;
+        int restingMask = conductance ? -1 : f.restingIndexMask;
+        IntVector none = IntVector.zero(I);
+        int addendMask = f.addendIndexMask, resetMask = f.resetIndexMask;
+        long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0;
         int count = 0;
         for (int i = 0; i < f.padded; i += I.length()) {
-            FloatVector y = FloatVector.fromArray(F, s.current, i).mul(FloatVector.fromArray(F, f.drive, i));
-            VectorMask<Float> currentOut = y.abs().compare(VectorOperators.GT, currentBound);
-            IntVector drive = (IntVector) y.max(-currentBound).min(currentBound).convert(VectorOperators.F2I, 0);
-            FloatVector z = FloatVector.fromArray(F, s.dv, i).mul(f.voltageScale);
-            VectorMask<Float> dvOut = z.abs().compare(VectorOperators.GT, voltageBound);
-            IntVector dv = (IntVector) z.max(-voltageBound).min(voltageBound).convert(VectorOperators.F2I, 0);
-            zero.intoArray(s.current, i);
-            zero.intoArray(s.dv, i);
+            IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
+            IntVector drive = driveIn.max(-iLimit).min(iLimit);
+            IntVector jumpIn = IntVector.fromArray(I, f.jumpSum, i);
+            IntVector jump = jumpIn.max(-vLimit).min(vLimit);
+            none.intoArray(f.driveSum, i);
+            none.intoArray(f.jumpSum, i);
             IntVector addend = IntVector.fromArray(I, f.roundingAddend, i & addendMask);
 
             // v_inf = E_L + R I
-            IntVector vInf = IntVector.fromArray(I, f.restingPotential, i & restingMask).add(drive);
-            // v' = v_inf + (v - v_inf) d / 2^bits + dv
+            IntVector vInf = IntVector.fromArray(I, resting, i & restingMask).add(drive);
+            // v' = v_inf + (v - v_inf) d / 2^bits + jump
             IntVector diff = IntVector.fromArray(I, f.v, i).sub(vInf);
-            IntVector decay = IntVector.fromArray(I, f.decay, i);
+            IntVector decay = IntVector.fromArray(I, decays, i);
             IntVector a = addend.add(diff.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, negativeAddend));
-            IntVector vNew = vInf.add(dv).add(diff.lanewise(VectorOperators.ASHR, bits).mul(decay))
+            IntVector vNew = vInf.add(jump).add(diff.lanewise(VectorOperators.ASHR, bits).mul(decay))
                     .add(diff.lanewise(VectorOperators.AND, low).mul(decay).add(a).lanewise(VectorOperators.LSHR, bits));
             IntVector clipped = vNew.max(-vLimit).min(vLimit);
+            VectorMask<Integer> driveOut = drive.compare(VectorOperators.NE, driveIn);
+            VectorMask<Integer> jumpOut = jump.compare(VectorOperators.NE, jumpIn);
             VectorMask<Integer> vOut = clipped.compare(VectorOperators.NE, vNew);
-            if (currentOut.or(dvOut).cast(I).or(vOut).anyTrue()) { // rare: count only then
-                currentOverflows += currentOut.trueCount();
-                dvOverflows += dvOut.trueCount();
+            if (driveOut.or(jumpOut).or(vOut).anyTrue()) { // rare: count only then
+                driveOverflows += driveOut.trueCount();
+                jumpOverflows += jumpOut.trueCount();
                 vOverflows += vOut.trueCount();
             }
 
@@ -152,8 +209,8 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             }
             left.intoArray(f.refractoryLeft, i);
         }
-        f.overflows[FixedLifState.I] += currentOverflows;
-        f.overflows[FixedLifState.DV] += dvOverflows;
+        f.overflows[FixedLifState.I] += driveOverflows;
+        f.overflows[FixedLifState.DV] += jumpOverflows;
         f.overflows[FixedLifState.V] += vOverflows;
         f.step++;
         return count;

@@ -9,6 +9,7 @@ import org.spikelane.fixed.Overflow;
 import org.spikelane.fixed.OverflowCount;
 import org.spikelane.fixed.Quantization;
 import org.spikelane.simd.Simd;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParameterException;
 
 /**
@@ -27,11 +28,13 @@ import org.spikelane.spi.ParameterException;
  * so the product is {@code R I} in LSB_v with the quantized {@code R}),
  * {@code v <- v_inf + mul(v - v_inf, d) + dv}, {@code d = round(e^{-dt/tau_m} 2^16)}, where
  * {@code mul(x, m) = x m / 2^16} with the profile's rounding; {@code v} saturates to
- * {@code voltageBits}. The float accumulators of {@link LifState} ({@code current}, {@code dv}) are
- * quantized once per step in the same pass (clip, truncate toward zero, counted): the current as
- * the drive {@code R I}, clipped at {@code +-2^(currentBits-1)} LSB_v (4 times the v range).
+ * {@code voltageBits}. Inputs and synapses add to the int accumulators {@link #driveSum}
+ * ({@code R I} in LSB_v, clipped at {@code +-2^(currentBits-1)}, 4 times the v range) and
+ * {@link #jumpSum} through their fixed-point kernels ({@link FixedTarget}); the float
+ * accumulators {@code current} and {@code dv} of {@link LifState} are not read under fixed.
+ * Conductances stay float ({@code g}, {@code gE}); see {@link FixedLifKernel}.
  */
-public final class FixedLifState {
+public final class FixedLifState implements FixedTarget {
     public static final int V = 0;
     public static final int I = 1;
     public static final int DV = 2;
@@ -61,12 +64,18 @@ public final class FixedLifState {
     public final int[] decay;
     /** Q16 gain {@code round(R / R_max 2^16)}. */
     public final int[] gain;
-    /**
-     * The quantized gain as a float factor from amperes to LSB_v, {@code gain / 2^16 / LSB_I}:
-     * the kernels form {@code R I} from the float accumulator with one multiply and one
-     * conversion instead of quantizing I and multiplying it by {@code gain} in int lanes.
-     */
-    public final float[] drive;
+    /** The quantized R over LSB_v, {@code gain / 2^16 / LSB_I}: LSB_v per ampere. */
+    public final float[] ampsToLsb;
+    /** {@code R I} of this step in LSB_v, summed by the inputs' fixed kernels; cleared by the LIF kernel. */
+    public final int[] driveSum;
+    /** Jumps of v of this step in LSB_v, summed by the synapses' fixed kernels; cleared by the LIF kernel. */
+    public final int[] jumpSum;
+    /** This step's rest ({@code v_inf}, drive folded in) and Q16 decay under conductances; unused otherwise. */
+    public final int[] conductanceRest, conductanceDecay;
+    /** Scratch lanes of the vector conductance pass ({@link org.spikelane.simd.ExpNeg#exp(float[], int)}). */
+    final float[] lanes = new float[Simd.LANES];
+    /** {@code dt / tau_m} as float per neuron: the conductance path's decay is {@code e^{-(1 + R g) dt / tau_m}}. */
+    public final float[] dtOverTau;
     public final int[] refractoryHold;
     /**
      * Addend of every decay product: 2^(bits-1) (nearest) or 0 (truncation) in every lane;
@@ -87,6 +96,7 @@ public final class FixedLifState {
 
     private final double dt;
     private final double maxResistance;
+    private final LifState floatState;
 
     /** Quantizes the float state of {@code s} (its double parameters, where it keeps them). */
     public FixedLifState(String population, LifState s, ArithmeticProfile profile, int seed) {
@@ -95,6 +105,7 @@ public final class FixedLifState {
         this.size = s.size;
         this.padded = Simd.padded(size);
         this.dt = s.dt;
+        this.floatState = s;
         this.seed = seed;
         this.inclusiveThreshold = profile.inclusiveThreshold() != null ? profile.inclusiveThreshold() : s.inclusiveThreshold;
         double maxAbs = 0, maxR = 0;
@@ -117,7 +128,12 @@ public final class FixedLifState {
         threshold = new int[padded];
         decay = new int[padded];
         gain = new int[padded];
-        drive = new float[padded];
+        ampsToLsb = new float[padded];
+        driveSum = new int[padded];
+        jumpSum = new int[padded];
+        dtOverTau = new float[padded];
+        conductanceRest = new int[padded];
+        conductanceDecay = new int[padded];
         refractoryHold = new int[padded];
         Arrays.fill(threshold, Integer.MAX_VALUE);
         roundingAddend = new int[padded];
@@ -159,15 +175,19 @@ public final class FixedLifState {
                 if (built) resetIndexMask = -1;
             }
             case LifModel.V_THRESHOLD -> threshold[i] = voltage(s.get(LifModel.V_THRESHOLD, i));
-            case LifModel.TAU_M -> decay[i] = decayOf(s.tauM(i));
+            case LifModel.TAU_M -> {
+                decay[i] = decayOf(s.tauM(i));
+                dtOverTau[i] = (float) (dt / s.tauM(i));
+            }
             case LifModel.R, LifModel.C -> {
                 if (s.resistance(i) > maxResistance * (1 + 1e-12)) {
                     throw new ParameterException("population '" + population + "'", param, "can be raised under precision "
                             + profile.name() + " only up to R = " + maxResistance + " ohm (the largest at build time, which fixes LSB_I)");
                 }
                 gain[i] = (int) Math.round(s.resistance(i) / maxResistance * (1 << profile.decayBits()));
-                drive[i] = (float) (gain[i] / (double) (1 << profile.decayBits()) / currentLsb);
+                ampsToLsb[i] = (float) lsbPerAmpere(i);
                 decay[i] = decayOf(s.tauM(i));
+                dtOverTau[i] = (float) (dt / s.tauM(i));
             }
             case LifModel.REFRACTORY -> refractoryHold[i] = s.refractoryHold[i];
             case "v" -> v[i] = voltage(s.get("v", i));
@@ -178,6 +198,24 @@ public final class FixedLifState {
     private int decayOf(double tau) {
         return (int) Math.round(Math.exp(-dt / tau) * (1 << profile.decayBits()));
     }
+
+    @Override public LifState state() { return floatState; }
+
+    @Override public double voltLsb() { return voltageLsb; }
+
+    @Override public double lsbPerAmpere(int i) { return gain[i] / (double) (1 << profile.decayBits()) / currentLsb; }
+
+    @Override public int[] drive() { return driveSum; }
+
+    @Override public int[] jump() { return jumpSum; }
+
+    @Override public int contributionLimit() { return profile.currentLimit(); }
+
+    @Override public void countClipped(boolean jump, long n) { overflows[jump ? DV : I] += n; }
+
+    @Override public int decayBits() { return profile.decayBits(); }
+
+    @Override public boolean vector() { return org.spikelane.simd.Simd.useVectorKernels(); }
 
     /** v of one neuron in volts. */
     public double volts(int i) { return v[i] * voltageLsb; }

@@ -12,4 +12,14 @@ package org.spikelane.spi;
 public interface InputPlugin extends Plugin {
     /** Builds the per-population kernel. Throw {@link Params#error} for invalid combinations. */
     InputKernel create(InputContext context, Params params);
+
+    /**
+     * Builds the kernel for a target under {@code precision: fixed}: int arithmetic on
+     * {@link FixedTarget#drive()}, values quantized once here. A plugin that does not override
+     * this supports float32 only, and a fixed-point run that uses it stops with this error.
+     */
+    default FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
+        throw new ParameterException(context.owner(), null, "plugin '" + name() + "' supports precision float32 only "
+                + "(it has no fixed-point kernel); run with precision: float32");
+    }
 }

@@ -17,6 +17,17 @@ public interface SynapsePlugin extends Plugin {
     SynapseKernel create(SynapseContext context, Params params);
 
     /**
+     * Builds the kernel of a projection into a population under {@code precision: fixed}: int
+     * state feeding {@link FixedTarget#jump()} or {@link FixedTarget#drive()}. A plugin that
+     * does not override this supports float32 only, and a fixed-point run that uses it stops with
+     * this error.
+     */
+    default SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
+        throw new ParameterException(context.owner(), null, "plugin '" + name() + "' supports precision float32 only "
+                + "(it has no fixed-point kernel); run with precision: float32");
+    }
+
+    /**
      * Dimensions a weight may have, e.g. a current (A) or a voltage meaning {@code R * I}; the
      * first one is assumed for plain numbers. {@link SynapseContext#weightDimension()} tells the
      * kernel which one the user chose.

@@ -1,0 +1,47 @@
+package org.spikelane.spi;
+
+import org.spikelane.neuron.LifState;
+
+/**
+ * A LIF population under {@code precision: fixed}, as its input and synapse plugins see it
+ * (DESIGN §5, docs/fixed-point.md). The LIF kernel reads two int accumulators each step and
+ * clears them; both are in units of {@link #voltLsb()} (LSB_v), the population's voltage
+ * resolution, so a plugin quantizes once and the kernel only adds:
+ * <ul>
+ *   <li>{@link #drive()}: {@code R I} of this step's input current, which moves {@code v_inf}
+ *       (inputs, and anything held constant over the step);</li>
+ *   <li>{@link #jump()}: a jump of {@code v} at the end of the step (delta synapses, and the exact
+ *       propagator terms of current synapses).</li>
+ * </ul>
+ * Arrays are sized {@link LifState#padded} and indexed by population index. A contribution is
+ * clipped by the plugin to {@code +-contributionLimit()} and each clip reported with
+ * {@link #countClipped}; the kernel clips the sums again (counted too), so overflow is never silent.
+ */
+public interface FixedTarget {
+    /** The float view of the population: size, {@code tau_m}, {@code C}, {@code R} for propagators. */
+    LifState state();
+
+    /** Volts per LSB of {@code v} and of both accumulators (a power of two). */
+    double voltLsb();
+
+    /** LSB_v per ampere for neuron {@code i}: its quantized {@code R} over LSB_v. */
+    double lsbPerAmpere(int neuron);
+
+    /** {@code R I} of this step in LSB_v, summed over inputs; read and cleared by the kernel. */
+    int[] drive();
+
+    /** Jumps of {@code v} in LSB_v, summed over synapses; read and cleared by the kernel. */
+    int[] jump();
+
+    /** Largest magnitude of one plugin's contribution to either accumulator. */
+    int contributionLimit();
+
+    /** Reports {@code n} clipped contributions, counted as overflows of {@code I} (drive) or {@code dv} (jump). */
+    void countClipped(boolean jump, long n);
+
+    /** Fraction bits of decay factors, e.g. 16: a decay {@code d} is the int {@code round(d 2^bits)}. */
+    int decayBits();
+
+    /** Whether to use the Vector API path (false: the scalar reference). */
+    boolean vector();
+}
