@@ -90,9 +90,12 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     private static void scalarConductance(FixedLifState f, LifState s) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
+        int iLimit = f.profile.currentLimit();
         for (int i = 0; i < f.size; i++) {
+            int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
+            if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
             float denominator = 1f + s.g[i] * f.ampsToLsb[i] * lsb;
-            float vInf = ((float) ((long) f.restingPotential[i] + f.driveSum[i]) + s.gE[i] * f.ampsToLsb[i]) / denominator;
+            float vInf = ((float) (f.restingPotential[i] + drive) + s.gE[i] * f.ampsToLsb[i]) / denominator;
             f.conductanceRest[i] = (int) Math.max(-bound, Math.min(bound, vInf));
             f.conductanceDecay[i] = (int) (ExpNeg.exp(-(f.dtOverTau[i] * denominator)) * unity + 0.5f);
             f.driveSum[i] = 0;
@@ -105,14 +108,20 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     private static void vectorConductance(FixedLifState f, LifState s, float[] lanes) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
+        int iLimit = f.profile.currentLimit();
+        long driveOverflows = 0;
         FloatVector zero = FloatVector.zero(F);
         IntVector none = IntVector.zero(I);
         for (int i = 0; i < f.padded; i += I.length()) {
+            IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
+            IntVector drive = driveIn.max(-iLimit).min(iLimit);
+            VectorMask<Integer> driveOut = drive.compare(VectorOperators.NE, driveIn);
+            if (driveOut.anyTrue()) driveOverflows += driveOut.trueCount();
             FloatVector toLsb = FloatVector.fromArray(F, f.ampsToLsb, i);
             FloatVector denominator = FloatVector.fromArray(F, s.g, i).mul(toLsb).mul(lsb).add(1f);
-            // E_L + R I in int, then float: as the scalar (float) ((long) a + b) for |sum| < 2^31
-            FloatVector rest = (FloatVector) IntVector.fromArray(I, f.restingPotential, i)
-                    .add(IntVector.fromArray(I, f.driveSum, i)).convert(VectorOperators.I2F, 0);
+            // |E_L + R I| < 2^31 after the clip, so the int sum is exact as in the scalar path
+            FloatVector rest = (FloatVector) IntVector.fromArray(I, f.restingPotential, i).add(drive)
+                    .convert(VectorOperators.I2F, 0);
             FloatVector vInf = rest.add(FloatVector.fromArray(F, s.gE, i).mul(toLsb)).div(denominator);
             ((IntVector) vInf.max(-bound).min(bound).convert(VectorOperators.F2I, 0)).intoArray(f.conductanceRest, i);
             FloatVector.fromArray(F, f.dtOverTau, i).mul(denominator).neg().intoArray(lanes, 0);
@@ -123,6 +132,7 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             zero.intoArray(s.g, i);
             zero.intoArray(s.gE, i);
         }
+        f.overflows[FixedLifState.I] += driveOverflows;
     }
 
     /**

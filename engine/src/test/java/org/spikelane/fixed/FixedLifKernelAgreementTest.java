@@ -17,7 +17,8 @@ import org.spikelane.neuron.LifModel;
 
 /**
  * The fixed-point LIF step, vector against scalar reference, on heterogeneous random populations
- * with inputs that include saturating currents and dv, both signs, and refractory neurons.
+ * with int accumulators that include saturating drives and jumps, both signs, refractory neurons,
+ * and the conductance path (float g folded into a per-step rest and decay).
  */
 class FixedLifKernelAgreementTest {
 
@@ -39,13 +40,47 @@ class FixedLifKernelAgreementTest {
         return new LifPopulation("p", n, 1e-4, p, null).state();
     }
 
+    /** What the plugins' fixed kernels would add: drive near threshold, v jumps, sometimes far beyond the limits. */
     private static void fillInputs(LifState s, SplittableRandom r, FixedLifState f) {
         for (int i = 0; i < s.size; i++) {
             int k = r.nextInt(20);
-            // mostly drive near threshold; sometimes far beyond the accumulator ranges
-            s.current[i] = k == 0 ? (float) (r.nextBoolean() ? 1e-3 : -1e-3)
-                    : (float) (r.nextGaussian() * 0.3e-9 + 0.25e-9);
-            s.dv[i] = k == 1 ? (r.nextBoolean() ? 1f : -1f) : k < 5 ? (float) (r.nextGaussian() * 1e-3) : 0f;
+            f.driveSum[i] = k == 0 ? (r.nextBoolean() ? Integer.MAX_VALUE - 1 : Integer.MIN_VALUE + 1)
+                    : (int) ((r.nextGaussian() * 0.3e-9 + 0.25e-9) * f.lsbPerAmpere(i));
+            f.jumpSum[i] = k == 1 ? (r.nextBoolean() ? 1 << 30 : -(1 << 30))
+                    : k < 5 ? (int) (r.nextGaussian() * 1e-3 / f.voltageLsb) : 0;
+            if (s.g != null) {
+                // conductances up to 20 times the leak, reversal potentials 0 mV and -80 mV
+                float g = k < 10 ? (float) (r.nextDouble() * 20 / s.resistance(i)) : 0f;
+                s.g[i] = g;
+                s.gE[i] = g * (r.nextBoolean() ? 0f : -80e-3f);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rounding.class)
+    void conductancePathVectorEqualsScalarBitForBit(Rounding rounding) {
+        ArithmeticProfile profile = ArithmeticProfile.FIXED.withRounding(rounding);
+        for (int n : new int[] {1, 17, 1000, 4099}) {
+            LifState sa = floatState(n, n), sb = floatState(n, n);
+            sa.enableConductance();
+            sb.enableConductance();
+            FixedLifState a = new FixedLifState("p", sa, profile, 5), b = new FixedLifState("p", sb, profile, 5);
+            SplittableRandom ra = new SplittableRandom(9), rb = new SplittableRandom(9);
+            int[] spikesA = new int[sa.padded], spikesB = new int[sb.padded];
+            long spikes = 0;
+            for (int step = 0; step < 200; step++) {
+                fillInputs(sa, ra, a);
+                fillInputs(sb, rb, b);
+                int ca = FixedLifKernel.vectorStep(a, sa, spikesA);
+                int cb = FixedLifKernel.scalarStep(b, sb, spikesB);
+                assertEquals(cb, ca, rounding + " n " + n + " step " + step);
+                assertArrayEquals(java.util.Arrays.copyOf(b.v, n), java.util.Arrays.copyOf(a.v, n), rounding + " v, n " + n + " step " + step);
+                spikes += ca;
+            }
+            assertArrayEquals(b.overflows, a.overflows, "overflow counts");
+            assertArrayEquals(new float[sa.padded], sa.g, "conductance accumulator cleared");
+            if (n >= 1000) assertTrue(spikes > 0, "must exercise spikes");
         }
     }
 
@@ -71,7 +106,8 @@ class FixedLifKernelAgreementTest {
                 spikes += ca;
             }
             assertArrayEquals(b.overflows, a.overflows, "overflow counts");
-            assertArrayEquals(new float[sa.padded], sa.current, "current accumulator cleared");
+            assertArrayEquals(new int[sa.padded], a.driveSum, "drive accumulator cleared");
+            assertArrayEquals(new int[sa.padded], a.jumpSum, "jump accumulator cleared");
             if (n >= 1000) {
                 assertTrue(spikes > 0, "must exercise spikes");
                 assertTrue(a.overflows[FixedLifState.I] > 0 && a.overflows[FixedLifState.DV] > 0
@@ -109,8 +145,9 @@ class FixedLifKernelAgreementTest {
                     }
                     assertEquals(-1, f[0].restingIndexMask);
                 }
-                java.util.Arrays.fill(s[0].current, 0, n, 2.5e-9f);
-                java.util.Arrays.fill(s[1].current, 0, n, 2.5e-9f);
+                for (int k = 0; k < 2; k++) {
+                    for (int i = 0; i < n; i++) f[k].driveSum[i] = (int) Math.round(2.5e-9 * f[k].lsbPerAmpere(i));
+                }
                 int ca = FixedLifKernel.vectorStep(f[0], s[0], spikesA);
                 int cb = FixedLifKernel.scalarStep(f[1], s[1], spikesB);
                 assertEquals(cb, ca, rounding + " n " + n + " step " + step);

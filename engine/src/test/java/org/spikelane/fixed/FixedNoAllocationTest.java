@@ -43,10 +43,18 @@ class FixedNoAllocationTest {
         FixedLifState f = new FixedLifState("p", s, ArithmeticProfile.FIXED, 1);
         int[] spikes = new int[s.padded];
         long fixedBytes = allocatedBy(() -> {
-            java.util.Arrays.fill(s.current, 0, n, 2.5e-9f);
+            java.util.Arrays.fill(f.driveSum, 0, n, (int) Math.round(2.5e-9 * f.lsbPerAmpere(0)));
             return FixedLifKernel.vectorStep(f, s, spikes);
         }, 5000);
         assertTrue(fixedBytes < 512, "fixed kernel allocated " + fixedBytes + " bytes in 5000 steps");
+        LifState c = new LifPopulation("p", n, 1e-4, Params.resolve("p", LifModel.PARAMS, Map.of(), n), null).state();
+        c.enableConductance();
+        FixedLifState fc = new FixedLifState("p", c, ArithmeticProfile.FIXED, 1);
+        long conductanceBytes = allocatedBy(() -> {
+            java.util.Arrays.fill(c.g, 0, n, 5e-9f);
+            return FixedLifKernel.vectorStep(fc, c, spikes);
+        }, 5000);
+        assertTrue(conductanceBytes < 512, "conductance path allocated " + conductanceBytes + " bytes in 5000 steps");
         FixedLifState g = new FixedLifState("p", s, ArithmeticProfile.FIXED.withRounding(Rounding.STOCHASTIC), 1);
         long stochasticBytes = allocatedBy(() -> FixedLifKernel.vectorStep(g, s, spikes), 5000);
         assertTrue(stochasticBytes < 512, "stochastic rounding allocated " + stochasticBytes + " bytes in 5000 steps");

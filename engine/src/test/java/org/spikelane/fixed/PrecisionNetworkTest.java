@@ -89,14 +89,15 @@ class PrecisionNetworkTest {
     }
 
     @Test
-    void fixedRejectsConductanceSynapsesNamingThePlugin() {
+    void fixedRejectsFloatOnlyPluginsNamingThePlugin() {
         Network net = new Network(1e-4).plugins(new PluginRegistry().register(new Named("exp_conductance", true)))
                 .precision(Precision.FIXED);
         net.addSpikeGenerator("in", 1, new double[] {0}, new int[] {0}, 0);
         net.addLif("lif", 1, Map.of());
         net.connect("in", "lif", "exp_conductance", null, 1e-9, null, null);
         var e = assertThrows(ParameterException.class, net::build);
-        assertTrue(e.getMessage().startsWith("projection 'in -> lif' synapse 'exp_conductance'"), e.getMessage());
+        assertEquals("projection 'in -> lif' synapse 'exp_conductance': plugin 'exp_conductance' supports precision float32 "
+                + "only (it has no fixed-point kernel); run with precision: float32", e.getMessage());
     }
 
     @Test
