@@ -1,6 +1,7 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
@@ -30,6 +31,12 @@ public final class AlphaCurrentSynapse implements SynapsePlugin {
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
         return new Kernel(context, params.get(ExpCurrentSynapse.TAU));
+    }
+
+    /** Under {@code precision: fixed}: two int states in units of their effect on v ({@link FixedAlphaCurrentKernel}). */
+    @Override
+    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
+        return new FixedAlphaCurrentKernel(context, target, params.get(ExpCurrentSynapse.TAU));
     }
 
     private static final class Kernel extends CurrentKernel {

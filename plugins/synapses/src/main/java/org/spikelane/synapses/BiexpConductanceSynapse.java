@@ -2,6 +2,7 @@ package org.spikelane.synapses;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
@@ -17,6 +18,9 @@ import org.spikelane.units.Dimension;
  * exponentials (DESIGN §4): {@code a e^{-s/tau_fast}}, {@code (1-a) e^{-s/tau_slow}},
  * {@code -a e^{-s (1/tau_rise + 1/tau_fast)}}, {@code -(1-a) e^{-s (1/tau_rise + 1/tau_slow)}};
  * terms with a zero coefficient ({@code a = 1} or {@code a = 0}) are left out.
+ * Under {@code precision: fixed} the four conductance states stay float (this same kernel) and only
+ * the membrane is integer: the fixed LIF kernel folds each step's float {@code g}, {@code gE} into
+ * that step's rest and Q16 decay (FixedLifKernel).
  */
 public final class BiexpConductanceSynapse implements SynapsePlugin {
     static final String TAU_RISE = "tau_rise";
@@ -64,5 +68,11 @@ public final class BiexpConductanceSynapse implements SynapsePlugin {
         double[] coefficient = terms.stream().mapToDouble(t -> t[0]).toArray();
         double[] tau = terms.stream().mapToDouble(t -> t[1]).toArray();
         return new ConductanceKernel(context, params.get(E_REV), coefficient, tau);
+    }
+
+    /** Float conductance state under fixed too (see the class comment). */
+    @Override
+    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
+        return create(context, params);
     }
 }

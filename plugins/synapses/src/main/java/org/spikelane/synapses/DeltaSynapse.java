@@ -1,6 +1,7 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
@@ -25,6 +26,12 @@ public final class DeltaSynapse implements SynapsePlugin {
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
         return new Kernel(context.target().dv);
+    }
+
+    /** Under {@code precision: fixed}: {@code round(w / LSB_v)} into the int jump accumulator ({@link FixedDeltaKernel}). */
+    @Override
+    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
+        return new FixedDeltaKernel(target);
     }
 
     private static final class Kernel implements SynapseKernel {

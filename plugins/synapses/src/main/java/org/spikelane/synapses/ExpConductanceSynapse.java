@@ -1,6 +1,7 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
@@ -9,7 +10,12 @@ import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
 import org.spikelane.units.Dimension;
 
-/** Conductance that jumps by the weight (S) and decays with {@code tau}; {@code I = g (E_rev - v)}. */
+/**
+ * Conductance that jumps by the weight (S) and decays with {@code tau}; {@code I = g (E_rev - v)}.
+ * Under {@code precision: fixed} the conductance state stays float (this same kernel) and only the
+ * membrane is integer: the fixed LIF kernel folds each step's float {@code g}, {@code gE} into that
+ * step's rest and Q16 decay (FixedLifKernel), so there is no int conductance kernel.
+ */
 public final class ExpConductanceSynapse implements SynapsePlugin {
     static final String TAU = "tau";
     static final String E_REV = "E_rev";
@@ -32,5 +38,11 @@ public final class ExpConductanceSynapse implements SynapsePlugin {
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
         return new ConductanceKernel(context, params.get(E_REV), new double[] {1}, new double[] {params.get(TAU)});
+    }
+
+    /** Float conductance state under fixed too (see the class comment). */
+    @Override
+    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
+        return create(context, params);
     }
 }

@@ -1,6 +1,7 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
@@ -34,6 +35,12 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
         return new Kernel(context, params.get(TAU));
+    }
+
+    /** Under {@code precision: fixed}: int state in units of its effect on v ({@link FixedExpCurrentKernel}). */
+    @Override
+    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
+        return new FixedExpCurrentKernel(context, target, params.get(TAU));
     }
 
     private static final class Kernel extends CurrentKernel {

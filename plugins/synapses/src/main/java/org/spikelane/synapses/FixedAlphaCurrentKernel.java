@@ -1,0 +1,116 @@
+package org.spikelane.synapses;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.spikelane.fixed.FixedMath;
+import org.spikelane.simd.Simd;
+import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.SynapseContext;
+
+/**
+ * {@link AlphaCurrentSynapse} under {@code precision: fixed}. The float kernel's current {@code y}
+ * and ramp {@code x} are held as their effects, {@code u = P21 y} and {@code s = h P21 x} (in
+ * LSB_v / 2^F, {@link FixedCurrentKernel}), which makes every coefficient a number in [0, 1]:
+ * <pre>
+ *   jump += round((u + c_i s) / 2^F)      c_i = alphaRamp / (h P21) = phi2 / phi1, in Q16
+ *   u    <- round(d (u + s))              d = e^{-h/tau_syn} in Q16, u saturated at 2^29
+ *   s    <- trunc(d s)
+ * </pre>
+ * and an event adds {@code round(w (e / tau_syn) h P21_t 2^F / LSB_v)} to {@code s}.
+ * {@code s} is truncated toward zero rather than rounded: round to nearest would leave it stuck
+ * at up to {@code tau/(2h)} units, which {@code u} integrates into a stuck value {@code tau/h}
+ * times larger, visible as a constant jump; truncation takes {@code s} to 0, and its bias (under
+ * one unit per step, against {@code s} of 10^4 units and more for any visible PSP) is below
+ * the resolution that matters. Resolution: {@code c_i} within {@code 2^-17} absolute (about
+ * 1.5e-5 of the ramp's part of the jump), {@code d} as in {@link FixedExpCurrentKernel}.
+ * {@link #vectorUpdate} and {@link #scalarUpdate} (long reference, {@link FixedMath}) are tested
+ * bit-identical.
+ */
+final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
+    private static final VectorSpecies<Integer> I = Simd.INT;
+
+    /** {@code s}, the ramp, in LSB_v / 2^F. */
+    final int[] ramp;
+    /** {@code c_i} in Q(decayBits); padding 0. */
+    final int[] coupling;
+    private final double[] perEvent;
+
+    FixedAlphaCurrentKernel(SynapseContext context, FixedTarget target, double tau) {
+        super(context, target, tau);
+        double h = context.dt();
+        ramp = new int[padded];
+        coupling = new int[padded];
+        perEvent = new double[padded];
+        double[] scale = CurrentScale.of(target.state(), context.weightDimension());
+        for (int i = 0; i < size; i++) {
+            double pRamp = Propagators.alphaRamp(h, target.state().tauM(i), tau, scale[i]);
+            coupling[i] = (int) Math.round(pRamp / (h * p21[i]) * (1 << decayBits));
+            perEvent[i] = Math.E / tau * h * p21[i] / stateUnit();
+        }
+    }
+
+    @Override
+    public void update(long step) {
+        if (vector) vectorUpdate(); else scalarUpdate();
+    }
+
+    @Override
+    public void receive(int[] targets, float[] weights, int from, int to) {
+        kick(ramp, perEvent, targets, weights, from, to);
+    }
+
+    void scalarUpdate() {
+        int half = 1 << (fractionBits - 1), nearest = 1 << (decayBits - 1);
+        long jumpClips = 0, stateClips = 0;
+        for (int i = 0; i < size; i++) {
+            int u = effect[i], s = ramp[i];
+            long total = (long) u + FixedMath.mulFloor(s, coupling[i], decayBits, nearest);
+            long sum = jump[i] + ((total + half) >> fractionBits);
+            long saturated = FixedMath.saturate(sum, jumpLimit);
+            if (saturated != sum) jumpClips++;
+            jump[i] = (int) saturated;
+            long next = FixedMath.mulFloor(u + s, decay, decayBits, nearest);
+            long bounded = FixedMath.saturate(next, STATE_LIMIT);
+            if (bounded != next) stateClips++;
+            effect[i] = (int) bounded;
+            ramp[i] = FixedMath.mulTruncate(s, decay, decayBits);
+        }
+        if (jumpClips + stateClips > 0) target.countClipped(true, jumpClips + stateClips);
+    }
+
+    /**
+     * int lanes throughout: {@code |u|, |s| <= 2^29} so {@code u + s} and {@code u + c s} stay
+     * below {@code 2^30}; truncation toward zero is the floor product with addend
+     * {@code 2^bits - 1} on negative lanes (as in FixedLifKernel), so no vector goes through a branch.
+     */
+    void vectorUpdate() {
+        int f = fractionBits, half = 1 << (f - 1), bits = decayBits, low = (1 << bits) - 1, nearest = 1 << (bits - 1);
+        int d = decay, limit = jumpLimit;
+        long clipped = 0;
+        for (int i = 0; i < padded; i += I.length()) {
+            IntVector u = IntVector.fromArray(I, effect, i);
+            IntVector s = IntVector.fromArray(I, ramp, i);
+            IntVector c = IntVector.fromArray(I, coupling, i);
+            IntVector cs = s.lanewise(VectorOperators.ASHR, bits).mul(c)
+                    .add(s.lanewise(VectorOperators.AND, low).mul(c).add(nearest).lanewise(VectorOperators.LSHR, bits));
+            IntVector sum = IntVector.fromArray(I, jump, i).add(u.add(cs).add(half).lanewise(VectorOperators.ASHR, f));
+            IntVector saturated = sum.max(-limit).min(limit);
+            VectorMask<Integer> jumpOut = saturated.compare(VectorOperators.NE, sum);
+            saturated.intoArray(jump, i);
+            IntVector us = u.add(s);
+            IntVector next = us.lanewise(VectorOperators.ASHR, bits).mul(d)
+                    .add(us.lanewise(VectorOperators.AND, low).mul(d).add(nearest).lanewise(VectorOperators.LSHR, bits));
+            IntVector bounded = next.max(-STATE_LIMIT).min(STATE_LIMIT);
+            VectorMask<Integer> stateOut = bounded.compare(VectorOperators.NE, next);
+            if (jumpOut.or(stateOut).anyTrue()) clipped += jumpOut.trueCount() + stateOut.trueCount();
+            bounded.intoArray(effect, i);
+            IntVector towardZero = s.lanewise(VectorOperators.ASHR, 31).lanewise(VectorOperators.AND, low);
+            s.lanewise(VectorOperators.ASHR, bits).mul(d)
+                    .add(s.lanewise(VectorOperators.AND, low).mul(d).add(towardZero).lanewise(VectorOperators.LSHR, bits))
+                    .intoArray(ramp, i);
+        }
+        if (clipped > 0) target.countClipped(true, clipped);
+    }
+}

@@ -1,0 +1,97 @@
+package org.spikelane.synapses;
+
+import java.util.List;
+import org.spikelane.neuron.LifState;
+import org.spikelane.record.Variable;
+import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.SynapseContext;
+import org.spikelane.spi.SynapseKernel;
+import org.spikelane.units.Dimension;
+
+/**
+ * What the fixed-point exponential and alpha current kernels share. The int state {@code effect}
+ * is kept in the units of its effect on {@code v}: {@code effect_i = P21_i I_syn_i / LSB_v},
+ * with {@link #fractionBits} extra fraction bits, so a step adds
+ * {@code round(effect_i / 2^fractionBits)} LSB_v to {@link FixedTarget#jump()} and the per-step
+ * work is adds, one Q16 decay (round to nearest) and shifts, with no per-target multiply.
+ *
+ * <p>Why fraction bits: round to nearest has a dead band, a state {@code y} with
+ * {@code y (1 - P11) <= 1/2} never decays ({@code y = round(y P11)}), i.e. about
+ * {@code tau_syn / (2 dt)} LSB (25 LSB_v for 5 ms at 0.1 ms). Held in LSB_v it would add those
+ * 25 LSB_v to {@code v} every step forever (10 uV of offset through {@code tau_m = 10 ms}).
+ * With {@code 2^fractionBits >= 2 tau_syn / dt} the stuck remainder rounds to a jump of 0.
+ * The price is range: the state saturates at {@code +-2^29} (counted as {@code dv} overflows), so
+ * one projection's jump is at most {@code 2^(29 - fractionBits)} LSB_v per step, 15.6 mV for
+ * {@code tau_syn = 5 ms}, {@code dt = 0.1 ms} and LSB_v = 2^-28 V.
+ *
+ * <p>Propagators ({@link Propagators}, the singular case {@code tau_syn == tau_m} included) are
+ * computed in double once, from the float view's {@code tau_m}, {@code C}, {@code R}; each event
+ * adds {@code round(w * perEvent_t)} to the state it kicks, in long arithmetic, saturated.
+ */
+abstract class FixedCurrentKernel implements SynapseKernel {
+    /** Magnitude limit of every int state: sums of two states and their rounding addends stay in int. */
+    static final int STATE_LIMIT = 1 << 29;
+
+    protected final FixedTarget target;
+    protected final int[] jump;
+    protected final int size;
+    protected final int padded;
+    protected final boolean vector;
+    /** The state, in LSB_v / 2^fractionBits. */
+    final int[] effect;
+    final int fractionBits;
+    protected final int decayBits;
+    /** {@code round(e^{-dt/tau_syn} 2^decayBits)}. */
+    protected final int decay;
+    protected final int jumpLimit;
+    /** {@code P21} of each target, in V per unit of weight (A, or V meaning R I); padding 0. */
+    protected final double[] p21;
+    private final double[] toAmperes;
+
+    FixedCurrentKernel(SynapseContext context, FixedTarget target, double tau) {
+        this.target = target;
+        LifState s = target.state();
+        double h = context.dt();
+        jump = target.jump();
+        size = s.size;
+        padded = s.padded;
+        vector = context.vector();
+        effect = new int[padded];
+        fractionBits = fractionBits(tau, h);
+        decayBits = target.decayBits();
+        decay = (int) Math.round(Math.exp(-h / tau) * (1 << decayBits));
+        jumpLimit = target.contributionLimit();
+        double[] scale = CurrentScale.of(s, context.weightDimension());
+        p21 = new double[padded];
+        for (int i = 0; i < size; i++) p21[i] = Propagators.expCurrent(h, s.tauM(i), tau, scale[i]);
+        double[] amperes = CurrentScale.toAmperes(s, context.weightDimension());
+        toAmperes = new double[padded];
+        for (int i = 0; i < size; i++) toAmperes[i] = amperes[i] * stateUnit() / p21[i];
+    }
+
+    /** Smallest {@code F} in [1, 12] with {@code 2^F >= 2 tau / h}: the dead band rounds to a zero jump. */
+    static int fractionBits(double tau, double h) {
+        int f = 1;
+        while (f < 12 && (double) (1 << f) < 2 * tau / h) f++;
+        return f;
+    }
+
+    /** Volts per unit of the int state. */
+    final double stateUnit() { return Math.scalb(target.voltLsb(), -fractionBits); }
+
+    /** Adds {@code round(weights[k] * perEvent[target])} to {@code state}, saturated and counted. */
+    protected final void kick(int[] state, double[] perEvent, int[] targets, float[] weights, int from, int to) {
+        long clipped = 0;
+        for (int k = from; k < to; k++) {
+            int t = targets[k];
+            clipped += SaturatingAdd.add(state, t, weights[k] * perEvent[t], STATE_LIMIT);
+        }
+        if (clipped > 0) target.countClipped(true, clipped);
+    }
+
+    /** The recorded synaptic current in A, like the float kernels' {@code I_syn}. */
+    @Override
+    public List<Variable> variables() {
+        return List.of(new IntStateVariable("I_syn", Dimension.CURRENT, effect, toAmperes));
+    }
+}
