@@ -1,6 +1,7 @@
 /** Spikelane's standard input currents: bias, step, sine, ramp and event-triggered pulses. */
 module org.spikelane.inputs {
     requires org.spikelane.engine;
+    requires jdk.incubator.vector;
 
     provides org.spikelane.spi.InputPlugin with
             org.spikelane.inputs.BiasInput,

@@ -2,6 +2,8 @@ package org.spikelane.inputs;
 
 import java.util.List;
 import org.spikelane.spi.Accumulate;
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -38,6 +40,46 @@ public final class BiasInput implements InputPlugin {
         return new Kernel(context.owner(), targets, values);
     }
 
+    /**
+     * The amplitude of each target quantized once ({@code R_i I_i} in LSB_v, clipped and counted)
+     * and added each step; {@link FixedInputKernel#set} re-quantizes the changed values.
+     */
+    @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
+        Targets targets = new Targets(context);
+        double[] amplitude = params.perNeuron(AMPLITUDE, targets.count);
+        int[] values = FixedDrive.slots(targets, target);
+        for (int k = 0; k < targets.count; k++) values[k] = FixedDrive.quantize(target, targets.neuron(k), amplitude[k]);
+        String owner = context.owner();
+        boolean vector = target.vector();
+        return new FixedInputKernel() {
+            @Override public void addDrive(long step, int[] drive) { FixedDrive.add(drive, targets, values, vector); }
+
+            @Override public void set(String param, int neuron, double siValue) {
+                int slot = slotToSet(owner, targets, param, neuron, siValue);
+                int first = slot < 0 ? 0 : slot, end = slot < 0 ? targets.count : slot + 1;
+                for (int k = first; k < end; k++) values[k] = FixedDrive.quantize(target, targets.neuron(k), siValue);
+            }
+        };
+    }
+
+    /** Checks a run-time change; returns the slot of {@code neuron}, or -1 for every target ({@code neuron == -1}). */
+    private static int slotToSet(String owner, Targets targets, String param, int neuron, double siValue) {
+        if (!AMPLITUDE.equals(param)) {
+            throw new ParameterException(owner, param, "cannot be changed while running"
+                    + Suggest.didYouMean(param, List.of(AMPLITUDE)) + "; changeable: " + AMPLITUDE);
+        }
+        if (!Double.isFinite(siValue)) {
+            throw new ParameterException(owner, AMPLITUDE, "must be a finite current, got " + siValue);
+        }
+        if (neuron == -1) return -1;
+        int slot = targets.slot(neuron);
+        if (slot < 0) {
+            throw new ParameterException(owner, AMPLITUDE, "neuron " + neuron
+                    + " is not driven by this input (targets: " + targets.describe() + ")");
+        }
+        return slot;
+    }
+
     private static final class Kernel implements InputKernel {
         private final String owner;
         private final Targets targets;
@@ -55,23 +97,12 @@ public final class BiasInput implements InputPlugin {
         }
 
         @Override public void set(String param, int neuron, double siValue) {
-            if (!AMPLITUDE.equals(param)) {
-                throw new ParameterException(owner, param, "cannot be changed while running"
-                        + Suggest.didYouMean(param, List.of(AMPLITUDE)) + "; changeable: " + AMPLITUDE);
-            }
-            if (!Double.isFinite(siValue)) {
-                throw new ParameterException(owner, AMPLITUDE, "must be a finite current, got " + siValue);
-            }
-            if (neuron == -1) {
-                java.util.Arrays.fill(values, (float) siValue);
-                return;
-            }
-            int slot = targets.slot(neuron);
+            int slot = slotToSet(owner, targets, param, neuron, siValue);
             if (slot < 0) {
-                throw new ParameterException(owner, AMPLITUDE, "neuron " + neuron
-                        + " is not driven by this input (targets: " + targets.describe() + ")");
+                java.util.Arrays.fill(values, (float) siValue);
+            } else {
+                values[slot] = (float) siValue;
             }
-            values[slot] = (float) siValue;
         }
     }
 }

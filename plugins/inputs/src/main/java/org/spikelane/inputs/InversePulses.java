@@ -42,4 +42,18 @@ final class InversePulses implements PulseShape {
             current[targets.neuron(slot)] += (float) (amplitude / (1 + alphaDt * (step - lastEvent[slot])));
         }
     }
+
+    /**
+     * The fixed-point form: {@code drive += rint(amplitude_i / (1 + alpha (n - k) dt))} with the
+     * amplitude quantized per target slot ({@code R_i I} in LSB_v). The factor depends on each
+     * slot's own age, so it is one double division per active slot and step, as in float32 (the
+     * same sparse loop; no vector path: the active slots are scattered). Rounding the quotient to
+     * nearest keeps every step within half an LSB_v of the exact value; |result| <= |amplitude_i|.
+     */
+    void addDrive(long step, int[] drive, int[] amplitudes) {
+        for (int j = 0; j < activeCount; j++) {
+            int slot = activeSlots[j];
+            drive[targets.neuron(slot)] += (int) Math.rint(amplitudes[slot] / (1 + alphaDt * (step - lastEvent[slot])));
+        }
+    }
 }

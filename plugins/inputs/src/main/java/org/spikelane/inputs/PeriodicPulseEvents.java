@@ -22,7 +22,7 @@ final class PeriodicPulseEvents implements PulseEventSource {
         this.random = random;
     }
 
-    @Override public void emit(long step, PulseShape shape) {
+    @Override public void emit(long step, PulseTrigger shape) {
         // a step the caller skipped loses its event rather than delivering it late
         while (remaining > 0 && next <= step) {
             if (next == step) {

@@ -3,5 +3,5 @@ package org.spikelane.inputs;
 /** Where a pulse input's events come from: a schedule, a clock, or another population's spikes. */
 interface PulseEventSource {
     /** Triggers on {@code shape} every event that falls on {@code step}; called once per step, in order. */
-    void emit(long step, PulseShape shape);
+    void emit(long step, PulseTrigger shape);
 }

@@ -1,6 +1,8 @@
 package org.spikelane.inputs;
 
 import java.util.List;
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -44,13 +46,7 @@ public final class PulseInput implements InputPlugin {
     }
 
     @Override public InputKernel create(InputContext context, Params params) {
-        boolean exponential = params.choice(SHAPE).equals(EXPONENTIAL);
-        if (exponential && params.given(ALPHA)) {
-            throw params.error(ALPHA, "applies to shape 'inverse' only; the exponential pulse's width is tau");
-        }
-        if (!exponential && params.given(TAU)) {
-            throw params.error(TAU, "applies to shape 'exponential' only; the inverse pulse's width is 1/alpha");
-        }
+        boolean exponential = exponential(params);
         Targets targets = new Targets(context);
         PulseEventSource events = PulseEventsParser.parse(context, params, targets);
         double amplitude = params.get(AMPLITUDE);
@@ -61,5 +57,41 @@ public final class PulseInput implements InputPlugin {
             events.emit(step, shape);
             shape.addCurrent(step, current);
         };
+    }
+
+    /**
+     * The same events and shapes in int arithmetic: {@link FixedExponentialPulses} (int state per
+     * target, Q16 decay) or {@link InversePulses#addDrive} (quantized amplitude over the age factor).
+     */
+    @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
+        boolean exponential = exponential(params);
+        Targets targets = new Targets(context);
+        PulseEventSource events = PulseEventsParser.parse(context, params, targets);
+        double amplitude = params.get(AMPLITUDE);
+        if (exponential) {
+            FixedExponentialPulses shape = new FixedExponentialPulses(targets, target, amplitude, params.get(TAU), context.dt());
+            return (step, drive) -> {
+                events.emit(step, shape);
+                shape.addDrive(drive);
+            };
+        }
+        InversePulses shape = new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
+        int[] amplitudes = FixedDrive.quantize(target, targets, amplitude);
+        return (step, drive) -> {
+            events.emit(step, shape);
+            shape.addDrive(step, drive, amplitudes);
+        };
+    }
+
+    /** The chosen shape, after checking that only its own width parameter was given. */
+    private static boolean exponential(Params params) {
+        boolean exponential = params.choice(SHAPE).equals(EXPONENTIAL);
+        if (exponential && params.given(ALPHA)) {
+            throw params.error(ALPHA, "applies to shape 'inverse' only; the exponential pulse's width is tau");
+        }
+        if (!exponential && params.given(TAU)) {
+            throw params.error(TAU, "applies to shape 'exponential' only; the inverse pulse's width is 1/alpha");
+        }
+        return exponential;
     }
 }

@@ -1,6 +1,8 @@
 package org.spikelane.inputs;
 
 import java.util.List;
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -36,5 +38,23 @@ public final class RampInput implements InputPlugin {
         double rise = params.get(TO) - from;
         double length = window.length();
         return new WindowedKernel(new Targets(context), window, k -> from + rise * k / length);
+    }
+
+    /**
+     * {@code from_i + (to_i - from_i) q / 2^15} with {@code from_i}, {@code to_i} quantized once
+     * per target and the window fraction {@code q = round(k 2^15 / length)} formed once per step
+     * in long arithmetic (exact; resolution 2^-15 of the rise). {@code |to_i - from_i| <= 2^30}
+     * as both are clipped to the contribution limit, and the sum stays between them.
+     */
+    @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
+        Window window = Window.of(context, params);
+        Targets targets = new Targets(context);
+        int[] from = FixedDrive.quantize(target, targets, params.get(FROM));
+        int[] rise = FixedDrive.quantize(target, targets, params.get(TO));
+        for (int k = 0; k < rise.length; k++) rise[k] -= from[k];
+        long length = window.length();
+        // k < length: q < 2^15; (k << 15) cannot overflow for any window a run can reach
+        return new FixedWindowedKernel(targets, window, target, from, rise,
+                k -> (int) (((k << FixedDrive.BITS) + length / 2) / length));
     }
 }

@@ -12,7 +12,7 @@ final class ScheduledPulseEvents implements PulseEventSource {
         this.slots = slots;
     }
 
-    @Override public void emit(long step, PulseShape shape) {
+    @Override public void emit(long step, PulseTrigger shape) {
         while (next < steps.length && steps[next] < step) next++;
         while (next < steps.length && steps[next] == step) shape.trigger(slots[next++], step);
     }

@@ -1,6 +1,8 @@
 package org.spikelane.inputs;
 
 import java.util.List;
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -45,5 +47,23 @@ public final class SineInput implements InputPlugin {
         double radiansPerStep = 2 * Math.PI * params.get(FREQUENCY) * context.dt();
         // the angle comes from the integer step each time, so it does not drift over long runs
         return new WindowedKernel(new Targets(context), window, k -> offset + amplitude * Math.sin(radiansPerStep * k + phase));
+    }
+
+    /**
+     * {@code offset_i + amplitude_i s / 2^15}: offset and amplitude quantized once per target
+     * ({@code R_i I} in LSB_v, each clipped to the contribution limit, so the sum stays below
+     * 2^30), and {@code s = round(sin(...) 2^15)} formed once per step in double from the integer
+     * step, exactly as the float kernel's angle (resolution 2^-15 of the amplitude, 3e-5).
+     * Frequency and phase are one value per input in the float plugin too, so no per-neuron sine.
+     */
+    @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
+        Window window = Window.of(context, params);
+        Targets targets = new Targets(context);
+        int[] amplitude = FixedDrive.quantize(target, targets, params.get(AMPLITUDE));
+        int[] offset = FixedDrive.quantize(target, targets, params.get(OFFSET));
+        double phase = params.get(PHASE);
+        double radiansPerStep = 2 * Math.PI * params.get(FREQUENCY) * context.dt();
+        return new FixedWindowedKernel(targets, window, target, offset, amplitude,
+                k -> (int) Math.rint(Math.sin(radiansPerStep * k + phase) * FixedDrive.UNITY));
     }
 }

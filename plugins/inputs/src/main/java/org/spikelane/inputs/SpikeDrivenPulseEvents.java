@@ -17,7 +17,7 @@ final class SpikeDrivenPulseEvents implements PulseEventSource {
         this.targets = targets;
     }
 
-    @Override public void emit(long step, PulseShape shape) {
+    @Override public void emit(long step, PulseTrigger shape) {
         int count = source.spikeCount();
         if (count == 0) return;
         int[] spikes = source.spikes();

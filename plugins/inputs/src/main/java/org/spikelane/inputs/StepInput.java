@@ -1,6 +1,8 @@
 package org.spikelane.inputs;
 
 import java.util.List;
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -27,5 +29,12 @@ public final class StepInput implements InputPlugin {
     @Override public InputKernel create(InputContext context, Params params) {
         double amplitude = params.get(AMPLITUDE);
         return new WindowedKernel(new Targets(context), Window.of(context, params), k -> amplitude);
+    }
+
+    /** The amplitude quantized once per target ({@code R_i I} in LSB_v), added inside the window. */
+    @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
+        Targets targets = new Targets(context);
+        int[] amplitude = FixedDrive.quantize(target, targets, params.get(AMPLITUDE));
+        return new FixedWindowedKernel(targets, Window.of(context, params), target, amplitude, null, null);
     }
 }
