@@ -25,8 +25,9 @@ import org.spikelane.spi.Accumulate;
 /**
  * One LIF step of N neurons under {@code precision: fixed} against float32, each with its vector
  * kernel and its scalar reference, on the population of {@link LifFixture} (same parameters,
- * same firing regime). Every step adds the constant current to the float accumulator first, as
- * a {@code bias} input does; the fixed kernel quantizes it in its single pass. Score: ns per step.
+ * same firing regime). Every step adds the constant current to the accumulator first, as a
+ * {@code bias} input does: in float for float32, as R I in LSB_v into the int drive for fixed.
+ * Score: ns per step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +49,10 @@ public class FixedLifStepBenchmark {
 
         LifKernel lifKernel;
         LifState state;
+        /** The fixed kernel's drive accumulator, or null under float32. */
+        int[] drive;
+        /** R_i I in LSB_v per neuron, as the bias input's fixed kernel quantizes it. */
+        int[] driveLsb;
         int[] spikes;
         long spikeCount;
         long steps;
@@ -63,6 +68,11 @@ public class FixedLifStepBenchmark {
                         kernel.equals("vector"));
                 default -> throw new IllegalArgumentException("precision must be float32 or fixed, got " + precision);
             };
+            if (lifKernel instanceof FixedLifKernel fixed) {
+                drive = fixed.fixedState().driveSum;
+                driveLsb = new int[n];
+                for (int i = 0; i < n; i++) driveLsb[i] = (int) Math.round(LifFixture.CURRENT * fixed.fixedState().lsbPerAmpere(i));
+            }
         }
 
         @TearDown(Level.Trial)
@@ -74,7 +84,11 @@ public class FixedLifStepBenchmark {
 
     @Benchmark
     public int biasInputThenKernel(Population p) {
-        Accumulate.add(p.state.current, null, p.n, (float) LifFixture.CURRENT);
+        if (p.drive == null) {
+            Accumulate.add(p.state.current, null, p.n, (float) LifFixture.CURRENT);
+        } else {
+            Accumulate.add(p.drive, null, p.driveLsb, p.n);
+        }
         int count = p.lifKernel.step(p.state, p.spikes);
         p.spikeCount += count;
         p.steps++;

@@ -1,6 +1,7 @@
 package org.spikelane.spi;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.simd.Simd;
 
@@ -25,6 +26,37 @@ public final class Accumulate {
             for (; i < n; i++) acc[i] += value;
         } else {
             for (int i : neurons) acc[i] += value;
+        }
+    }
+
+    private static final VectorSpecies<Integer> I = Simd.INT;
+
+    /** {@code acc[i] += value} in int (fixed precision) for every target neuron ({@code neurons == null}: 0..n-1). */
+    public static void add(int[] acc, int[] neurons, int n, int value) {
+        if (neurons == null) {
+            int i = 0;
+            int bound = I.loopBound(n);
+            IntVector add = IntVector.broadcast(I, value);
+            for (; i < bound; i += I.length()) {
+                IntVector.fromArray(I, acc, i).add(add).intoArray(acc, i);
+            }
+            for (; i < n; i++) acc[i] += value;
+        } else {
+            for (int i : neurons) acc[i] += value;
+        }
+    }
+
+    /** {@code acc[neurons[k]] += values[k]} in int ({@code neurons == null}: {@code acc[k] += values[k]}). */
+    public static void add(int[] acc, int[] neurons, int[] values, int n) {
+        if (neurons == null) {
+            int i = 0;
+            int bound = I.loopBound(n);
+            for (; i < bound; i += I.length()) {
+                IntVector.fromArray(I, acc, i).add(IntVector.fromArray(I, values, i)).intoArray(acc, i);
+            }
+            for (; i < n; i++) acc[i] += values[i];
+        } else {
+            for (int k = 0; k < n; k++) acc[neurons[k]] += values[k];
         }
     }
 
