@@ -70,4 +70,14 @@ class OuNoiseDiscoveryTest {
         assertTrue(window.getMessage().startsWith("input 'ou_noise' parameter 'stop': must be after start"),
                 window.getMessage());
     }
+
+    /** A plugin written for float32 only (no createFixed) is named in a one-line error under fixed. */
+    @Test
+    void underFixedPrecisionAFloatOnlyPluginIsAClearError() {
+        Network net = new Network(1e-4).precision(org.spikelane.Precision.FIXED).addLif("lif", 2, Map.of());
+        net.addInput("ou_noise", "lif", Map.of("sigma", "1 nA", "tau", "2 ms"));
+        ParameterException e = assertThrows(ParameterException.class, net::build);
+        assertEquals("input 'ou_noise': plugin 'ou_noise' supports precision float32 only (it has no fixed-point kernel); "
+                + "run with precision: float32", e.getMessage());
+    }
 }
