@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.InputPlugin;
@@ -57,6 +59,31 @@ final class FakeInputContext implements InputContext {
         int n = targets == null ? size : targets.length;
         Params params = Params.resolve(owner, plugin.params(), raw, n);
         return plugin.create(this, params);
+    }
+
+    /** As {@link #create}, the fixed-point kernel on {@code target}. */
+    FixedInputKernel createFixed(InputPlugin plugin, Map<String, ?> raw, FixedTarget target) {
+        owner = "input '" + plugin.name() + "'";
+        int n = targets == null ? size : targets.length;
+        return plugin.createFixed(this, Params.resolve(owner, plugin.params(), raw, n), target);
+    }
+
+    /**
+     * drive[n][i]: what the fixed kernel adds to neuron i at step n, on a cleared accumulator
+     * (as the LIF kernel leaves it); padding lanes must stay 0.
+     */
+    int[][] runFixed(FixedInputKernel kernel, FakeFixedTarget target, int steps) {
+        int[][] out = new int[steps][];
+        int[] drive = target.drive;
+        for (int n = 0; n < steps; n++) {
+            java.util.Arrays.fill(drive, 0);
+            kernel.addDrive(n, drive);
+            for (int i = size; i < drive.length; i++) {
+                if (drive[i] != 0) throw new AssertionError("step " + n + ": padding lane " + i + " got " + drive[i]);
+            }
+            out[n] = java.util.Arrays.copyOf(drive, size);
+        }
+        return out;
     }
 
     /** current[n][i]: what the kernel adds to neuron i at step n, starting from a zero accumulator. */

@@ -1,0 +1,53 @@
+package org.spikelane.inputs;
+
+import java.util.SplittableRandom;
+import org.spikelane.neuron.LifState;
+import org.spikelane.simd.Simd;
+import org.spikelane.spi.FixedTarget;
+
+/**
+ * A LIF population under {@code precision: fixed} as a plugin sees it, without the LIF kernel:
+ * LSB_v = 2^-28 V, contribution limit 2^29 - 1 (the default profile's), and a resistance per neuron
+ * drawn from {@code [5, 20] Mohm} (heterogeneous gains), or 10 Mohm for all when {@code seed < 0}.
+ */
+final class FakeFixedTarget implements FixedTarget {
+    static final double LSB = 0x1p-28;
+    static final int LIMIT = (1 << 29) - 1;
+
+    final double[] resistance;
+    final int[] drive;
+    final boolean vector;
+    long clipped;
+
+    FakeFixedTarget(int size, boolean vector, long seed) {
+        this.vector = vector;
+        this.drive = new int[Simd.padded(size)];
+        this.resistance = new double[size];
+        SplittableRandom random = new SplittableRandom(Math.max(seed, 0));
+        for (int i = 0; i < size; i++) resistance[i] = seed < 0 ? 10e6 : random.nextDouble(5e6, 20e6);
+    }
+
+    /** The current (A) that makes {@code lsb} LSB_v of drive on neuron {@code i}. */
+    double amperes(int i, double lsb) { return lsb / lsbPerAmpere(i); }
+
+    @Override public LifState state() { throw new UnsupportedOperationException("inputs need no LIF state"); }
+
+    @Override public double voltLsb() { return LSB; }
+
+    @Override public double lsbPerAmpere(int neuron) { return resistance[neuron] / LSB; }
+
+    @Override public int[] drive() { return drive; }
+
+    @Override public int[] jump() { throw new UnsupportedOperationException("inputs do not jump v"); }
+
+    @Override public int contributionLimit() { return LIMIT; }
+
+    @Override public void countClipped(boolean jump, long n) {
+        if (jump) throw new AssertionError("an input reported a clipped jump");
+        clipped += n;
+    }
+
+    @Override public int decayBits() { return 16; }
+
+    @Override public boolean vector() { return vector; }
+}
