@@ -1,0 +1,71 @@
+package org.spikelane.inputs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.spikelane.spi.InputPlugin;
+
+/**
+ * Each fixed-point kernel against its float kernel, step by step: the drive of neuron i at step n
+ * is {@code current_i(n) R_i / LSB_v} within the quantization bound of that input (an LSB or two,
+ * plus the Q15 resolution of a sine or ramp multiplier, plus the Q16 decay's drift and dead band of
+ * an exponential pulse). Windows and event steps therefore match the float kernel exactly: one step
+ * early or late would be off by the whole amplitude.
+ */
+class FixedWaveformTest {
+    private static final int SIZE = 50;
+    private static final int STEPS = 3000;
+
+    /** Allowed |fixed - float|: {@code absolute + relative * |reference current| R_i / LSB_v}. */
+    private record Case(String name, InputPlugin plugin, Map<String, ?> params, double absolute, double relative, double reference) {}
+
+    @Test
+    void fixedDriveFollowsTheFloatCurrentWithinQuantization() {
+        List<Object> biases = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < SIZE; i++) biases.add(random.nextDouble(-5e-9, 5e-9));
+        Map<String, ?> schedule = Map.of("times", List.of("1 ms", "1.5 ms", "100 ms"), "neurons", List.of(3, 3, 7));
+        List<Case> cases = List.of(
+                new Case("bias", new BiasInput(), Map.of("amplitude", biases), 1, 0, 0),
+                new Case("step", new StepInput(), Map.of("amplitude", "2 nA", "start", "1.05 ms", "stop", "120 ms"), 1, 0, 0),
+                new Case("sine", new SineInput(), Map.of("amplitude", "3 nA", "offset", "1 nA", "frequency", "170 Hz",
+                        "phase", 0.3, "start", "2 ms", "stop", "250 ms"), 2, 0x1p-15, 3e-9),
+                new Case("ramp", new RampInput(), Map.of("from", "-2 nA", "to", "4 nA", "start", "5 ms", "stop", "200 ms"),
+                        2, 0x1p-15, 6e-9),
+                // dead band 0.5 / (1 - d) = 10.3 LSB; Q16 decay off by <= 8e-6 per step, times the age at the peak
+                new Case("pulse exponential", new PulseInput(), Map.of("amplitude", "2 nA", "tau", "2 ms", "events", schedule),
+                        12, 3e-4, 4e-9),
+                new Case("pulse exponential, slow", new PulseInput(), Map.of("amplitude", "-1 nA", "tau", "20 ms",
+                        "events", Map.of("every", "10 ms")), 102, 1e-3, 4e-9),
+                new Case("pulse inverse", new PulseInput(), Map.of("amplitude", "2 nA", "shape", "inverse", "alpha", "1000 Hz",
+                        "events", schedule), 1.5, 0, 0));
+        for (Case c : cases) {
+            FakeInputContext context = new FakeInputContext(1e-4, SIZE, null, 3);
+            FakeFixedTarget target = new FakeFixedTarget(SIZE, true, 9);
+            float[][] current = context.run(context.create(c.plugin, c.params), STEPS);
+            int[][] drive = context.runFixed(context.createFixed(c.plugin, c.params, target), target, STEPS);
+            double worst = 0, peak = 0;
+            long active = 0;
+            for (int n = 0; n < STEPS; n++) {
+                for (int i = 0; i < SIZE; i++) {
+                    double exact = current[n][i] * target.lsbPerAmpere(i);
+                    double allowed = c.absolute + c.relative * c.reference * target.lsbPerAmpere(i);
+                    double error = Math.abs(drive[n][i] - exact);
+                    assertTrue(error <= allowed, c.name + ", step " + n + ", neuron " + i + ": drive " + drive[n][i]
+                            + " LSB_v, float " + exact + " (allowed +-" + allowed + ")");
+                    worst = Math.max(worst, error);
+                    peak = Math.max(peak, Math.abs(exact));
+                    if (exact != 0) active++;
+                }
+            }
+            assertTrue(active > STEPS / 10, c.name + ": the input was almost never on (" + active + ")");
+            assertTrue(target.clipped == 0, c.name + ": clipped " + target.clipped);
+            System.out.printf("fixed vs float32 waveform, %s: largest difference %.1f LSB_v = %.1e of the peak%n", c.name, worst,
+                    worst / peak);
+        }
+    }
+}
