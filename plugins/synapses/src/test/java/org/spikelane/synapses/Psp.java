@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.spikelane.Network;
+import org.spikelane.Precision;
 import org.spikelane.Simulation;
 import org.spikelane.record.StateRecorder;
 
@@ -26,6 +27,12 @@ final class Psp {
     /** A LIF with E_L = v_init = 0 V (so float v resolves the PSP finely), tau_m 10 ms, C 250 pF. */
     static Map<String, Object> quietLif() {
         return Map.of("E_L", "0 mV", "v_init", "0 mV", "v_reset", "0 mV", "v_threshold", "1 V", "tau_m", "10 ms", "C", "250 pF");
+    }
+
+    /** Runs the same network under another precision (fixed: the synapses' int kernels). */
+    Psp precision(Precision precision) {
+        net.precision(precision);
+        return this;
     }
 
     Psp synapse(String plugin, Map<String, ?> params, Object weight, String... recorded) {
