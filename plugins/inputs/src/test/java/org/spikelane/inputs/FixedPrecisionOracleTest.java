@@ -3,6 +3,7 @@ package org.spikelane.inputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spikelane.Network;
@@ -11,12 +12,14 @@ import org.spikelane.Simulation;
 
 /**
  * The LIF oracles of {@link LifOracleTest} under {@code precision: fixed}, against the analytic
- * values and against the float32 run of the same network (one flag apart).
+ * values and against the float32 run of the same network (one flag apart). Every input here runs
+ * through its fixed-point kernel ({@code createFixed}): int drive in LSB_v, quantized once.
  */
 class FixedPrecisionOracleTest {
     private static final double DT = 1e-4;
     private static final double R = 10e6;
     private static final double TAU = 8e-3;
+    private static final double E_L = -70e-3, V_RESET = -65e-3, V_TH = -50e-3;
 
     private static Simulation stepNetwork(Precision precision, double... currents) {
         Network net = new Network(DT).precision(precision);
@@ -70,6 +73,73 @@ class FixedPrecisionOracleTest {
             assertEquals(theory, amplitudes[0][i], 0.01 * theory, frequencies[i] + " Hz vs theory");
             System.out.printf("sine %.0f Hz: fixed %.6e V, float32 %.6e V, rel diff %.2e%n", frequencies[i], amplitudes[0][i],
                     amplitudes[1][i], Math.abs(amplitudes[0][i] / amplitudes[1][i] - 1));
+        }
+    }
+
+    /** Peak of v - E_L after one exponential current pulse (tau_s = 2 ms) on a neuron that cannot fire. */
+    private static double pspPeak(Precision precision, double amplitude) {
+        Network net = new Network(DT).precision(precision);
+        net.addLif("lif", 1, Map.of("v_threshold", "0 V"));
+        net.addInput("pulse", "lif", Map.of("amplitude", amplitude, "tau", "2 ms",
+                "events", Map.of("times", List.of("10 ms"), "neurons", List.of(0))));
+        net.recordState("lif", List.of("v"), null, 1);
+        Simulation sim = net.build();
+        sim.runSteps(600);
+        double[] v = sim.stateRecorders().getFirst().trace("v", 0);
+        double peak = 0;
+        for (double x : v) peak = Math.max(peak, Math.abs(x - E_L));
+        return peak;
+    }
+
+    /**
+     * The exact step rule of DESIGN §2 in double: the pulse current {@code A e^{-k dt / tau_s}} of
+     * step k held over the step, v integrated exactly; its peak is the oracle of both precisions.
+     */
+    private static double pspPeakOracle(double amplitude) {
+        double u = 0, peak = 0, d = Math.exp(-DT / TAU);
+        for (int k = 0; k < 500; k++) {
+            double uInf = R * amplitude * Math.exp(-k * DT / 2e-3);
+            u = uInf + (u - uInf) * d;
+            peak = Math.max(peak, Math.abs(u));
+        }
+        return peak;
+    }
+
+    @Test
+    void exponentialPulsePeakWithin1e3OfFloat32() {
+        for (double amplitude : new double[] {1e-9, -0.3e-9}) {
+            double fixed = pspPeak(Precision.FIXED, amplitude), float32 = pspPeak(Precision.FLOAT32, amplitude);
+            double oracle = pspPeakOracle(amplitude);
+            System.out.printf("pulse %.1f nA: PSP peak fixed %.6e V, float32 %.6e V, exact steps %.6e V, fixed/float32 - 1 = %.1e%n",
+                    amplitude * 1e9, fixed, float32, oracle, fixed / float32 - 1);
+            assertEquals(float32, fixed, 1e-3 * float32, amplitude + " A: fixed vs float32");
+            assertEquals(oracle, fixed, 1e-3 * oracle, amplitude + " A: fixed vs the exact step rule");
+        }
+    }
+
+    /** ISI of a constant current, DESIGN §2: {@code t_ref + (ceil(T / dt) - 1) dt}, in steps. */
+    private static long isiSteps(double current) {
+        double t = TAU * Math.log((R * current + E_L - V_RESET) / (R * current + E_L - V_TH));
+        return Math.round(2e-3 / DT) + (long) Math.ceil(t / DT - 1e-9) - 1;
+    }
+
+    @Test
+    void biasChangedWhileRunningIsRequantized() {
+        for (Precision precision : new Precision[] {Precision.FIXED, Precision.FLOAT32}) {
+            Network net = new Network(DT).precision(precision);
+            net.addLif("lif", 2, Map.of());
+            net.addInput("bias", "lif", Map.of("amplitude", "0 nA"));
+            net.recordSpikes("lif");
+            Simulation sim = net.build();
+            sim.runSteps(100);
+            sim.input(0).set("amplitude", 1, 3e-9);
+            sim.runSteps(3000);
+            long[] spikes = sim.spikes().steps("lif", 1);
+            assertEquals(0, sim.spikes().steps("lif", 0).length, precision + ": neuron 0 kept 0 nA");
+            assertTrue(spikes.length > 5, precision + ": 3 nA fires");
+            for (int s = 1; s < spikes.length; s++) {
+                assertEquals(isiSteps(3e-9), spikes[s] - spikes[s - 1], 1, precision + ": interval " + s);
+            }
         }
     }
 }
