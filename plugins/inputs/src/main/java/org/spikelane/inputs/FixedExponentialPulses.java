@@ -11,32 +11,41 @@ import org.spikelane.spi.FixedTarget;
 /**
  * {@link ExponentialPulses} under {@code precision: fixed}: an int state per target slot, in LSB_v
  * of {@code R I}. An event adds the slot's quantized amplitude (saturated at the contribution
- * limit, counted); each step the state is added to the drive and then decays,
- * {@code state <- floor((state d + 2^(b-1)) / 2^b)} with {@code d = round(e^{-dt/tau} 2^b)},
- * {@code b = decayBits} (16): round to nearest, so an event at step k shows {@code A} at step k,
- * about {@code A e^{-dt/tau}} at k + 1, as in float32.
+ * limit, counted); each step the state is added to the drive and then loses its leak,
+ * {@code state <- state - round(state e)} with {@code e = 1 - e^{-dt/tau}}, so an event at step k
+ * shows {@code A} at step k, about {@code A e^{-dt/tau}} at k + 1, as in float32.
  *
- * <p>Round to nearest has a dead band: a state with {@code |x| (1 - d/2^b) < 1/2} rounds back to
- * itself (for tau = 2 ms at dt = 0.1 ms, |x| <= 10 LSB_v, about 37 nV of {@code R I}). So that
- * pulses still end and quiet steps cost nothing, a bound on the largest |state| is tracked in
- * double ({@code bound <- bound d + 1/2}), and once it is within one LSB of the dead band every
+ * <p>Why the leak and not {@code round(state d / 2^16)} with a Q16 decay {@code d}: a Q16 decay
+ * is off by up to 2^-17 absolute, i.e. an effective tau off by {@code 2^-17 tau / dt} relative
+ * (4e-4 at tau = 20 ms, 8 % at 1 s, dt = 0.1 ms). The leak {@code e} is small for long tau, so it
+ * is quantized with as many fraction bits {@code B = 16 + s} as keep {@code m = round(e 2^B)}
+ * within 16 bits: tau is then within about 2^-16 relative whatever its length. The product keeps
+ * 32-bit lanes: {@code x = hi 2^16 + lo}, {@code floor((x m + a) / 2^B) =
+ * (hi m + ((lo m + a_lo) >>> 16) + a_hi) >> s} exactly ({@code |hi m| < 2^29},
+ * {@code lo m + a_lo < 2^32} read unsigned; the rounding addend {@code 2^(B-1)} goes in as
+ * {@code a_lo = 2^15} when {@code s = 0}, else as {@code a_hi = 2^(s-1)}). The scalar reference is
+ * the long product.
+ *
+ * <p>Round to nearest has a dead band: a state with {@code |x| e < 1/2} has no leak (for tau = 2 ms
+ * at dt = 0.1 ms, |x| <= 10 LSB_v, about 37 nV of {@code R I}). So that pulses still end and quiet
+ * steps cost nothing, a bound on the largest |state| is tracked in double
+ * ({@code bound <- bound (1 - e) + 1/2}), and once it is within one LSB of the dead band every
  * state is cleared, as the float kernel drops pulses below 1e-12 of their height.
- *
- * <p>Decay pass: split multiply of {@link org.spikelane.fixed.IntLanes} ({@code 0 <= d <= 2^b},
- * {@code |state| <= 2^29}: {@code |hi d| < 2^31} and {@code lo d + 2^(b-1) < 2^32}, read unsigned),
- * written out in the loop; the scalar reference is the long product of {@link FixedMath#mulFloor}.
  */
 final class FixedExponentialPulses implements PulseTrigger {
     private static final VectorSpecies<Integer> I = Simd.INT;
+    private static final int LOW_BITS = 16;
 
     private final Targets targets;
     private final FixedTarget target;
     private final int[] amplitude;
     private final int[] state;
-    private final int decay;
-    private final int bits;
-    private final double decayFactor;
-    /** |state| below this is a fixed point of the rounded decay (infinite when d = 1: nothing decays). */
+    /** The leak {@code round(e 2^(16 + shift))}, at most 2^16. */
+    private final int leak;
+    private final int shift;
+    private final int lowAddend, highAddend;
+    private final double keep;
+    /** |state| below this has no leak (infinite when tau is so long that the leak rounds to 0). */
     private final double deadBand;
     private final boolean vector;
     private double bound;
@@ -47,12 +56,21 @@ final class FixedExponentialPulses implements PulseTrigger {
         this.target = target;
         this.amplitude = FixedDrive.quantize(target, targets, amperes);
         this.state = FixedDrive.slots(targets, target);
-        this.bits = target.decayBits();
-        this.decay = (int) Math.rint(Math.exp(-dt / tau) * (1 << bits));
-        this.decayFactor = decay / (double) (1 << bits);
-        this.deadBand = decay >= 1 << bits ? Double.NEGATIVE_INFINITY : 0.5 / (1 - decayFactor);
+        double e = -Math.expm1(-dt / tau);
+        int s = 0;
+        while (s < 29 && Math.rint(Math.scalb(e, LOW_BITS + s + 1)) < 1 << LOW_BITS) s++;
+        this.shift = s;
+        this.leak = (int) Math.rint(Math.scalb(e, LOW_BITS + s));
+        this.lowAddend = s == 0 ? 1 << (LOW_BITS - 1) : 0;
+        this.highAddend = s == 0 ? 0 : 1 << (s - 1);
+        double quantized = Math.scalb((double) leak, -(LOW_BITS + s));
+        this.keep = 1 - quantized;
+        this.deadBand = leak == 0 ? Double.POSITIVE_INFINITY : 0.5 / quantized;
         this.vector = target.vector();
     }
+
+    /** Relative error of the effective tau, {@code -dt / ln(1 - e_quantized)} against tau (for the docs and tests). */
+    double tauError(double tau, double dt) { return -dt / Math.log(keep) / tau - 1; }
 
     @Override public void trigger(int slot, long step) {
         int limit = target.contributionLimit();
@@ -67,28 +85,29 @@ final class FixedExponentialPulses implements PulseTrigger {
     void addDrive(int[] drive) {
         if (!active) return;
         int[] neurons = targets.indices;
-        int half = 1 << (bits - 1);
+        int bits = LOW_BITS + shift;
+        long half = 1L << (bits - 1);
         if (neurons != null) {
             for (int k = 0; k < state.length; k++) {
                 drive[neurons[k]] += state[k];
-                state[k] = FixedMath.mulFloor(state[k], decay, bits, half);
+                state[k] -= (int) (((long) state[k] * leak + half) >> bits);
             }
         } else if (vector) {
-            int low = (1 << bits) - 1;
+            int low = (1 << LOW_BITS) - 1;
             for (int i = 0; i < state.length; i += I.length()) {
                 IntVector x = IntVector.fromArray(I, state, i);
                 IntVector.fromArray(I, drive, i).add(x).intoArray(drive, i);
-                x.lanewise(VectorOperators.ASHR, bits).mul(decay)
-                        .add(x.lanewise(VectorOperators.AND, low).mul(decay).add(half).lanewise(VectorOperators.LSHR, bits))
+                IntVector lo = x.lanewise(VectorOperators.AND, low).mul(leak).add(lowAddend).lanewise(VectorOperators.LSHR, LOW_BITS);
+                x.sub(x.lanewise(VectorOperators.ASHR, LOW_BITS).mul(leak).add(lo).add(highAddend).lanewise(VectorOperators.ASHR, shift))
                         .intoArray(state, i);
             }
         } else {
             for (int i = 0; i < state.length; i++) {
                 drive[i] += state[i];
-                state[i] = FixedMath.mulFloor(state[i], decay, bits, half);
+                state[i] -= (int) (((long) state[i] * leak + half) >> bits);
             }
         }
-        bound = bound * decayFactor + 0.5;
+        bound = bound * keep + 0.5;
         if (bound < deadBand + 1) {
             Arrays.fill(state, 0);
             bound = 0;

@@ -33,6 +33,7 @@ class FixedFloatOnlyPluginTest {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> context.createFixed(new Flicker(), Map.of(), new FakeFixedTarget(4, true, 1)));
         String message = e.getMessage();
+        System.out.println("float32-only plugin under fixed: " + message);
         assertTrue(message.contains("'flicker'") && message.contains("float32"), message);
         assertTrue(message.contains("input 'flicker'"), "names the owner: " + message);
         assertEquals(-1, message.indexOf('\n'), "one line: " + message);

@@ -1,5 +1,6 @@
 package org.spikelane.inputs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -67,6 +68,32 @@ class FixedWaveformTest {
             assertTrue(target.clipped == 0, c.name + ": clipped " + target.clipped);
             System.out.printf("fixed vs float32 waveform, %s: largest difference %.1f LSB_v = %.1e of the peak%n", c.name, worst,
                     worst / peak);
+        }
+    }
+
+    /**
+     * The exponential pulse's leak keeps tau accurate at any length (a Q16 decay factor would be
+     * off by 2^-17 tau / dt: 8 % at tau = 1 s): one 100 nA pulse decays as {@code A e^{-n dt / tau}}
+     * within 1e-4 relative plus the dead band, for tau from below dt to 10 s.
+     */
+    @Test
+    void exponentialPulseDecaysWithTheRightTauAtEveryLength() {
+        double dt = 1e-4;
+        for (double tau : new double[] {3e-5, 5e-4, 2e-3, 20e-3, 1, 10}) {
+            for (boolean vector : new boolean[] {true, false}) {
+                FakeFixedTarget target = new FakeFixedTarget(17, vector, -1);
+                FixedExponentialPulses pulses = new FixedExponentialPulses(new Targets(FakeInputContext.whole(17)), target, 100e-9, tau, dt);
+                assertTrue(Math.abs(pulses.tauError(tau, dt)) < 0x1p-15, tau + " s: effective tau off by " + pulses.tauError(tau, dt));
+                double amplitude = Math.rint(100e-9 * target.lsbPerAmpere(16));
+                double deadBand = 0.5 / -Math.expm1(-dt / tau);
+                pulses.trigger(16, 0);
+                for (int n = 0; n < 20_000; n++) {
+                    java.util.Arrays.fill(target.drive, 0);
+                    pulses.addDrive(target.drive);
+                    double exact = amplitude * Math.exp(-n * dt / tau);
+                    assertEquals(exact, target.drive[16], 1e-4 * exact + deadBand + 2, tau + " s, step " + n + (vector ? " vector" : " scalar"));
+                }
+            }
         }
     }
 }
