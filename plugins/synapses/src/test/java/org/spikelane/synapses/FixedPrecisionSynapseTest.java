@@ -11,8 +11,9 @@ import org.spikelane.Precision;
 import org.spikelane.Simulation;
 
 /**
- * delta and exp_current under {@code precision: fixed} (their float state feeds the fixed
- * kernel's quantized accumulators), against the float32 run of the same network.
+ * delta and exp_current under {@code precision: fixed} (their int kernels feed the fixed LIF
+ * kernel's jump accumulator), and the CUBA (int exp_current) and COBA (float conductances into
+ * the int membrane) networks, against the float32 run of the same network.
  */
 class FixedPrecisionSynapseTest {
 
@@ -56,6 +57,20 @@ class FixedPrecisionSynapseTest {
             floatSum += float32;
         }
         assertEquals(floatSum / 3, fixedSum / 3, 0.05 * floatSum / 3, "mean rate of seeds 1-3");
+    }
+
+    @Test
+    void cobaUnderFixedRunsWithin10PercentOfFloat32() {
+        double fixedSum = 0, floatSum = 0;
+        for (long seed = 1; seed <= 2; seed++) {
+            double fixed = VogelsAbbott.rate(VogelsAbbott.coba(seed).precision(Precision.FIXED));
+            double float32 = VogelsAbbott.rate(VogelsAbbott.coba(seed));
+            System.out.printf("COBA seed %d: fixed %.3f Hz, float32 %.3f Hz%n", seed, fixed, float32);
+            assertTrue(float32 > 1, "precondition: an active network");
+            fixedSum += fixed;
+            floatSum += float32;
+        }
+        assertEquals(floatSum / 2, fixedSum / 2, 0.10 * floatSum / 2, "mean rate of seeds 1-2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spikelane.Network;
+import org.spikelane.Precision;
 import org.spikelane.Simulation;
 import org.spikelane.net.Projection;
 import org.spikelane.neuron.Population;
@@ -23,7 +24,12 @@ class NoAllocationTest {
 
     @Test
     void synapticPhasesWithProjectionsOfEveryKindDoNotAllocate() {
-        Network net = new Network(1e-4).seed(3);
+        assertNoAllocation(Precision.FLOAT32);
+    }
+
+    /** Runs the network of every synapse kind under {@code precision} and asserts the least of several rounds allocated nothing. */
+    static void assertNoAllocation(Precision precision) {
+        Network net = new Network(1e-4).seed(3).precision(precision);
         net.addSpikeGenerator("src", 50, new double[] {0, 1e-3, 2.5e-3}, new int[] {0, 17, 42}, 5e-3);
         net.addLif("lif", 300, Map.of("E_L", "-49 mV", "v_threshold", "-50 mV", "v_reset", "-60 mV", "tau_m", "20 ms",
                 "refractory", "2 ms", "v_init", Map.of("uniform", Map.of("low", "-60 mV", "high", "-50 mV"))));
@@ -58,6 +64,6 @@ class NoAllocationTest {
             least = Math.min(least, bytes);
         }
         assertTrue(spikes > 100, "the network should be active: " + spikes + " LIF spikes in 5000 steps");
-        assertTrue(least < 256, "5000 steps allocated " + least + " bytes");
+        assertTrue(least < 256, precision + ": 5000 steps allocated " + least + " bytes");
     }
 }
