@@ -33,6 +33,15 @@ final class FakeInputContext implements InputContext {
 
     static FakeInputContext whole(int size) { return new FakeInputContext(1e-4, size, null, 1); }
 
+    /** {@link #whole} with a population {@code source} of the same size that spikes {@code spikes} every step. */
+    static FakeInputContext wholeWithSpikes(int size, String source, List<Integer> spikes) {
+        FakeInputContext context = whole(size);
+        ScriptedSpikes src = new ScriptedSpikes(source, size);
+        src.set(spikes);
+        context.sources.put(source, src);
+        return context;
+    }
+
     @Override public double dt() { return dt; }
 
     @Override public long toSteps(double seconds) { return Math.round(seconds / dt); }

@@ -2,7 +2,6 @@ package org.spikelane.inputs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,30 +10,14 @@ import org.spikelane.spi.InputPlugin;
 
 /**
  * addDrive of every fixed-point kernel runs every step: no allocation once compiled, in the vector
- * path (a vector crossing a call or merged from two branches would be boxed) and the scalar one.
+ * path (a vector crossing a call or merged from two branches would be boxed) and the scalar one;
+ * measured as in {@link NoAllocationTest} ({@link AllocationMeter}).
  */
 class FixedNoAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    /** Bytes allocated by {@code steps} steps, the least of several rounds (see NoAllocationTest: C2 compiles in the background). */
-    private static long allocatedBy(FixedInputKernel kernel, int[] drive, long steps) {
-        long least = Long.MAX_VALUE;
-        for (int round = 0; round < 10 && least > 0; round++) {
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            for (long n = 0; n < steps; n++) kernel.addDrive(n, drive);
-            least = Math.min(least, THREADS.getCurrentThreadAllocatedBytes() - before);
-        }
-        return least;
-    }
-
     @Test
     void noFixedKernelAllocatesPerStep() {
         FakeInputContext subset = new FakeInputContext(1e-4, 100, new int[] {5, 50, 99}, 3);
-        FakeInputContext whole = FakeInputContext.whole(100);
-        FakeInputContext.ScriptedSpikes src = new FakeInputContext.ScriptedSpikes("src", 100);
-        src.set(List.of(5, 7));
-        whole.sources.put("src", src);
+        FakeInputContext whole = FakeInputContext.wholeWithSpikes(100, "src", List.of(5, 7));
         List<Map.Entry<FakeInputContext, Map.Entry<InputPlugin, Map<String, ?>>>> specs = List.of(
                 Map.entry(whole, Map.entry(new BiasInput(), Map.of("amplitude", "1 nA"))),
                 Map.entry(subset, Map.entry(new BiasInput(), Map.of("amplitude", List.of("1 nA", "2 nA", "3 nA")))),
@@ -53,7 +36,7 @@ class FixedNoAllocationTest {
                 FakeFixedTarget target = new FakeFixedTarget(100, vector, 2);
                 var spec = specs.get(k);
                 FixedInputKernel kernel = spec.getKey().createFixed(spec.getValue().getKey(), spec.getValue().getValue(), target);
-                long bytes = allocatedBy(kernel, target.drive, 20_000);
+                long bytes = AllocationMeter.leastBytes(n -> kernel.addDrive(n, target.drive), 20_000);
                 assertTrue(bytes < 512, (vector ? "vector" : "scalar") + " kernel " + k + " (" + spec.getValue().getKey().name()
                         + ") allocated " + bytes + " bytes in 20000 steps");
             }

@@ -13,8 +13,8 @@ import org.spikelane.spi.InputPlugin;
 /**
  * Each fixed-point kernel against its float kernel, step by step: the drive of neuron i at step n
  * is {@code current_i(n) R_i / LSB_v} within the quantization bound of that input (an LSB or two,
- * plus float32's own rounding, plus the Q15 resolution of a sine or ramp multiplier, plus the Q16 decay's drift and dead band of
- * an exponential pulse). Windows and event steps therefore match the float kernel exactly: one step
+ * plus float32's own rounding, plus the Q15 resolution of a sine or ramp multiplier, plus the
+ * quantized leak's drift and the dead band of an exponential pulse). Windows and event steps therefore match the float kernel exactly: one step
  * early or late would be off by the whole amplitude.
  */
 class FixedWaveformTest {
@@ -37,7 +37,7 @@ class FixedWaveformTest {
                         "phase", 0.3, "start", "2 ms", "stop", "250 ms"), 2, 0x1p-15, 3e-9),
                 new Case("ramp", new RampInput(), Map.of("from", "-2 nA", "to", "4 nA", "start", "5 ms", "stop", "200 ms"),
                         2, 0x1p-15, 6e-9),
-                // dead band 0.5 / (1 - d) = 10.3 LSB; Q16 decay off by <= 8e-6 per step, times the age at the peak
+                // dead band 1 / (2 e) = 10.3 LSB (tau 2 ms), 100 LSB (20 ms); leak within 2^-16
                 new Case("pulse exponential", new PulseInput(), Map.of("amplitude", "2 nA", "tau", "2 ms", "events", schedule),
                         12, 3e-4, 4e-9),
                 new Case("pulse exponential, slow", new PulseInput(), Map.of("amplitude", "-1 nA", "tau", "20 ms",
