@@ -39,9 +39,9 @@ class FixedWaveformTest {
                         2, 0x1p-15, 6e-9),
                 // dead band 1 / (2 e) = 10.3 LSB (tau 2 ms), 100 LSB (20 ms); leak within 2^-16
                 new Case("pulse exponential", new PulseInput(), Map.of("amplitude", "2 nA", "tau", "2 ms", "events", schedule),
-                        12, 3e-4, 4e-9),
+                        12, 3e-5, 4e-9),
                 new Case("pulse exponential, slow", new PulseInput(), Map.of("amplitude", "-1 nA", "tau", "20 ms",
-                        "events", Map.of("every", "10 ms")), 102, 1e-3, 4e-9),
+                        "events", Map.of("every", "10 ms")), 102, 3e-5, 4e-9),
                 new Case("pulse inverse", new PulseInput(), Map.of("amplitude", "2 nA", "shape", "inverse", "alpha", "1000 Hz",
                         "events", schedule), 1.5, 0, 0));
         for (Case c : cases) {
