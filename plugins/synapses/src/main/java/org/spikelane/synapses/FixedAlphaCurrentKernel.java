@@ -16,8 +16,8 @@ import org.spikelane.spi.SynapseContext;
  * coefficient a number in [0, 1]:
  * <pre>
  *   jump += round((u + round(c_i s / 2^G)) / 2^F)   c_i = alphaRamp / (h P21) = phi2 / phi1, in Q16
- *   s'    = round(d s)                               d = e^{-h/tau_syn} in Q16
- *   u    <- round(d u) + round(s' / 2^G)             saturated at 2^29
+ *   s'    = s - round(e s)                           e = 1 - e^{-h/tau_syn}, the leak of FixedCurrentKernel
+ *   u    <- u - round(e u) + round(s' / 2^G)         saturated at 2^29
  *   s    <- s', or one unit nearer 0 when s' == s
  * </pre>
  * and an event adds {@code round(w (e / tau_syn) h P21_t 2^(F+G) / LSB_v)} to {@code s}.
@@ -32,7 +32,7 @@ import org.spikelane.spi.SynapseContext;
  * it matters and reaches 0 within {@code tau/(2h)} steps after it; the tail it cuts off is what
  * the G extra bits make small (measured, the summed jumps of one 100 pA event with
  * {@code tau_syn = 10 ms} came out 1690 LSB_v short without them, 56 LSB_v with G = 5). Resolution: {@code c_i} within {@code 2^-17} absolute (about
- * 1.5e-5 of the ramp's part of the jump), {@code d} as in {@link FixedExpCurrentKernel}.
+ * 1.5e-5 of the ramp's part of the jump), the decay as in {@link FixedCurrentKernel}.
  * {@link #vectorUpdate} and {@link #scalarUpdate} (long reference, {@link FixedMath}) are tested
  * bit-identical.
  */
@@ -84,8 +84,8 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
             long saturated = FixedMath.saturate(sum, jumpLimit);
             if (saturated != sum) jumpClips++;
             jump[i] = (int) saturated;
-            int decayed = FixedMath.mulFloor(s, decay, decayBits, nearest);
-            long next = (long) FixedMath.mulFloor(u, decay, decayBits, nearest) + ((decayed + rampHalf) >> g);
+            int decayed = s - leakOf(s);
+            long next = (long) u - leakOf(u) + ((decayed + rampHalf) >> g);
             long bounded = FixedMath.saturate(next, STATE_LIMIT);
             if (bounded != next) stateClips++;
             effect[i] = (int) bounded;
@@ -95,12 +95,14 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
     }
 
     /**
-     * int lanes throughout: {@code |u|, |s| <= 2^29} so the sums of two terms stay below {@code 2^30}. The nudge is a masked subtract of {@code signum(s)}, computed as
+     * int lanes throughout: {@code |u|, |s| <= 2^29} so the sums of two terms stay below
+     * {@code 2^30}. The nudge is a masked subtract of {@code signum(s)}, computed as
      * {@code (s >> 31) - (-s >> 31)}, so no vector goes through a branch.
      */
     void vectorUpdate() {
         int f = fractionBits, half = 1 << (f - 1), bits = decayBits, low = (1 << bits) - 1, nearest = 1 << (bits - 1);
-        int d = decay, limit = jumpLimit, g = rampBits, rampHalf = (1 << g) >> 1;
+        int m = leak, shift = leakShift, aLow = lowAddend, aHigh = highAddend, limit = jumpLimit;
+        int g = rampBits, rampHalf = (1 << g) >> 1, lowHalf = (1 << LOW_BITS) - 1;
         long clipped = 0;
         for (int i = 0; i < padded; i += I.length()) {
             IntVector u = IntVector.fromArray(I, effect, i);
@@ -113,10 +115,12 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
             IntVector saturated = sum.max(-limit).min(limit);
             VectorMask<Integer> jumpOut = saturated.compare(VectorOperators.NE, sum);
             saturated.intoArray(jump, i);
-            IntVector decayed = s.lanewise(VectorOperators.ASHR, bits).mul(d)
-                    .add(s.lanewise(VectorOperators.AND, low).mul(d).add(nearest).lanewise(VectorOperators.LSHR, bits));
-            IntVector next = u.lanewise(VectorOperators.ASHR, bits).mul(d)
-                    .add(u.lanewise(VectorOperators.AND, low).mul(d).add(nearest).lanewise(VectorOperators.LSHR, bits))
+            IntVector decayed = s.sub(s.lanewise(VectorOperators.ASHR, LOW_BITS).mul(m)
+                    .add(s.lanewise(VectorOperators.AND, lowHalf).mul(m).add(aLow).lanewise(VectorOperators.LSHR, LOW_BITS))
+                    .add(aHigh).lanewise(VectorOperators.ASHR, shift));
+            IntVector next = u.sub(u.lanewise(VectorOperators.ASHR, LOW_BITS).mul(m)
+                    .add(u.lanewise(VectorOperators.AND, lowHalf).mul(m).add(aLow).lanewise(VectorOperators.LSHR, LOW_BITS))
+                    .add(aHigh).lanewise(VectorOperators.ASHR, shift))
                     .add(decayed.add(rampHalf).lanewise(VectorOperators.ASHR, g));
             IntVector bounded = next.max(-STATE_LIMIT).min(STATE_LIMIT);
             VectorMask<Integer> stateOut = bounded.compare(VectorOperators.NE, next);

@@ -11,13 +11,11 @@ import org.spikelane.spi.SynapseContext;
 
 /**
  * {@link ExpCurrentSynapse} under {@code precision: fixed} ({@link FixedCurrentKernel} for the
- * units): each step {@code jump += round(y / 2^F)}, then {@code y = round(y P11)} with
- * {@code P11} in Q16; an event adds {@code round(w P21_t 2^F / LSB_v)}. {@link #vectorUpdate}
- * runs on {@link Simd#INT} lanes with the split multiply of {@code IntLanes} written out in the
- * loop (no vector crosses a call); {@link #scalarUpdate} is the reference in long arithmetic
- * ({@link FixedMath#mulFloor}); the two are tested bit-identical. Resolution: {@code P11} is off
- * by at most {@code 2^-17}, which moves the effective {@code tau_syn} by at most
- * {@code 2^-17 tau_syn / dt} relative (3.8e-4 for 5 ms at 0.1 ms).
+ * units): each step {@code jump += round(y / 2^F)}, then {@code y -= round(y (1 - P11))} (the
+ * leak of {@link FixedCurrentKernel}, effective {@code tau_syn} within about 2^-16); an event adds
+ * {@code round(w P21_t 2^F / LSB_v)}. {@link #vectorUpdate} runs on {@link Simd#INT} lanes with
+ * the split multiply written out in the loop (no vector crosses a call); {@link #scalarUpdate} is
+ * the reference in long arithmetic; the two are tested bit-identical.
  */
 final class FixedExpCurrentKernel extends FixedCurrentKernel {
     private static final VectorSpecies<Integer> I = Simd.INT;
@@ -41,25 +39,25 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
     }
 
     void scalarUpdate() {
-        int half = 1 << (fractionBits - 1), nearest = 1 << (decayBits - 1);
+        int half = 1 << (fractionBits - 1);
         long clipped = 0;
         for (int i = 0; i < size; i++) {
             long sum = (long) jump[i] + ((effect[i] + half) >> fractionBits);
             long saturated = FixedMath.saturate(sum, jumpLimit);
             if (saturated != sum) clipped++;
             jump[i] = (int) saturated;
-            effect[i] = FixedMath.mulFloor(effect[i], decay, decayBits, nearest);
+            effect[i] -= leakOf(effect[i]);
         }
         if (clipped > 0) target.countClipped(true, clipped);
     }
 
     /**
      * The jump sum cannot wrap: it was within {@code +-jumpLimit < 2^30} and the contribution is
-     * below {@code 2^28}. The decay cannot overflow: {@code |y| <= 2^29}, {@code P11 < 1}.
+     * below {@code 2^28}. The decay cannot overflow: {@code |y| <= 2^29}, the leak below {@code |y|}.
      */
     void vectorUpdate() {
-        int f = fractionBits, half = 1 << (f - 1), bits = decayBits, low = (1 << bits) - 1, nearest = 1 << (bits - 1);
-        int m = decay, limit = jumpLimit;
+        int f = fractionBits, half = 1 << (f - 1), low = (1 << LOW_BITS) - 1;
+        int m = leak, shift = leakShift, aLow = lowAddend, aHigh = highAddend, limit = jumpLimit;
         long clipped = 0;
         for (int i = 0; i < padded; i += I.length()) {
             IntVector y = IntVector.fromArray(I, effect, i);
@@ -68,9 +66,9 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
             VectorMask<Integer> out = saturated.compare(VectorOperators.NE, sum);
             if (out.anyTrue()) clipped += out.trueCount();
             saturated.intoArray(jump, i);
-            y.lanewise(VectorOperators.ASHR, bits).mul(m)
-                    .add(y.lanewise(VectorOperators.AND, low).mul(m).add(nearest).lanewise(VectorOperators.LSHR, bits))
-                    .intoArray(effect, i);
+            y.sub(y.lanewise(VectorOperators.ASHR, LOW_BITS).mul(m)
+                    .add(y.lanewise(VectorOperators.AND, low).mul(m).add(aLow).lanewise(VectorOperators.LSHR, LOW_BITS))
+                    .add(aHigh).lanewise(VectorOperators.ASHR, shift)).intoArray(effect, i);
         }
         if (clipped > 0) target.countClipped(true, clipped);
     }

@@ -8,8 +8,8 @@ import org.spikelane.units.Dimension;
 
 /**
  * One event into an int current kernel, its jumps collected step by step (the LIF kernel's clearing
- * done here): their sum is the geometric series of the propagators with the Q16 decay the kernel
- * uses (that quantization alone moves the sum by up to 2^-17 tau / h relative), to 2e-5 (alpha: plus
+ * done here): their sum is the geometric series of the propagators with the decay the kernel
+ * holds (its quantization is checked separately), to 2e-5 (alpha: plus
  * the tail its ramp's nudge cuts off, a bound in LSB_v), and they are
  * exactly 0 once the state has decayed into the rounding dead band, for fast and slow synapses.
  * Guards the fraction bits of {@link FixedCurrentKernel} and the ramp's nudge in
@@ -24,7 +24,7 @@ class FixedCurrentKernelTest {
         for (double tau : new double[] {2e-3, 10e-3, 100e-3}) {
             FixedLifState target = FixedTargets.heterogeneous(1, 1);
             FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, true), target, tau);
-            double d = quantized(tau);
+            double d = k.heldDecay();
             double expected = W * k.p21[0] / (1 - d);
             check("exp_current " + tau, k, target, expected, (int) (60 * tau / H), 0);
         }
@@ -35,7 +35,7 @@ class FixedCurrentKernelTest {
         for (double tau : new double[] {2e-3, 10e-3, 50e-3}) {
             FixedLifState target = FixedTargets.heterogeneous(1, 1);
             FixedAlphaCurrentKernel k = new FixedAlphaCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, false), target, tau);
-            double d = quantized(tau);
+            double d = k.heldDecay();
             double x0 = W * Math.E / tau;
             double pRamp = Propagators.alphaRamp(H, target.state().tauM(0), tau, 1 / target.state().capacitance(0));
             // jump_n = P21 y_n + pRamp x_n with x_n = x0 d^n, y_n = n h x0 d^n
@@ -54,9 +54,14 @@ class FixedCurrentKernelTest {
         assertEquals(1, target.overflows[FixedLifState.DV]);
     }
 
-    /** {@code e^{-h/tau}} as the kernel holds it: rounded to Q16. */
-    private static double quantized(double tau) {
-        return Math.round(Math.exp(-H / tau) * 65536) / 65536.0;
+    @Test
+    void effectiveTauIsWithin2ToTheMinus16AtAnyLength() {
+        for (double tau : new double[] {0.2e-3, 2e-3, 10e-3, 100e-3, 1.0, 10.0}) {
+            FixedLifState target = FixedTargets.heterogeneous(1, 1);
+            FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, true), target, tau);
+            double effective = -H / Math.log(k.heldDecay());
+            assertEquals(tau, effective, 0x1p-16 * tau, "tau_syn " + tau);
+        }
     }
 
     private static void check(String what, FixedCurrentKernel k, FixedLifState target, double expectedVolts, int steps,
