@@ -23,7 +23,8 @@ import org.spikelane.spi.SynapseContext;
  * and an event adds {@code round(w (e / tau_syn) h P21_t 2^(F+G) / LSB_v)} to {@code s}.
  * {@code 2^G <= tau_syn / (e h)} (at most 2^12): the ramp's peak effect is that much below the
  * current's, so the finer ramp saturates no sooner than {@code u} for a single event.
- * Why the nudge on {@code s}: round to nearest alone leaves {@code s} stuck at up to
+ *
+ * <p>Why the nudge on {@code s}: round to nearest alone leaves {@code s} stuck at up to
  * {@code tau/(2h)} units, which {@code u} integrates into a stuck value {@code tau/h} times
  * larger, a constant jump of several LSB_v per step forever. Truncation toward zero avoids that
  * but loses half a unit per step, which {@code u} integrates too: measured, the 0.5 mV (R I)
@@ -31,8 +32,9 @@ import org.spikelane.spi.SynapseContext;
  * outside the dead band (there rounding already moves {@code s}), so {@code s} is unbiased while
  * it matters and reaches 0 within {@code tau/(2h)} steps after it; the tail it cuts off is what
  * the G extra bits make small (measured, the summed jumps of one 100 pA event with
- * {@code tau_syn = 10 ms} came out 1690 LSB_v short without them, 56 LSB_v with G = 5). Resolution: {@code c_i} within {@code 2^-17} absolute (about
- * 1.5e-5 of the ramp's part of the jump), the decay as in {@link FixedCurrentKernel}.
+ * {@code tau_syn = 10 ms} came out 1690 LSB_v short without them, 64 LSB_v with G = 5).
+ * Resolution: {@code c_i} within {@code 2^-17} absolute (about 1.5e-5 of the ramp's part of the
+ * jump), the decay as in {@link FixedCurrentKernel}.
  * {@link #vectorUpdate} and {@link #scalarUpdate} (long reference, {@link FixedMath}) are tested
  * bit-identical.
  */
