@@ -4,9 +4,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikelane.neuron.LifModel;
+import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.InputContext;
+import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParamSpec;
+import org.spikelane.spi.Params;
 import org.spikelane.spi.Plugin;
 import org.spikelane.spi.PluginRegistry;
+import org.spikelane.spi.SynapseContext;
 import org.spikelane.units.Dimension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,13 +54,29 @@ final class PluginsCommand implements Callable<Integer> {
                 }
                 out.println();
             } else {
-                out.printf("  %s: %s  [%s]%n", p.name(), p.description(), origin);
+                out.printf("  %s: %s  [%s; %s]%n", p.name(), p.description(), origin, precisions(p));
                 for (ParamSpec s : p.params()) {
                     out.printf("      %-13s %-17s default %-11s %-18s %s%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc());
                 }
             }
         }
         out.println();
+    }
+
+    /**
+     * The precisions a plugin runs under: float32 always; fixed when it overrides
+     * {@code createFixed} (the default stops a fixed-point run with an error naming the plugin).
+     */
+    static String precisions(Plugin p) {
+        if (p instanceof LifEntry) return "float32, fixed, loihi";
+        try {
+            Class<?> declaring = p instanceof InputPlugin
+                    ? p.getClass().getMethod("createFixed", InputContext.class, Params.class, FixedTarget.class).getDeclaringClass()
+                    : p.getClass().getMethod("createFixed", SynapseContext.class, Params.class, FixedTarget.class).getDeclaringClass();
+            return declaring.isInterface() ? "float32 only" : "float32, fixed";
+        } catch (NoSuchMethodException e) {
+            return "float32 only";
+        }
     }
 
     private static String unit(ParamSpec s) {

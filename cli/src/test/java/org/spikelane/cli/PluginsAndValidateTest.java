@@ -28,6 +28,10 @@ class PluginsAndValidateTest {
         assertTrue(out.contains("spikelane-inputs") || out.contains("plugins/inputs"), "origin of the input plugins:\n" + out);
         assertTrue(out.lines().anyMatch(l -> l.strip().startsWith("frequency") && l.contains("Hz")), out);
         assertTrue(out.lines().anyMatch(l -> l.strip().startsWith("tau_m") && l.contains("default 8 ms")), out);
+        // every standard plugin has a fixed-point kernel; the list says so per plugin
+        for (String name : new String[] {"bias", "pulse", "exp_current", "biexp_conductance"}) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("  " + name + ": ") && l.endsWith("; float32, fixed]")), name + " in\n" + out);
+        }
         String md = Cli.ok("plugins", "--markdown").out();
         assertTrue(md.contains("#### `sine`") && md.contains("| `frequency` |"), md);
     }
