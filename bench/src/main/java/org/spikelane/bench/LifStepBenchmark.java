@@ -14,25 +14,34 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.spikelane.fixed.ArithmeticProfile;
+import org.spikelane.neuron.FixedLifKernel;
+import org.spikelane.neuron.FixedLifState;
 import org.spikelane.neuron.LifKernel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.LifState;
 import org.spikelane.spi.Accumulate;
 
 /**
- * One LIF step (integrate, threshold, reset, refractory hold) of N neurons with the vector kernel
- * and with its scalar reference, on identical populations. The score is ns per step; divide by
- * N for ns per neuron-step (jmh-results/README.md does).
+ * One LIF step (input phase, integrate, refractory hold, threshold, reset) of the N neurons of
+ * {@link LifFixture}, under float32 and under {@code precision: fixed}, each with its vector
+ * kernel and its scalar reference, at a realistic and at a busy firing level.
  *
- * <p>{@code kernelOnly} times {@link LifKernel#step} alone (the drive folded into {@code E_L});
- * {@code biasInputThenKernel} adds the constant current to the accumulator first, as a
- * {@code bias} input does in the input phase of every step.
+ * <p>One invocation = one step: the constant drive of {@link LifFixture#current} is added to the
+ * accumulator as a {@code bias} input does (float32: the current in A into {@code current};
+ * fixed: the per-neuron {@code R_i I} in LSB_v into the int drive, {@code Accumulate.add(int[], ...)},
+ * which is what the bias plugin's fixed kernel does), then the kernel runs.
+ *
+ * <p>Score: ns per step (average time, ns/op). ns per neuron-step = score / {@code n}
+ * ({@code params.n} in the JSON); neuron-steps per second = {@code n} * 1e9 / score. Each trial
+ * prints {@code [firing] ...: x spikes per neuron-step} at teardown: about 0.001 for
+ * {@code firing=0.1%} and 0.046 for {@code firing=5%} (the refractory period caps it at 0.05).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms5g", "-Xmx5g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms5g", "-Xmx5g", "-XX:+UseParallelGC"})
 public class LifStepBenchmark {
 
     /** Population state shared by the iterations of one trial (one fork, one parameter set). */
@@ -41,57 +50,62 @@ public class LifStepBenchmark {
         @Param({"1000", "64000", "1000000", "10000000"})
         public int n;
 
+        @Param({"float32", "fixed"})
+        public String precision;
+
         @Param({"vector", "scalar"})
         public String kernel;
 
-        /** "heterogeneous": per-neuron tau_m, R, E_L; "shared": one value each (see LifFixture). */
-        @Param({"heterogeneous", "shared"})
-        public String parameters;
+        /** Spikes per neuron-step the drive aims at (see {@link LifFixture#current}). */
+        @Param({"0.1%", "5%"})
+        public String firing;
 
         LifKernel lifKernel;
         LifState state;
+        float current;
+        /** The fixed kernel's drive accumulator, or null under float32. */
+        int[] drive;
+        /** R_i I in LSB_v per neuron, as the bias input's fixed kernel quantizes it. */
+        int[] driveLsb;
         int[] spikes;
         long spikeCount;
         long steps;
 
-        void build(boolean foldCurrent) {
-            lifKernel = LifFixture.kernel(kernel);
-            LifPopulation population = LifFixture.population(n, lifKernel, foldCurrent, parameters.equals("shared"));
+        @Setup(Level.Trial)
+        public void setUp() {
+            double amperes = LifFixture.current(firing);
+            current = (float) amperes;
+            LifPopulation population = LifFixture.population(n, LifFixture.kernel(kernel));
             state = population.state();
             spikes = population.spikes();
+            lifKernel = switch (precision) {
+                case "float32" -> population.kernel();
+                case "fixed" -> new FixedLifKernel(new FixedLifState("bench", state, ArithmeticProfile.FIXED, 1),
+                        kernel.equals("vector"));
+                default -> throw new IllegalArgumentException("precision must be float32 or fixed, got " + precision);
+            };
+            if (lifKernel instanceof FixedLifKernel fixed) {
+                drive = fixed.fixedState().driveSum;
+                driveLsb = new int[n];
+                for (int i = 0; i < n; i++) driveLsb[i] = (int) Math.round(amperes * fixed.fixedState().lsbPerAmpere(i));
+            }
         }
 
         @TearDown(Level.Trial)
         public void report() {
             // printed into the JMH log so the firing regime of each run can be checked
-            System.out.printf("%n[firing] n=%d kernel=%s: %.5f spikes per neuron-step over %d steps%n",
-                    n, kernel, steps == 0 ? 0.0 : (double) spikeCount / ((double) steps * n), steps);
+            System.out.printf("%n[firing] n=%d precision=%s kernel=%s firing=%s: %.5f spikes per neuron-step over %d steps%n",
+                    n, precision, kernel, firing, steps == 0 ? 0.0 : (double) spikeCount / ((double) steps * n), steps);
         }
     }
 
-    /** The constant current folded into the resting potential; only the kernel is timed. */
-    public static class FoldedDrive extends Population {
-        @Setup(Level.Trial)
-        public void setUp() { build(true); }
-    }
-
-    /** Plain resting potential; the benchmark adds the current every step. */
-    public static class BiasDrive extends Population {
-        @Setup(Level.Trial)
-        public void setUp() { build(false); }
-    }
-
     @Benchmark
-    public int kernelOnly(FoldedDrive p) {
-        int count = p.lifKernel.step(p.state, p.spikes);
-        p.spikeCount += count;
-        p.steps++;
-        return count;
-    }
-
-    @Benchmark
-    public int biasInputThenKernel(BiasDrive p) {
-        Accumulate.add(p.state.current, null, p.n, (float) LifFixture.CURRENT);
+    public int step(Population p) {
+        if (p.drive == null) {
+            Accumulate.add(p.state.current, null, p.n, p.current);
+        } else {
+            Accumulate.add(p.drive, null, p.driveLsb, p.n);
+        }
         int count = p.lifKernel.step(p.state, p.spikes);
         p.spikeCount += count;
         p.steps++;

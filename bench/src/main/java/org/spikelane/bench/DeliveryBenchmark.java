@@ -1,0 +1,141 @@
+package org.spikelane.bench;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.spikelane.Network;
+import org.spikelane.Simulation;
+import org.spikelane.net.Projection;
+import org.spikelane.net.SynapseTable;
+import org.spikelane.neuron.Population;
+
+/**
+ * Spike delivery (DESIGN §2 phase 4) through {@code exp_current}: synaptic events per second,
+ * float32 and {@code precision: fixed}. A spike generator of S sources projects onto N LIF
+ * targets with connection probability {@code 80 / N}, so each source has 80 synapses on average;
+ * weights are drawn from a normal distribution of mean 0 and sd 0.1 mV (so that the fixed-point
+ * states random-walk around 0 instead of saturating: nothing decays them here). Every step
+ * {@value #SPIKES_PER_STEP} sources spike, with delay 0.
+ * <ul>
+ *   <li>{@code n=4000} (targets in cache): S = 4000, the same {@value #SPIKES_PER_STEP} sources
+ *       (drawn once) every step; the 16k rows touched and the 4000 target states stay in L2.</li>
+ *   <li>{@code n=1000000} (out of cache): S = 100000 (8M synapses, 64 MB of rows); the spiking
+ *       set moves on every step through all S sources (period S / {@value #SPIKES_PER_STEP} =
+ *       500 steps), so rows come from memory and targets are random over 1M states.</li>
+ * </ul>
+ *
+ * <p>One invocation = one step of the generator ({@code Population.update}, a copy of its spike
+ * list) and {@code Projection.deliver}: the ring push, one row lookup per spike and the kernel's
+ * {@code receive} per row, i.e. the code {@code Simulation.step} runs. The kernel's decay is not
+ * included ({@link SynapseDecayBenchmark} times it).
+ *
+ * <p>Scores (mode throughput): the primary score is invocations per second; the secondary
+ * {@code deliver:events} (a JMH aux counter) is synaptic events per second, the figure to report.
+ * The teardown line gives the mean events per invocation (about 16,000).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms5g", "-Xmx5g", "-XX:+UseParallelGC"})
+public class DeliveryBenchmark {
+    static final int SPIKES_PER_STEP = 200;
+    private static final int MAX_SOURCES = 100_000;
+
+    @State(Scope.Thread)
+    public static class Delivery {
+        @Param({"4000", "1000000"})
+        public int n;
+
+        @Param({"float32", "fixed"})
+        public String precision;
+
+        Population source;
+        Projection projection;
+        /** Synaptic events of the step at each phase of the generator's period. */
+        long[] eventsAtPhase;
+        long step;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            int sources = Math.min(n, MAX_SOURCES);
+            boolean rotating = n > MAX_SOURCES;
+            int period = rotating ? sources / SPIKES_PER_STEP : 1;
+            int spiking = rotating ? sources : SPIKES_PER_STEP;
+            // a random order of the sources: step k of the period emits order[k * SPIKES_PER_STEP ...]
+            int[] order = permutation(sources, new SplittableRandom(7));
+            double[] times = new double[spiking];
+            int[] neurons = new int[spiking];
+            for (int i = 0; i < spiking; i++) {
+                times[i] = (i / SPIKES_PER_STEP) * LifFixture.DT;
+                neurons[i] = order[i];
+            }
+            Network net = TargetPopulation.network(n, precision);
+            net.addSpikeGenerator("src", sources, times, neurons, period * LifFixture.DT);
+            net.connect("src", TargetPopulation.NAME, "exp_current", Map.of("tau_syn", "5 ms"),
+                    Map.of("normal", Map.of("mean", "0 mV", "sd", "0.1 mV")), null,
+                    Map.of("rule", "probability", "p", (double) ExampleNetworks.SYNAPSES_PER_NEURON / n));
+            Simulation sim = net.build();
+            source = sim.population("src");
+            projection = sim.projections().getFirst();
+            SynapseTable table = projection.table();
+            eventsAtPhase = new long[period];
+            for (int i = 0; i < spiking; i++) {
+                eventsAtPhase[i / SPIKES_PER_STEP] += table.rowStart(0, neurons[i] + 1) - table.rowStart(0, neurons[i]);
+            }
+        }
+
+        private static int[] permutation(int size, SplittableRandom random) {
+            int[] p = new int[size];
+            for (int i = 0; i < size; i++) p[i] = i;
+            for (int i = size - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        }
+
+        @TearDown(Level.Trial)
+        public void report() {
+            long total = 0;
+            for (long e : eventsAtPhase) total += e;
+            System.out.printf("%n[delivery] n=%d precision=%s: %d spikes per step, %.1f synaptic events per invocation"
+                            + " (%d synapses), %d steps%n", n, precision, SPIKES_PER_STEP, (double) total / eventsAtPhase.length,
+                    projection.table().count(), step);
+        }
+    }
+
+    /** Synaptic events delivered in the measured iterations; JMH reports them per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Events {
+        public long events;
+
+        @Setup(Level.Iteration)
+        public void clear() { events = 0; }
+    }
+
+    @Benchmark
+    public void deliver(Delivery d, Events counter) {
+        long step = d.step++;
+        d.source.update(step);
+        d.projection.deliver(step);
+        counter.events += d.eventsAtPhase[(int) (step % d.eventsAtPhase.length)];
+    }
+}
