@@ -4,9 +4,10 @@
 # Writes jmh-results/peers.md (see bench/peers/README.md).
 #
 # Usage: bench/peers/run.sh            (from anywhere; runs from the repository root)
-# Knobs (environment): SEEDS="1 2 3"  SIZES="4000 40000"  BRIAN2_REPEATS=3  SPIKELANE_REPS=5
-#                      SPIKELANE_WARMUP=5 (simulated seconds)  BRIAN2_PYTHON=/usr/bin/python3
+# Knobs (environment): SEEDS="1 2 3"  SIZES="4000 40000"  BRIAN2_REPEATS=3  SPIKELANE_REPS=7
+#                      SPIKELANE_WARMUP=10 (simulated seconds)  BRIAN2_PYTHON=/usr/bin/python3
 #                      OUT=jmh-results/peers.md
+#                      NO_BUILD=1 (use bench/target/benchmarks.jar as it is, even if older than the sources)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,8 +17,8 @@ command_line="bench/peers/run.sh $*"
 seeds=(${SEEDS:-1 2 3})
 sizes=(${SIZES:-4000 40000})
 brian_repeats="${BRIAN2_REPEATS:-3}"
-spikelane_reps="${SPIKELANE_REPS:-5}"
-spikelane_warmup="${SPIKELANE_WARMUP:-5}"
+spikelane_reps="${SPIKELANE_REPS:-7}"
+spikelane_warmup="${SPIKELANE_WARMUP:-10}"
 python="${BRIAN2_PYTHON:-/usr/bin/python3}"
 out="${OUT:-jmh-results/peers.md}"
 
@@ -36,8 +37,12 @@ fi
 jdk="$(bin/find-jdk25)"
 java="$jdk/bin/java"
 jar=bench/target/benchmarks.jar
-# Rebuild when the jar is missing or any main source or example is newer than it.
-if [ ! -f "$jar" ] || [ -n "$(find engine/src/main plugins/*/src/main cli/src/main bench/src/main bench/pom.xml \
+# Rebuild when the jar is missing or any main source is newer than it (unless NO_BUILD=1).
+jar_note="built from the working tree"
+if [ "${NO_BUILD:-0}" = 1 ]; then
+  [ -f "$jar" ] || { echo "error: NO_BUILD=1 but $jar does not exist" >&2; exit 2; }
+  jar_note="NO_BUILD=1: existing jar of $(date -u -r "$jar" '+%H:%M:%S UTC'), not rebuilt"
+elif [ ! -f "$jar" ] || [ -n "$(find engine/src/main plugins/*/src/main cli/src/main bench/src/main bench/pom.xml \
       -newer "$jar" -type f -print -quit)" ]; then
   echo "building $jar ..." >&2
   ./build -pl bench -am package -DskipTests -q
@@ -45,6 +50,9 @@ fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/spikelane-peers.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# A private copy: other builds in this tree must not swap the jar in the middle of the run.
+cp "$jar" "$work/benchmarks.jar"
+jar="$work/benchmarks.jar"
 results="$work/results.jsonl"
 : >"$results"
 
@@ -68,6 +76,7 @@ env_file="$work/env.txt"
   echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "cores=$(nproc)"
   echo "jdk=$("$java" -version 2>&1 | head -1)"
+  echo "jar=$jar_note"
   echo "java_flags=--add-modules jdk.incubator.vector -XX:+UseSerialGC"
   echo "brian2=$("$python" -W ignore -c 'import brian2; print(brian2.__version__)' 2>/dev/null)"
   echo "python=$("$python" --version 2>&1)"

@@ -115,7 +115,7 @@ def main():
     w('| | |')
     w('|---|---|')
     for key, label in [('cpu', 'CPU'), ('cores', 'cores'), ('kernel', 'kernel'), ('jdk', 'JDK'),
-                       ('java_flags', 'JVM flags'), ('brian2', 'Brian2'), ('python', 'Python'),
+                       ('jar', 'bench jar'), ('java_flags', 'JVM flags'), ('brian2', 'Brian2'), ('python', 'Python'),
                        ('gxx', 'g++'), ('commit', 'commit'), ('started', 'started'),
                        ('finished', 'finished'), ('load_before', 'load average before'),
                        ('load_after', 'load average after')]:

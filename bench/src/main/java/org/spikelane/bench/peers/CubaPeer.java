@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.spikelane.Simulation;
 import org.spikelane.bench.ExampleNetworks;
+import org.spikelane.cli.scenario.NetworkBuilder;
+import org.spikelane.cli.scenario.Scenario;
+import org.spikelane.spi.PluginRegistry;
 
 /**
  * Spikelane's side of the Brian2 peer comparison ({@code bench/peers/run.sh}): the CUBA example
@@ -16,7 +20,8 @@ import org.spikelane.bench.ExampleNetworks;
  * execution at this N; only un-warmed for the first N of the JVM, hence {@code cold_first_in_jvm}),
  * then it keeps running so the JIT reaches its final code; then {@code reps} fresh simulations,
  * each built (timed apart) and run for 1 s (timed). Run time is the step loop only, spike
- * recording included, as Brian2's SpikeMonitor is included in its figure.
+ * recording included, as Brian2's SpikeMonitor is included in its figure. The example's state
+ * recording (v and I_syn of three neurons every step) is dropped: Brian2's CUBA has no StateMonitor.
  *
  * <p>Usage: {@code CubaPeer [--seed S] [--reps R] [--warmup SECONDS] N [N ...]}
  */
@@ -27,8 +32,8 @@ public final class CubaPeer {
 
     public static void main(String[] args) {
         long seed = 1;
-        int reps = 5;
-        double warmup = 3.0;
+        int reps = 7;
+        double warmup = 10.0;
         List<Integer> sizes = new ArrayList<>();
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
@@ -51,7 +56,7 @@ public final class CubaPeer {
 
     private static String measure(int n, long seed, int reps, double warmup, boolean firstInJvm) {
         long t0 = System.nanoTime();
-        Simulation warm = ExampleNetworks.simulation("cuba", n, "float32", seed);
+        Simulation warm = cuba(n, seed);
         double coldBuild = seconds(t0);
         long steps = warm.toSteps(SIMULATED_S, "duration");
         t0 = System.nanoTime();
@@ -69,13 +74,14 @@ public final class CubaPeer {
         String species = "";
         for (int r = 0; r < reps; r++) {
             t0 = System.nanoTime();
-            Simulation sim = ExampleNetworks.simulation("cuba", n, "float32", seed);
+            Simulation sim = cuba(n, seed);
             build[r] = seconds(t0);
             t0 = System.nanoTime();
             sim.runSteps(steps);
             run[r] = seconds(t0);
             rates[r] = rate(sim, n);
             species = sim.species();
+            if (!sim.stateRecorders().isEmpty()) throw new IllegalStateException("state recording left on");
             System.err.printf(Locale.ROOT, "spikelane n=%d seed=%d rep %d: build %.3f s, run %.4f s, %.3f Hz%n",
                     n, seed, r, build[r], run[r], rates[r]);
         }
@@ -87,6 +93,13 @@ public final class CubaPeer {
                         + "\"species\": \"%s\"}",
                 n, seed, SIMULATED_S, reps, median(run), min(run), list(run), median(build), cold, coldBuild,
                 firstInJvm, warmup, warmupRest, median(rates), coldRate, species);
+    }
+
+    /** The bundled CUBA example at n neurons, recording spikes only (as Brian2's script does). */
+    private static Simulation cuba(int n, long seed) {
+        Scenario scenario = ExampleNetworks.scenario("cuba", n, "float32", seed);
+        if (scenario.root().get("record") instanceof Map<?, ?> record) record.remove("state");
+        return NetworkBuilder.simulation(scenario, PluginRegistry.discover());
     }
 
     /** Mean rate in Hz over the recorded spikes of the first simulated second. */
