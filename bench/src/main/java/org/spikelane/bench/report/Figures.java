@@ -11,8 +11,10 @@ import java.util.Map;
  *       {@code @AuxCounters(OPERATIONS)} field) is events per second; otherwise one operation is
  *       one event ({@code @OperationsPerInvocation(events)}), so events per second = ops per second;
  *   <li>networks: a secondary metric whose name contains "simulated" with a rate unit counts
- *       simulated seconds; otherwise one operation is one step of {@code dt} (parameter
- *       {@code dt} in ms, default 0.1 ms) times parameter {@code steps} (default 1).
+ *       simulated seconds; otherwise one operation is {@code steps} steps of {@code dt}: both from
+ *       parameters of those names ({@code dt} in ms) when present, else from the benchmark
+ *       class's static {@code STEPS} and {@code DT_MS} fields (read from the jar the report runs
+ *       with), else 1 step of 0.1 ms (DESIGN.md's default {@code dt}).
  * </ul>
  */
 public final class Figures {
@@ -53,11 +55,42 @@ public final class Figures {
     }
 
     private static double simulatedSecondsPerOp(JmhResult r) {
-        double dt = DEFAULT_DT_SECONDS;
-        String dtParam = r.param("dt");
-        if (dtParam != null) dt = parseMillis(dtParam, "dt") * 1e-3;
-        String steps = r.param("steps");
-        return steps == null ? dt : dt * parsePositive(steps, "steps");
+        return dtMillis(r) * 1e-3 * steps(r);
+    }
+
+    /** How a network result's simulated time per operation was found, for the table heading. */
+    public static String simulatedBasis(JmhResult r) {
+        if (rateMetric(r, "simulated").isPresent()) return "simulated time from the aux counter";
+        return String.format(Locale.ROOT, "one op = %,.0f steps of %s ms", steps(r), dtMillis(r))
+                + (r.param("steps") == null && staticField(r, "STEPS") != null ? " (" + r.className() + ".STEPS)" : "");
+    }
+
+    private static double dtMillis(JmhResult r) {
+        if (r.param("dt") != null) return parseMillis(r.param("dt"), "dt");
+        Number dt = staticField(r, "DT_MS");
+        return dt != null ? dt.doubleValue() : DEFAULT_DT_SECONDS * 1e3;
+    }
+
+    private static double steps(JmhResult r) {
+        if (r.param("steps") != null) return parsePositive(r.param("steps"), "steps");
+        Number steps = staticField(r, "STEPS");
+        return steps != null ? steps.doubleValue() : 1;
+    }
+
+    /**
+     * A numeric static field of the benchmark class, or null when the class or field is not on
+     * the class path (results of other projects, or of a benchmark since renamed).
+     */
+    private static Number staticField(JmhResult r, String name) {
+        try {
+            String cls = r.benchmark().substring(0, r.benchmark().lastIndexOf('.'));
+            java.lang.reflect.Field f = Class.forName(cls, false, Figures.class.getClassLoader()).getDeclaredField(name);
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) return null;
+            f.setAccessible(true);
+            return f.get(null) instanceof Number n ? n : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     private static double parseMillis(String text, String name) {

@@ -52,6 +52,21 @@ class PivotTableTest {
         assertEquals(20, Figures.of(perMillisecond, Category.NETWORKS).value(), 1e-9);
     }
 
+    /** Stands for a network benchmark whose operation is 1000 steps (0.1 s of simulated time). */
+    static final class FakeNetworkBenchmark {
+        static final int STEPS = 1000;
+    }
+
+    @Test
+    void networkStepsPerOpComeFromTheBenchmarkClass() {
+        // 1000 steps of 0.1 ms in 25 ms of wall time: 4x real time
+        JmhResult r = JmhJson.result(FakeNetworkBenchmark.class.getName() + ".run", Map.of("n", "4000"), 25, 2.5, "ms/op", 3, null);
+        assertEquals(Category.NETWORKS, Category.of(r));
+        assertEquals(4, Figures.of(r, Category.NETWORKS).value(), 1e-9);
+        assertEquals(0.4, Figures.of(r, Category.NETWORKS).error(), 1e-9);
+        assertTrue(PivotTable.render(Category.NETWORKS, List.of(r)).contains("one op = 1,000 steps of 0.1 ms"));
+    }
+
     @Test
     void missingErrorShowsAsQuestionMarkAndUnclaimedResultsAreGeneric() {
         JmhResult r = JmhJson.result("b.Something.run", Map.of(), 12.5, Double.NaN, "ns/op", 1, null);
