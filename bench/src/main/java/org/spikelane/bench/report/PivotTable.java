@@ -118,10 +118,10 @@ public final class PivotTable {
         JmhResult first = results.getFirst();
         StringBuilder h = new StringBuilder(Markdown.code(first.shortName())).append(": ").append(category.figure);
         if (category.measure == Category.Measure.PER_NEURON_STEP) h.append(" (JMH time per op / N)");
-        if (category.measure == Category.Measure.REAL_TIME_FACTOR) h.append(" (").append(Figures.simulatedBasis(first)).append(")");
+        if (category.measure == Category.Measure.REAL_TIME_FACTOR) h.append("; ").append(Figures.simulatedBasis(first));
         if (!forksVary) {
             h.append("; ").append(first.forks()).append(first.forks() == 1 ? " fork" : " forks").append(" × ")
-                    .append(first.measurementIterations()).append(" iterations of ").append(first.measurementTime());
+                    .append(first.measurementIterations()).append(first.measurementIterations() == 1 ? " iteration of " : " iterations of ").append(first.measurementTime());
             if (first.forks() < 3) h.append(" †");
         }
         constant.forEach((k, v) -> h.append("; ").append(k).append(" = ").append(Markdown.param(v)));

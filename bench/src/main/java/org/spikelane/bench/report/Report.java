@@ -62,9 +62,10 @@ public final class Report {
             System.out.print(ReportMarkdown.render(files, relativeChart(readme, chart), command));
             return;
         }
+        String old = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
+        ReadmeSection.replace(old, ""); // a README with broken markers fails here, before any file is written
         boolean drawn = ThroughputChart.write(files, chart);
         String section = ReportMarkdown.render(files, drawn ? relativeChart(readme, chart) : null, command);
-        String old = Files.isRegularFile(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
         AtomicFiles.writeString(readme, ReadmeSection.replace(old, section));
         System.out.println("wrote " + readme + (drawn ? " and " + chart : " (no LIF step sizes to chart)"));
     }
