@@ -23,7 +23,8 @@ import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * LIF step throughput (neuron-steps per second) against N, both axes logarithmic, one panel per
- * benchmark method and one line per precision and kernel, so the drop from cache to DRAM shows.
+ * benchmark method (and value of any other varying parameter) and one line per precision and
+ * kernel, so the drop from cache to DRAM shows.
  * Panels are tiled into one PNG.
  */
 public final class ThroughputChart {
@@ -75,8 +76,20 @@ public final class ThroughputChart {
         latest.values().forEach(r -> byMethod.computeIfAbsent(r.shortName(), k -> new ArrayList<>()).add(r));
         List<XYChart> charts = new ArrayList<>();
         byMethod.forEach((name, results) -> {
-            XYChart chart = panel(name, results);
-            if (chart != null) charts.add(chart);
+            // one panel per value of any other varying parameter (firing, parameters, ...), so each
+            // panel holds at most the four precision/kernel lines
+            List<String> others = varyingParams(results).stream()
+                    .filter(p -> !p.equals(PivotTable.PRECISION) && !p.equals(PivotTable.KERNEL)).toList();
+            Map<String, List<JmhResult>> byOthers = new TreeMap<>();
+            for (JmhResult r : results) {
+                String title = others.stream().map(p -> p + " = " + r.param(p)).reduce((a, b) -> a + ", " + b)
+                        .map(t -> name + ", " + t).orElse(name);
+                byOthers.computeIfAbsent(title, k -> new ArrayList<>()).add(r);
+            }
+            byOthers.forEach((title, group) -> {
+                XYChart chart = panel(title, group);
+                if (chart != null) charts.add(chart);
+            });
         });
         return charts;
     }
