@@ -23,7 +23,6 @@ public final class Report {
     private static final String USAGE = "usage: Report [--readme FILE] [--chart FILE] [--print] RESULT.json...";
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
         try {
             run(args);
         } catch (IllegalArgumentException | IOException e) {
@@ -33,6 +32,7 @@ public final class Report {
     }
 
     static void run(String[] args) throws IOException {
+        System.setProperty("java.awt.headless", "true"); // charts on servers and in CI, before AWT loads
         Path readme = null;
         Path chart = null;
         boolean print = false;
