@@ -32,7 +32,8 @@ import org.spikelane.neuron.Population;
  * {@value #SPIKES_PER_STEP} sources spike, with delay 0.
  * <ul>
  *   <li>{@code n=4000} (targets in cache): S = 4000, the same {@value #SPIKES_PER_STEP} sources
- *       (drawn once) every step; the 16k rows touched and the 4000 target states stay in L2.</li>
+ *       (drawn once) every step; their rows (16k synapses, 128 kB) and the 4000 target states
+ *       stay in L2.</li>
  *   <li>{@code n=1000000} (out of cache): S = 100000 (8M synapses, 64 MB of rows); the spiking
  *       set moves on every step through all S sources (period S / {@value #SPIKES_PER_STEP} =
  *       500 steps), so rows come from memory and targets are random over 1M states.</li>

@@ -31,8 +31,8 @@ import org.spikelane.spi.InputKernel;
  * 10 Hz; {@code ramp} 0 to 4 nA over 10^6 s (always inside its window); {@code pulse_periodic}
  * exponential pulses (1 nA, tau 2 ms) every 1 ms to a random target; {@code pulse_scheduled} the
  * same pulses from a {@code times}/{@code neurons} schedule, one event per 1 ms for
- * {@value #SCHEDULED_STEPS} steps (the teardown line says if a trial ran past it; 64k neurons
- * need well under a million steps per trial). Pulses arrive often enough that the pulse state
+ * {@value #SCHEDULED_STEPS} steps (the teardown line says if a trial ran past it; a trial at 64k
+ * neurons runs about a million steps at most). Pulses arrive often enough that the pulse state
  * never dies out, so every step does the full per-neuron pass. The accumulator is not cleared
  * (no LIF step runs): float sums stay finite and normal, int sums wrap; neither changes the
  * instructions executed.

@@ -19,7 +19,9 @@ import org.spikelane.Simulation;
 /**
  * Whole networks: the CUBA and COBA example scenarios scaled to N neurons with 80 synapses per
  * neuron ({@link ExampleNetworks}), float32 and {@code precision: fixed}, run as
- * {@code spikelane run} runs them (spikes recorded, plus the scenario's three state traces).
+ * {@code spikelane run} runs them: spikes recorded, plus the scenario's three state traces,
+ * whose arrays grow by doubling, so {@code -prof gc} shows 0.1-1.5 MB per invocation here
+ * (presumably that growth: the per-step benchmarks show the step phases allocate nothing).
  * Run the jar from the repository root (it reads {@code examples/}).
  *
  * <p>Setup builds the simulation and runs {@value #SETTLE_STEPS} steps (0.2 s) so the
@@ -29,8 +31,8 @@ import org.spikelane.Simulation;
  * <p>Score: ms per invocation (ms/op) = wall milliseconds per 0.1 simulated second. Real-time
  * factor (simulated seconds per wall second) = 100 / score; wall seconds per simulated second
  * (the peer comparison's unit) = score / 100. The teardown line gives the mean firing rate (Hz)
- * over the steps run, to check the network stayed in its regime (CUBA and COBA: about 5-6 Hz at
- * 4000 neurons).
+ * over the steps run, to check the network stayed in its regime (smoke run: CUBA 5.4-5.6 Hz,
+ * COBA with its 20 mV drive 21-22 Hz, at both sizes and precisions).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

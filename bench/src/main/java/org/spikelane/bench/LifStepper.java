@@ -1,0 +1,72 @@
+package org.spikelane.bench;
+
+import org.spikelane.fixed.ArithmeticProfile;
+import org.spikelane.neuron.FixedLifKernel;
+import org.spikelane.neuron.FixedLifState;
+import org.spikelane.neuron.LifKernel;
+import org.spikelane.neuron.LifPopulation;
+import org.spikelane.neuron.LifState;
+import org.spikelane.spi.Accumulate;
+
+/**
+ * One {@link LifFixture} population with its kernel (float32 or fixed, vector or scalar) and its
+ * constant drive, stepped as a simulation steps it: the drive added as a {@code bias} input adds
+ * it (float32: the current in A into {@code current}; fixed: the per-neuron {@code R_i I} in
+ * LSB_v into the int drive, {@code Accumulate.add(int[], ...)}, which is what the bias plugin's
+ * fixed kernel does), then the kernel.
+ */
+final class LifStepper {
+    final int n;
+    private final LifKernel kernel;
+    private final LifState state;
+    private final float current;
+    /** The fixed kernel's drive accumulator, or null under float32. */
+    private final int[] drive;
+    /** R_i I in LSB_v per neuron, as the bias input's fixed kernel quantizes it. */
+    private final int[] driveLsb;
+    private final int[] spikes;
+    long spikeCount;
+    long steps;
+
+    /** The population in its steady firing regime ({@link LifFixture#settle}). */
+    LifStepper(int n, String precision, String kernelName, double amperes) {
+        this.n = n;
+        this.current = (float) amperes;
+        LifPopulation population = LifFixture.population(n, LifFixture.kernel(kernelName));
+        state = population.state();
+        spikes = population.spikes();
+        LifFixture.settle(state, amperes);
+        kernel = switch (precision) {
+            case "float32" -> population.kernel();
+            case "fixed" -> new FixedLifKernel(new FixedLifState("bench", state, ArithmeticProfile.FIXED, 1),
+                    kernelName.equals("vector"));
+            default -> throw new IllegalArgumentException("precision must be float32 or fixed, got " + precision);
+        };
+        if (kernel instanceof FixedLifKernel fixed) {
+            // the fixed state quantizes v from the float state but starts with no neuron refractory
+            System.arraycopy(state.refractoryLeft, 0, fixed.fixedState().refractoryLeft, 0, n);
+            drive = fixed.fixedState().driveSum;
+            driveLsb = new int[n];
+            for (int i = 0; i < n; i++) driveLsb[i] = (int) Math.round(amperes * fixed.fixedState().lsbPerAmpere(i));
+        } else {
+            drive = null;
+            driveLsb = null;
+        }
+    }
+
+    /** One step; returns the number of spikes. */
+    int step() {
+        if (drive == null) {
+            Accumulate.add(state.current, null, n, current);
+        } else {
+            Accumulate.add(drive, null, driveLsb, n);
+        }
+        int count = kernel.step(state, spikes);
+        spikeCount += count;
+        steps++;
+        return count;
+    }
+
+    /** Spikes per neuron-step so far. */
+    double firing() { return steps == 0 ? 0.0 : (double) spikeCount / ((double) steps * n); }
+}
