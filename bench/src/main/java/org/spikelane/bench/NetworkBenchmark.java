@@ -40,7 +40,10 @@ import org.spikelane.Simulation;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms5g", "-Xmx5g", "-XX:+UseParallelGC"})
 public class NetworkBenchmark {
-    static final int STEPS = 1000;
+    /** Steps per invocation; with {@link #DT_MS} the report tool turns ms/op into a real-time factor. */
+    public static final int STEPS = 1000;
+    /** dt of the example scenarios (checked in setup). */
+    public static final double DT_MS = 0.1;
     static final int SETTLE_STEPS = 2000;
 
     @State(Scope.Thread)
@@ -61,6 +64,9 @@ public class NetworkBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             sim = ExampleNetworks.simulation(network, n, precision, 1);
+            if (Math.abs(sim.dt() * 1e3 - DT_MS) > 1e-9) {
+                throw new IllegalStateException("examples/" + network + ".yaml has dt " + sim.dt() * 1e3 + " ms; DT_MS says " + DT_MS);
+            }
             sim.runSteps(SETTLE_STEPS);
             firstStep = sim.stepCount();
             firstSpike = sim.spikes().count();
