@@ -23,7 +23,7 @@ public final class ExampleNetworks {
     /** Mean synapses per neuron of the scaled networks, as in the 4000-neuron originals. */
     public static final int SYNAPSES_PER_NEURON = 80;
 
-    /** "cuba" or "coba" at {@code n} neurons, {@code precision} float32 or fixed, without state recording. */
+    /** "cuba" or "coba" at {@code n} neurons, {@code precision} float32 or fixed, with the example's recording (spikes; v and I_syn of 2-3 neurons). */
     public static Scenario scenario(String name, int n, String precision, long seed) {
         if (!name.equals("cuba") && !name.equals("coba")) {
             throw new IllegalArgumentException("network must be cuba or coba, got '" + name + "'");
