@@ -48,23 +48,8 @@ public final class FixedMath {
         return x;
     }
 
-    /**
-     * Float to fixed: {@code x * scale} (float) clipped to {@code +-quantizeBound(bits)}, then
-     * truncated toward zero, as the vector pass does with one conversion. Truncation rather than
-     * rounding keeps that pass short; its bias (under one LSB per step: 0.37 fA, 3.7 nV for the
-     * neurodynex neuron) is below float32's own resolution of the same values.
-     */
-    public static int quantize(float x, float scale, int bits) {
-        float bound = quantizeBound(bits);
-        return (int) Math.max(-bound, Math.min(bound, x * scale));
-    }
 
-    /** Whether {@link #quantize} clips this value. */
-    public static boolean overflows(float x, float scale, int bits) {
-        return Math.abs(x * scale) > quantizeBound(bits);
-    }
-
-    /** The largest float below {@code 2^(bits-1)}: the clipping bound of {@link #quantize}. */
+    /** The largest float below {@code 2^(bits-1)}: the clipping bound of a float-to-int conversion. */
     public static float quantizeBound(int bits) {
         return Math.nextDown((float) (1 << (bits - 1)));
     }

@@ -1,6 +1,5 @@
 package org.spikelane.fixed;
 
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -15,12 +14,16 @@ import org.spikelane.simd.Simd;
  * {@code floor((x m + a) / 2^bits) = hi m + floor((lo m + a) / 2^bits)} exactly. The low product
  * plus the addend is below {@code 2^32}, so it is formed with int wrap-around and read as unsigned
  * by the logical shift; {@code |hi m| < 2^31} because {@code |hi| <= 2^(31-bits)}.
+ *
+ * <p>These methods are the tested reference form of each lane operation (against
+ * {@link FixedMath} in long arithmetic). The kernels write the same operations out inside their
+ * loops instead of calling them, because a vector passed to or returned from a method that C2
+ * does not inline is boxed on the heap; a new kernel should do the same.
  */
 public final class IntLanes {
     private IntLanes() {}
 
     private static final VectorSpecies<Integer> I = Simd.INT;
-    private static final VectorSpecies<Float> F = Simd.FLOAT;
 
     /** {@link FixedMath#mulFloor} lane-wise; {@code addend} in {@code [0, 2^bits)}. */
     public static IntVector mulFloor(IntVector x, IntVector m, int bits, IntVector addend) {
@@ -72,22 +75,11 @@ public final class IntLanes {
 
     /**
      * Clips to {@code [-limit, limit]}; adds the number of clipped lanes to {@code counter[slot]}.
-     * Branch-free, so that it stays small enough for C2 to inline into the kernels' loops.
+     * Branch-free, as the kernels write it.
      */
     public static IntVector saturate(IntVector x, int limit, long[] counter, int slot) {
         VectorMask<Integer> out = x.compare(VectorOperators.GT, limit).or(x.compare(VectorOperators.LT, -limit));
         counter[slot] += out.trueCount();
         return x.max(-limit).min(limit);
-    }
-
-    /**
-     * {@link FixedMath#quantize} lane-wise (clip in float, truncating conversion); adds the number
-     * of clipped lanes to {@code counter[slot]}.
-     */
-    public static IntVector quantize(FloatVector x, float scale, int bits, long[] counter, int slot) {
-        FloatVector y = x.mul(scale);
-        float bound = FixedMath.quantizeBound(bits);
-        counter[slot] += y.abs().compare(VectorOperators.GT, bound).trueCount();
-        return (IntVector) y.max(-bound).min(bound).convert(VectorOperators.F2I, 0);
     }
 }

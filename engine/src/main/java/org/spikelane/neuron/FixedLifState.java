@@ -24,9 +24,9 @@ import org.spikelane.spi.ParameterException;
  *   <li>{@code LSB_I = LSB_v / R_max}, so the gain {@code R I} is a Q16 factor
  *       {@code round(R / R_max * 2^16) <= 2^16}; for R = 10 Mohm about 0.37 fA, range +-200 nA.</li>
  * </ul>
- * Integration, per step: {@code v_inf = E_L + quantize(I drive)} ({@code drive = gain / 2^16 / LSB_I},
- * so the product is {@code R I} in LSB_v with the quantized {@code R}),
- * {@code v <- v_inf + mul(v - v_inf, d) + dv}, {@code d = round(e^{-dt/tau_m} 2^16)}, where
+ * Integration, per step: {@code v_inf = E_L + RI} ({@code RI}: the drive accumulator, the inputs'
+ * {@code round(I R_q / LSB_v)} with the quantized {@code R_q = gain / 2^16 R_max}),
+ * {@code v <- v_inf + mul(v - v_inf, d) + jump}, {@code d = round(e^{-dt/tau_m} 2^16)}, where
  * {@code mul(x, m) = x m / 2^16} with the profile's rounding; {@code v} saturates to
  * {@code voltageBits}. Inputs and synapses add to the int accumulators {@link #driveSum}
  * ({@code R I} in LSB_v, clipped at {@code +-2^(currentBits-1)}, 4 times the v range) and
