@@ -203,6 +203,8 @@ public final class FixedLifState implements FixedTarget {
 
     @Override public double voltLsb() { return voltageLsb; }
 
+    @Override public double voltage(int i) { return volts(i); }
+
     @Override public double lsbPerAmpere(int i) { return gain[i] / (double) (1 << profile.decayBits()) / currentLsb; }
 
     @Override public int[] drive() { return driveSum; }

@@ -24,6 +24,13 @@ public interface FixedTarget {
     /** Volts per LSB of {@code v} and of both accumulators (a power of two). */
     double voltLsb();
 
+    /**
+     * The membrane potential of neuron {@code i} in volts, from the int state. For recorded
+     * quantities that depend on {@code v} (e.g. {@code I_syn = g (E_rev - v)}): the float view's
+     * {@code v} array is not updated under fixed.
+     */
+    double voltage(int neuron);
+
     /** LSB_v per ampere for neuron {@code i}: its quantized {@code R} over LSB_v. */
     double lsbPerAmpere(int neuron);
 

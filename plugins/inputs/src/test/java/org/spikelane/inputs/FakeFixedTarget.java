@@ -34,6 +34,8 @@ final class FakeFixedTarget implements FixedTarget {
 
     @Override public double voltLsb() { return LSB; }
 
+    @Override public double voltage(int neuron) { throw new UnsupportedOperationException("inputs do not read v"); }
+
     @Override public double lsbPerAmpere(int neuron) { return resistance[neuron] / LSB; }
 
     @Override public int[] drive() { return drive; }

@@ -70,9 +70,9 @@ public final class BiexpConductanceSynapse implements SynapsePlugin {
         return new ConductanceKernel(context, params.get(E_REV), coefficient, tau);
     }
 
-    /** Float conductance state under fixed too (see the class comment). */
+    /** Float conductance state under fixed too (see the class comment); I_syn reads the int v. */
     @Override
     public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
-        return create(context, params);
+        return ((ConductanceKernel) create(context, params)).readingVoltage(target::voltage);
     }
 }

@@ -1,6 +1,7 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.SynapseContext;
@@ -16,6 +17,8 @@ import org.spikelane.units.Dimension;
  */
 final class ConductanceKernel implements SynapseKernel {
     private final LifState target;
+    /** v of a target neuron for the recorded I_syn: the float state's, or the int state's under fixed. */
+    private IntToDoubleFunction voltage;
     private final double eRev;
     private final double[] coefficient;
     private final double[] decay;
@@ -37,6 +40,13 @@ final class ConductanceKernel implements SynapseKernel {
         this.n = target.padded;
         this.terms = new double[tau.length][n];
         this.ops = SynapseOps.of(context.vector());
+        this.voltage = i -> target.v[i];
+    }
+
+    /** Reads v for the recorded I_syn from {@code voltage} (under fixed: the int state, in volts). */
+    ConductanceKernel readingVoltage(IntToDoubleFunction voltage) {
+        this.voltage = voltage;
+        return this;
     }
 
     @Override
@@ -69,7 +79,7 @@ final class ConductanceKernel implements SynapseKernel {
         @Override
         public double value(int neuron) {
             double g = k.conductance(neuron);
-            return current ? g * (k.eRev - k.target.v[neuron]) : g;
+            return current ? g * (k.eRev - k.voltage.applyAsDouble(neuron)) : g;
         }
     }
 }

@@ -40,9 +40,9 @@ public final class ExpConductanceSynapse implements SynapsePlugin {
         return new ConductanceKernel(context, params.get(E_REV), new double[] {1}, new double[] {params.get(TAU)});
     }
 
-    /** Float conductance state under fixed too (see the class comment). */
+    /** Float conductance state under fixed too (see the class comment); I_syn reads the int v. */
     @Override
     public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
-        return create(context, params);
+        return ((ConductanceKernel) create(context, params)).readingVoltage(target::voltage);
     }
 }

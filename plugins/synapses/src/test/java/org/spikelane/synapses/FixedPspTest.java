@@ -75,6 +75,20 @@ class FixedPspTest {
         assertEquals(100e-12, alpha[11 + 20], 1e-3 * 100e-12, "at t = tau_syn after arrival");
     }
 
+    /** I_syn = g (E_rev - v) reads v from the int state under fixed (the float state's v stays at v_init). */
+    @Test
+    void recordedConductanceCurrentFollowsTheMembrane() {
+        Map<String, ?> gabaa = Map.of("tau_rise", "1 ms", "tau_fast", "6 ms", "tau_slow", "100 ms", "a", 1, "E_rev", "-75 mV");
+        double[] fixed = run(Precision.FIXED, SEED, "biexp_conductance", gabaa, "40 nS", "I_syn").trace("I_syn");
+        double[] float32 = run(Precision.FLOAT32, SEED, "biexp_conductance", gabaa, "40 nS", "I_syn").trace("I_syn");
+        double largest = 0;
+        for (double x : float32) largest = Math.max(largest, Math.abs(x));
+        assertTrue(largest > 0.1e-9, "precondition: a visible synaptic current, got " + largest);
+        for (int k = 0; k < float32.length; k++) {
+            assertEquals(float32[k], fixed[k], 1e-3 * largest, "I_syn at sample " + k);
+        }
+    }
+
     @Test
     void conductancePeaksWithinOnePercentOfFloat32() {
         compare(SEED, "biexp_conductance", Map.of("tau_rise", "1 ms", "tau_fast", "6 ms", "tau_slow", "100 ms", "a", 1, "E_rev", "-75 mV"),
