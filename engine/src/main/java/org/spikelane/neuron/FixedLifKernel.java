@@ -226,16 +226,33 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         return count;
     }
 
-    @Override public List<String> ownVariableNames() { return List.of("v"); }
+    @Override public List<String> ownVariableNames() { return List.of("v", "I"); }
 
     @Override
     public Variable ownVariable(String name) {
-        return name.equals("v") ? new Volts(state) : null;
+        return switch (name) {
+            case "v" -> new Volts(state);
+            case "I" -> new InputCurrent(state);
+            default -> null;
+        };
     }
 
     @Override
     public void parameterChanged(LifState s, String param, int neuron) {
         state.requantize(s, param, neuron);
+    }
+
+    /**
+     * The input current in amperes: the drive accumulator ({@code R I} in LSB_v, filled by the
+     * inputs' fixed kernels and sampled before the kernel clears it) over the neuron's LSB_v per
+     * ampere. The float {@code current} array that float32 records stays 0 under fixed.
+     */
+    private record InputCurrent(FixedLifState f) implements Variable {
+        @Override public String name() { return "I"; }
+
+        @Override public Dimension dimension() { return Dimension.CURRENT; }
+
+        @Override public double value(int neuron) { return f.driveSum[neuron] / f.lsbPerAmpere(neuron); }
     }
 
     /** v in volts: the integer times LSB_v. */

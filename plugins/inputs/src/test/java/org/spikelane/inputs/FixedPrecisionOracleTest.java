@@ -76,6 +76,26 @@ class FixedPrecisionOracleTest {
         }
     }
 
+    /** Recorded I under fixed is the input current in amperes, as under float32 (from the int drive). */
+    @Test
+    void recordedInputCurrentMatchesFloat32() {
+        double[][] traces = new double[2][];
+        Precision[] precisions = {Precision.FLOAT32, Precision.FIXED};
+        for (int k = 0; k < 2; k++) {
+            Network net = new Network(DT).precision(precisions[k]);
+            net.addLif("lif", 1, Map.of("v_threshold", "0 V"));
+            net.addInput("sine", "lif", Map.of("amplitude", "0.5 nA", "offset", "1 nA", "frequency", "50 Hz"));
+            net.recordState("lif", List.of("I"), null, 1);
+            Simulation sim = net.build();
+            sim.runSteps(400);
+            traces[k] = sim.stateRecorders().getFirst().trace("I", 0);
+        }
+        for (int n = 0; n < traces[0].length; n++) {
+            assertEquals(traces[0][n], traces[1][n], 1e-4 * 1.5e-9, "I at step " + n);
+        }
+        assertEquals(1.5e-9, java.util.Arrays.stream(traces[1]).max().orElseThrow(), 1e-3 * 1.5e-9, "sine peak 1.5 nA");
+    }
+
     /** Peak of v - E_L after one exponential current pulse (tau_s = 2 ms) on a neuron that cannot fire. */
     private static double pspPeak(Precision precision, double amplitude) {
         Network net = new Network(DT).precision(precision);
