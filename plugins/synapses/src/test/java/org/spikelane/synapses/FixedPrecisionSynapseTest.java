@@ -48,29 +48,28 @@ class FixedPrecisionSynapseTest {
 
     @Test
     void cubaMeanRateWithin5PercentOfFloat32() {
-        double fixedSum = 0, floatSum = 0;
-        for (long seed = 1; seed <= 3; seed++) {
-            double fixed = VogelsAbbott.rate(VogelsAbbott.cuba(seed).precision(Precision.FIXED));
-            double float32 = VogelsAbbott.rate(VogelsAbbott.cuba(seed));
-            System.out.printf("CUBA seed %d: fixed %.3f Hz, float32 %.3f Hz%n", seed, fixed, float32);
-            fixedSum += fixed;
-            floatSum += float32;
-        }
-        assertEquals(floatSum / 3, fixedSum / 3, 0.05 * floatSum / 3, "mean rate of seeds 1-3");
+        double[] mean = meanRates("CUBA", VogelsAbbott::cuba, 3);
+        assertEquals(mean[1], mean[0], 0.05 * mean[1], "mean rate of seeds 1-3");
     }
 
     @Test
     void cobaUnderFixedRunsWithin10PercentOfFloat32() {
+        double[] mean = meanRates("COBA", VogelsAbbott::coba, 2);
+        assertEquals(mean[1], mean[0], 0.10 * mean[1], "mean rate of seeds 1-2");
+    }
+
+    /** Mean rate over seeds 1..seeds under fixed and under float32: {fixed, float32}. */
+    private static double[] meanRates(String name, java.util.function.LongFunction<Network> network, int seeds) {
         double fixedSum = 0, floatSum = 0;
-        for (long seed = 1; seed <= 2; seed++) {
-            double fixed = VogelsAbbott.rate(VogelsAbbott.coba(seed).precision(Precision.FIXED));
-            double float32 = VogelsAbbott.rate(VogelsAbbott.coba(seed));
-            System.out.printf("COBA seed %d: fixed %.3f Hz, float32 %.3f Hz%n", seed, fixed, float32);
+        for (long seed = 1; seed <= seeds; seed++) {
+            double fixed = VogelsAbbott.rate(network.apply(seed).precision(Precision.FIXED));
+            double float32 = VogelsAbbott.rate(network.apply(seed));
+            System.out.printf("%s seed %d: fixed %.3f Hz, float32 %.3f Hz%n", name, seed, fixed, float32);
             assertTrue(float32 > 1, "precondition: an active network");
             fixedSum += fixed;
             floatSum += float32;
         }
-        assertEquals(floatSum / 2, fixedSum / 2, 0.10 * floatSum / 2, "mean rate of seeds 1-2");
+        return new double[] {fixedSum / seeds, floatSum / seeds};
     }
 
     @Test
