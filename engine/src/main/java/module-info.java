@@ -4,6 +4,7 @@ module org.spikelane.engine {
 
     exports org.spikelane;
     exports org.spikelane.spi;
+    exports org.spikelane.state;
     exports org.spikelane.units;
     exports org.spikelane.neuron;
     exports org.spikelane.record;

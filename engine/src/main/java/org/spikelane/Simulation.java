@@ -22,6 +22,12 @@ import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.SpikeSource;
+import org.spikelane.state.CheckpointException;
+import org.spikelane.state.CheckpointFile;
+import org.spikelane.state.CheckpointHeader;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateRegistry;
 
 /**
  * A compiled, runnable network. {@link #step()} is the scheduler: it runs the phases of
@@ -54,6 +60,7 @@ public final class Simulation {
     private final SpikeRecorder spikeRecorder;
     private SpikeListener[] listeners = new SpikeListener[0];
     private long step;
+    private final StateRegistry registry;
 
     @SuppressWarnings("unchecked")
     Simulation(Network net) {
@@ -126,6 +133,75 @@ public final class Simulation {
         spikesRecorded = new boolean[populations.length];
         for (int i = 0; i < populations.length; i++) spikesRecorded[i] = net.recordedSpikes.contains(populations[i].name());
         spikeRecorder = new SpikeRecorder(pops.stream().map(Population::name).toArray(String[]::new), dt);
+        registry = declareState(net);
+    }
+
+    /**
+     * Every component registers its arrays and scalars, each under the owner name its errors
+     * use. Inputs and projections are numbered, since two may share a name or join the same populations.
+     */
+    private StateRegistry declareState(Network net) {
+        StateRegistry r = new StateRegistry();
+        StateDeclarer own = r.declarer("simulation");
+        own.scalar("step", Role.STATE, "steps", () -> step, n -> step = n);
+        own.array("hookIntervals", Role.PARAMETER, "steps", hookIntervals);
+        own.array("spikesRecorded", Role.RECORDING, StateDeclarer.NO_UNIT, spikesRecorded);
+        for (Population p : populations) p.declareState(r.declarer("population '" + p.name() + "'"));
+        for (int k = 0; k < inputs.length; k++) inputs[k].declareState(r.declarer(net.inputs.get(k).label() + " #" + (k + 1)));
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            String owner = p.label() + " #" + (k + 1);
+            p.declareState(r.declarer(owner));
+            p.kernel().declareState(r.declarer(owner + " synapse"));
+        }
+        for (int k = 0; k < stateRecorders.length; k++) {
+            stateRecorders[k].declareState(r.declarer("state recorder #" + (k + 1) + " of '" + stateRecorders[k].population() + "'"));
+        }
+        spikeRecorder.declareState(r.declarer("spike recorder"));
+        return r;
+    }
+
+    /**
+     * Every array and scalar of this simulation (state, parameters, accumulators, scratch,
+     * recordings), with owner, type, role and unit: what checkpoints save and restore.
+     */
+    public StateRegistry stateRegistry() { return registry; }
+
+    /**
+     * Writes the whole state between steps to {@code file} (docs/checkpoints.md): a simulation
+     * built from the same network and restored from it continues exactly as this one does.
+     * Writing does not change this simulation.
+     *
+     * @throws CheckpointException if a plugin keeps state it does not declare, or on I/O errors
+     */
+    public void checkpoint(java.nio.file.Path file) {
+        if (!registry.undeclared().isEmpty()) {
+            throw new CheckpointException("cannot checkpoint: " + String.join(", ", registry.undeclared())
+                    + " keeps state it does not declare (its plugin does not implement declareState; see docs/plugins.md)");
+        }
+        CheckpointFile.write(file, header(), registry);
+    }
+
+    /**
+     * Replaces the whole state by the one in {@code file}, written by {@link #checkpoint} from a
+     * simulation built from the same network. Recordings restart empty: what is recorded from
+     * now on is the resumed part, stamped in absolute time.
+     *
+     * @throws CheckpointException naming what differs (format, dt, seed, vector width, an array),
+     *     or if the file is truncated or corrupted; then nothing was changed
+     */
+    public void restore(java.nio.file.Path file) {
+        if (!registry.undeclared().isEmpty()) {
+            throw new CheckpointException("cannot restore: " + String.join(", ", registry.undeclared())
+                    + " keeps state it does not declare (its plugin does not implement declareState; see docs/plugins.md)");
+        }
+        CheckpointFile.restore(file, header(), registry);
+        spikeRecorder.clear();
+        for (StateRecorder r : stateRecorders) r.clear();
+    }
+
+    private CheckpointHeader header() {
+        return new CheckpointHeader(precision.name().toLowerCase(java.util.Locale.ROOT), dt, seed, Simd.LANES, step);
     }
 
     /** Runs for {@code seconds} of simulated time, rounded to whole steps. */
@@ -257,6 +333,8 @@ public final class Simulation {
         @Override public void addCurrent(long step, float[] ignored) { kernel.addDrive(step, drive); }
 
         @Override public void set(String param, int neuron, double siValue) { kernel.set(param, neuron, siValue); }
+
+        @Override public void declareState(StateDeclarer state) { kernel.declareState(state); }
     }
 
     private final class Context implements InputContext {

@@ -13,7 +13,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
-        if (e instanceof ScenarioException || e instanceof IllegalArgumentException) {
+        if (e instanceof ScenarioException || e instanceof IllegalArgumentException
+                || e instanceof org.spikelane.state.CheckpointException) {
             err.println("error: " + oneLine(e.getMessage()));
             err.flush();
             return Main.BAD_INPUT;

@@ -30,21 +30,39 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "write the whole simulation state to FILE at --checkpoint-at (default: the end of the run)")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-at", paramLabel = "TIME",
+            description = "simulated time of the checkpoint, e.g. \"0.5 s\"; the run goes on to the scenario's duration")
+    String checkpointAt;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "continue from a checkpoint of this scenario to its duration; outputs hold the resumed part, in absolute time")
+    Path resume;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Scenario scenario = Scenario.load(file, sets);
+        CheckpointPlan plan = CheckpointPlan.of(scenario, checkpoint, checkpointAt, resume);
         PrintWriter err = spec.commandLine().getErr();
         Runner.Result result;
         try (ProgressBar bar = new ProgressBar(err, scenario.name(), !quiet && ProgressBar.stderrIsTerminal())) {
-            result = Runner.run(scenario, PluginRegistry.discover(), bar);
+            result = Runner.run(scenario, PluginRegistry.discover(), bar, plan);
         }
         Path dir = out != null ? out : Path.of("out", scenario.name());
         List<Path> written = RunOutputs.write(result, dir);
+        if (plan.writes()) {
+            spec.commandLine().getOut().printf("checkpoint at step %d (t = %s) -> %s%n", plan.checkpointStep(),
+                    org.spikelane.units.Units.format(plan.checkpointStep() * scenario.dt(), org.spikelane.units.Dimension.TIME),
+                    plan.checkpoint());
+        }
         spec.commandLine().getOut().printf("%s: %d steps, %d spikes, %.3f s wall, %s steps/s -> %s (%s)%n",
-                scenario.name(), result.steps(), result.totalSpikes(), result.wallSeconds(),
+                scenario.name(), result.stepsRun(), result.totalSpikes(), result.wallSeconds(),
                 rate(result.stepsPerSecond()), dir, String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
         return 0;
     }

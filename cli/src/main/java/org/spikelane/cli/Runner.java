@@ -14,16 +14,38 @@ public final class Runner {
     private Runner() {}
 
     /** A finished run: the simulation (with its recorders), spike counts of every population, wall time. */
-    public record Result(Scenario scenario, Simulation simulation, Map<String, Long> spikeCounts, double wallSeconds) {
+    public record Result(Scenario scenario, Simulation simulation, Map<String, Long> spikeCounts, double wallSeconds,
+                         long firstStep) {
+        /** The step the simulation stands at: the scenario's last step + 1. */
         public long steps() { return simulation.stepCount(); }
+
+        /** Steps this run did: all of them, or those after the checkpoint it resumed from. */
+        public long stepsRun() { return simulation.stepCount() - firstStep; }
 
         public long totalSpikes() { return spikeCounts.values().stream().mapToLong(Long::longValue).sum(); }
 
-        public double stepsPerSecond() { return wallSeconds > 0 ? steps() / wallSeconds : Double.POSITIVE_INFINITY; }
+        public double stepsPerSecond() { return wallSeconds > 0 ? stepsRun() / wallSeconds : Double.POSITIVE_INFINITY; }
     }
 
     public static Result run(Scenario scenario, PluginRegistry registry, ProgressListener progress) {
+        return run(scenario, registry, progress, CheckpointPlan.NONE);
+    }
+
+    /** Runs the scenario, resuming from and writing checkpoints as {@code plan} says. */
+    public static Result run(Scenario scenario, PluginRegistry registry, ProgressListener progress, CheckpointPlan plan) {
         Simulation sim = NetworkBuilder.simulation(scenario, registry);
+        if (plan.resume() != null) {
+            sim.restore(plan.resume());
+            if (sim.stepCount() > scenario.steps()) {
+                throw new IllegalArgumentException("--resume: the checkpoint is at step " + sim.stepCount()
+                        + ", beyond the scenario's " + scenario.steps() + " steps (duration); nothing to run");
+            }
+        }
+        long first = sim.stepCount();
+        if (plan.writes() && plan.checkpointStep() < first) {
+            throw new IllegalArgumentException("--checkpoint-at: step " + plan.checkpointStep() + " lies before step " + first
+                    + ", where the resumed checkpoint stands");
+        }
         // counts every population, recorded or not, for the summary
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Population p : sim.populations()) counts.put(p.name(), new long[1]);
@@ -33,10 +55,19 @@ public final class Runner {
         sim.addSpikeListener((step, population, spikes, count) -> byIndex[index.get(population)][0] += count);
 
         long start = System.nanoTime();
-        sim.runSteps(scenario.steps(), progress);
+        long total = scenario.steps() - first;
+        if (plan.writes()) {
+            long before = plan.checkpointStep() - first;
+            // progress over the whole run, across the pause for the checkpoint
+            sim.runSteps(before, (done, all) -> progress.onProgress(done, total));
+            sim.checkpoint(plan.checkpoint());
+            sim.runSteps(total - before, (done, all) -> progress.onProgress(before + done, total));
+        } else {
+            sim.runSteps(total, progress);
+        }
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Long> result = new LinkedHashMap<>();
         counts.forEach((name, c) -> result.put(name, c[0]));
-        return new Result(scenario, sim, result, wall);
+        return new Result(scenario, sim, result, wall, first);
     }
 }

@@ -8,6 +8,8 @@ import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -81,6 +83,12 @@ public final class LoihiSynapse implements SynapsePlugin {
         public void useIntegerWeights(int[] weights) { this.integerWeights = weights.clone(); }
 
         @Override public void update(long step) { }
+
+        /** a_in belongs to the target's Loihi state; only the converted weights are this kernel's. */
+        @Override
+        public void declareState(StateDeclarer s) {
+            if (integerWeights != null) s.array("integerWeights", Role.PARAMETER, "raw", integerWeights);
+        }
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {

@@ -3,6 +3,8 @@ package org.spikelane.net;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.spi.SpikeSource;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * A compiled projection: compressed rows split by delay ({@link SynapseTable}), a ring of the
@@ -15,7 +17,7 @@ import org.spikelane.spi.SynapseKernel;
  * them. So a spike at step {@code s} through delay {@code d} steps first affects the update of
  * step {@code s + d + 1}; with {@code d = 0} that is the next step.
  */
-public final class Projection implements Pathway {
+public final class Projection implements Pathway, StateOwner {
     private final String label;
     private final SpikeSource source;
     private final LifPopulation target;
@@ -73,4 +75,14 @@ public final class Projection implements Pathway {
     public SynapseTable table() { return table; }
 
     public SynapseKernel kernel() { return kernel; }
+
+    /**
+     * Declares the table and the spikes in flight; the synapse kernel is declared by the
+     * simulation under its own owner.
+     */
+    @Override
+    public void declareState(StateDeclarer s) {
+        table.declareState(s);
+        ring.declareState(s);
+    }
 }

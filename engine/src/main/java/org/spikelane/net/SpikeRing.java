@@ -1,5 +1,9 @@
 package org.spikelane.net;
 
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
+
 /**
  * The spikes of a source population over the last {@code maxDelay + 1} steps: a ring of spike
  * lists, one slot per step. Slot {@code step mod length} holds step {@code step}'s spikes until it
@@ -9,7 +13,7 @@ package org.spikelane.net;
  * (a million neurons with 20 ms of delay would otherwise pin 800 MB), and a warm ring no longer
  * allocates.
  */
-final class SpikeRing {
+final class SpikeRing implements StateOwner {
     private final int[][] lists;
     private final int[] counts;
     private final long[] stepOf;
@@ -44,4 +48,15 @@ final class SpikeRing {
     int[] spikes(long step) { return lists[slot(step)]; }
 
     private int slot(long step) { return (int) Math.floorMod(step, (long) lists.length); }
+
+    /** The spikes in flight: one growing list per slot, its count and the step it holds. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        for (int k = 0; k < lists.length; k++) {
+            int slot = k;
+            s.resizable("ring." + slot, Role.STATE, "neuron", () -> lists[slot], a -> lists[slot] = (int[]) a);
+        }
+        s.array("ring.counts", Role.STATE, StateDeclarer.NO_UNIT, counts);
+        s.array("ring.stepOf", Role.STATE, "steps", stepOf);
+    }
 }

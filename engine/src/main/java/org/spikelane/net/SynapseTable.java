@@ -1,6 +1,9 @@
 package org.spikelane.net;
 
 import java.util.Arrays;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * A projection's synapses in compressed rows by presynaptic neuron (CSR), split by delay.
@@ -19,7 +22,7 @@ import java.util.Arrays;
  * (ascending); its row of source neuron {@code i} is {@code [rowStart(g, i), rowStart(g, i + 1))}
  * in {@link #targets()} / {@link #weights()}. Within a row, synapses keep generation order.
  */
-public final class SynapseTable {
+public final class SynapseTable implements StateOwner {
     private final int sources;
     private final int[] delays;
     /** {@code groups * (sources + 1)} absolute row starts. */
@@ -85,4 +88,13 @@ public final class SynapseTable {
 
     /** The flat row-start array (group {@code g} starts at {@code g * (sources() + 1)}); do not modify. */
     int[] rowStarts() { return rowStart; }
+
+    /** Connectivity and weights are parameters: fixed while running today, plastic later. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("delays", Role.PARAMETER, "steps", delays);
+        s.array("rowStart", Role.PARAMETER, "synapse", rowStart);
+        s.array("targets", Role.PARAMETER, "neuron", target);
+        s.array("weights", Role.PARAMETER, "SI", weight);
+    }
 }

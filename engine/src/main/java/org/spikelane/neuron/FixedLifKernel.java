@@ -12,6 +12,7 @@ import org.spikelane.fixed.Rounding;
 import org.spikelane.record.Variable;
 import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -263,4 +264,8 @@ public final class FixedLifKernel implements OwnStateLifKernel {
 
         @Override public double value(int neuron) { return f.volts(neuron); }
     }
+
+    /** The int state is the kernel's own; the float state is declared by the population. */
+    @Override
+    public void declareState(StateDeclarer s) { state.declareState(s); }
 }

@@ -11,6 +11,9 @@ import org.spikelane.fixed.Quantization;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParameterException;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * Integer state and quantized constants of a LIF population under a fixed-point profile with
@@ -34,7 +37,7 @@ import org.spikelane.spi.ParameterException;
  * accumulators {@code current} and {@code dv} of {@link LifState} are not read under fixed.
  * Conductances stay float ({@code g}, {@code gE}); see {@link FixedLifKernel}.
  */
-public final class FixedLifState implements FixedTarget {
+public final class FixedLifState implements FixedTarget, StateOwner {
     public static final int V = 0;
     public static final int I = 1;
     public static final int DV = 2;
@@ -253,5 +256,31 @@ public final class FixedLifState implements FixedTarget {
         return List.of(new OverflowCount(population, "v", profile.voltageOverflow(), overflows[V]),
                 new OverflowCount(population, "I", Overflow.SATURATE, overflows[I]),
                 new OverflowCount(population, "dv", Overflow.SATURATE, overflows[DV]));
+    }
+
+    /** Registers the int state, the quantized constants, the int accumulators and the overflow counts. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("fixed.v", Role.STATE, "LSB_v", v);
+        s.array("fixed.refractoryLeft", Role.STATE, "steps", refractoryLeft);
+        s.scalar("fixed.step", Role.STATE, "steps", () -> step, n -> step = (int) n);
+        s.array("fixed.overflows", Role.STATE, StateDeclarer.NO_UNIT, overflows);
+        s.array("fixed.driveSum", Role.ACCUMULATOR, "LSB_v", driveSum);
+        s.array("fixed.jumpSum", Role.ACCUMULATOR, "LSB_v", jumpSum);
+        s.array("fixed.restingPotential", Role.PARAMETER, "LSB_v", restingPotential);
+        s.array("fixed.resetPotential", Role.PARAMETER, "LSB_v", resetPotential);
+        s.array("fixed.threshold", Role.PARAMETER, "LSB_v", threshold);
+        s.array("fixed.decay", Role.PARAMETER, "Q16", decay);
+        s.array("fixed.gain", Role.PARAMETER, "Q16", gain);
+        s.array("fixed.ampsToLsb", Role.PARAMETER, "LSB_v/A", ampsToLsb);
+        s.array("fixed.dtOverTau", Role.PARAMETER, StateDeclarer.NO_UNIT, dtOverTau);
+        s.array("fixed.refractoryHold", Role.PARAMETER, "steps", refractoryHold);
+        s.array("fixed.roundingAddend", Role.PARAMETER, "LSB_v", roundingAddend);
+        s.scalar("fixed.addendIndexMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> addendIndexMask, m -> addendIndexMask = (int) m);
+        s.scalar("fixed.restingIndexMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> restingIndexMask, m -> restingIndexMask = (int) m);
+        s.scalar("fixed.resetIndexMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> resetIndexMask, m -> resetIndexMask = (int) m);
+        s.array("fixed.conductanceRest", Role.SCRATCH, "LSB_v", conductanceRest);
+        s.array("fixed.conductanceDecay", Role.SCRATCH, "Q16", conductanceDecay);
+        s.array("fixed.lanes", Role.SCRATCH, StateDeclarer.NO_UNIT, lanes);
     }
 }

@@ -1,5 +1,7 @@
 package org.spikelane.neuron;
 
+import org.spikelane.state.StateOwner;
+
 /**
  * One step of a LIF population (DESIGN §2, phases 2, 3 and 5 fused): exact integration with the
  * step's accumulated input, threshold, reset and refractory hold; then the accumulators are
@@ -12,7 +14,7 @@ package org.spikelane.neuron;
  * A neuron with {@code refractoryLeft > 0} keeps {@code v = v_reset}, loses its {@code dv}, and
  * cannot spike.
  */
-public interface LifKernel {
+public interface LifKernel extends StateOwner {
     /**
      * Advances every neuron by one step.
      *

@@ -4,6 +4,7 @@ import java.util.List;
 import org.spikelane.record.Variable;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.Params;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /** A population of LIF neurons: its state arrays plus the kernel that advances them. */
@@ -86,5 +87,12 @@ public final class LifPopulation extends Population {
 
     private record ArrayVariable(String name, Dimension dimension, float[] values) implements Variable {
         @Override public double value(int neuron) { return values[neuron]; }
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        super.declareState(s);
+        state.declareState(s);
+        kernel.declareState(s);
     }
 }

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * Structure-of-arrays state and per-neuron constants of one LIF population. Every array has
@@ -13,7 +16,7 @@ import org.spikelane.spi.Params;
  * <p>The accumulators ({@link #current}, {@link #dv}, {@link #g}, {@link #gE}) are filled by
  * inputs and synapses during a step and cleared by the LIF kernel once it has consumed them.
  */
-public final class LifState {
+public final class LifState implements StateOwner {
     public final int size;
     public final int padded;
     public final double dt;
@@ -209,5 +212,33 @@ public final class LifState {
             case "v" -> v[neuron];
             default -> throw new IllegalArgumentException("unknown LIF parameter '" + param + "'");
         };
+    }
+
+    /** Registers every array of the float LIF state: membrane state, accumulators and per-neuron constants. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("v", Role.STATE, "V", v);
+        s.array("refractoryLeft", Role.STATE, "steps", refractoryLeft);
+        s.array("current", Role.ACCUMULATOR, "A", current);
+        s.array("dv", Role.ACCUMULATOR, "V", dv);
+        if (g != null) {
+            s.array("g", Role.ACCUMULATOR, "S", g);
+            s.array("gE", Role.ACCUMULATOR, "A", gE);
+        }
+        s.array("restingPotential", Role.PARAMETER, "V", restingPotential);
+        s.array("resistance", Role.PARAMETER, "ohm", resistance);
+        s.array("decay", Role.PARAMETER, StateDeclarer.NO_UNIT, decay);
+        s.array("threshold", Role.PARAMETER, "V", threshold);
+        s.array("resetPotential", Role.PARAMETER, "V", resetPotential);
+        s.array("refractoryHold", Role.PARAMETER, "steps", refractoryHold);
+        s.array("leakConductance", Role.PARAMETER, "S", leakConductance);
+        s.array("leakDrive", Role.PARAMETER, "A", leakDrive);
+        s.array("dtOverC", Role.PARAMETER, "s/F", dtOverC);
+        s.scalar("sharedParameterMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> sharedParameterMask,
+                m -> sharedParameterMask = (int) m);
+        s.array("tau_m", Role.PARAMETER, "s", tauM);
+        s.array("C", Role.PARAMETER, "F", capacitance);
+        s.array("R", Role.PARAMETER, "ohm", resistanceSi);
+        s.array("refractory", Role.PARAMETER, "s", refractorySeconds);
     }
 }

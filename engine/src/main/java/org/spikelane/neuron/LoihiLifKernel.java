@@ -10,6 +10,7 @@ import org.spikelane.fixed.FixedMath;
 import org.spikelane.fixed.IntLanes;
 import org.spikelane.record.Variable;
 import org.spikelane.simd.Simd;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -207,5 +208,12 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
         @Override public Dimension dimension() { return Dimension.DIMENSIONLESS; }
 
         @Override public double value(int neuron) { return values[neuron]; }
+    }
+
+    /** Lava's integer state, plus the physical mapping's constants when there is one. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        state.declareState(s);
+        if (physical != null) physical.declareState(s);
     }
 }

@@ -3,13 +3,16 @@ package org.spikelane.neuron;
 import java.util.Arrays;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.Params;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * Integer state of a LIF population in Lava's bit-accurate model: {@code u} (current) and
  * {@code v} (voltage) as raw 24-bit integers, the synaptic input {@code aIn} of the step, and
  * the per-neuron multipliers. Arrays are padded like {@link LifState}; padding lanes never spike.
  */
-public final class LoihiLifState {
+public final class LoihiLifState implements StateOwner {
     public static final int BITS = 24;
     /** Lava's {@code max_uv_val}. */
     public static final int MAX_UV = 1 << 23;
@@ -83,5 +86,20 @@ public final class LoihiLifState {
         vMultiplier[i] = (1 << DECAY_BITS) - dv;
         threshold[i] = vth << SHIFT;
         bias[i] = biasMant << biasExp;
+    }
+
+    /** Registers Lava's integer state, the multipliers and the overflow counts. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("loihi.u", Role.STATE, "raw", u);
+        s.array("loihi.v", Role.STATE, "raw", v);
+        s.array("loihi.overflows", Role.STATE, StateDeclarer.NO_UNIT, overflows);
+        s.array("loihi.aIn", Role.ACCUMULATOR, "raw", aIn);
+        s.array("loihi.inputBias", Role.ACCUMULATOR, "raw", inputBias);
+        s.array("loihi.uMultiplier", Role.PARAMETER, "Q12", uMultiplier);
+        s.array("loihi.vMultiplier", Role.PARAMETER, "Q12", vMultiplier);
+        s.array("loihi.bias", Role.PARAMETER, "raw", bias);
+        s.array("loihi.threshold", Role.PARAMETER, "raw", threshold);
+        if (inputScale != null) s.array("loihi.inputScale", Role.PARAMETER, "raw/A", inputScale);
     }
 }

@@ -6,6 +6,9 @@ import org.spikelane.fixed.Quantization;
 import org.spikelane.net.SynapseTable;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 import org.spikelane.units.Dimension;
 import org.spikelane.units.Units;
 
@@ -27,7 +30,7 @@ import org.spikelane.units.Units;
  *       sets {@code du = 4095} (u forgets each step) and {@code a_in = round(w / (64 LSB_v))}.</li>
  * </ul>
  */
-public final class LoihiPhysicalMapping {
+public final class LoihiPhysicalMapping implements StateOwner {
     /** {@code vth} of the neuron with the largest threshold distance. */
     public static final int TOP_VTH = 1 << 16;
     private static final int UNITY = 1 << LoihiLifState.DECAY_BITS;
@@ -219,5 +222,13 @@ public final class LoihiPhysicalMapping {
         }
 
         Quantization result() { return worst; }
+    }
+
+    /** The double constants the mapping converts with (recorded v, integer weights). */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("loihi.physical.restingPotential", Role.PARAMETER, "V", restingPotential);
+        s.array("loihi.physical.resistance", Role.PARAMETER, "ohm", resistance);
+        s.array("loihi.physical.tauEff", Role.PARAMETER, "s", tauEff);
     }
 }

@@ -3,9 +3,12 @@ package org.spikelane.neuron;
 import java.util.List;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.SpikeSource;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /** A group of neurons updated together; holds the spikes of its most recent step. */
-public abstract class Population implements SpikeSource {
+public abstract class Population implements SpikeSource, StateOwner {
     private final String name;
     private final int size;
     /** Spiking neuron indices of the most recent step, in [0, spikeCount). */
@@ -34,4 +37,11 @@ public abstract class Population implements SpikeSource {
     @Override public final int spikeCount() { return spikeCount; }
 
     @Override public final int[] spikes() { return spikes; }
+
+    /** The spikes of the most recent step (inputs of the next step read them); subclasses add their own. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("spikes", Role.STATE, "neuron", spikes);
+        s.scalar("spikeCount", Role.STATE, StateDeclarer.NO_UNIT, () -> spikeCount, n -> spikeCount = (int) n);
+    }
 }

@@ -1,6 +1,7 @@
 package org.spikelane.neuron;
 
 import org.spikelane.simd.ExpNeg;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * Reference kernel: the plain loop every vector kernel is tested against. Same operations in
@@ -45,4 +46,8 @@ public final class ScalarLifKernel implements LifKernel {
         }
         return count;
     }
+
+    /** No state of its own: everything is in {@link LifState}. */
+    @Override
+    public void declareState(StateDeclarer s) { }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.ParameterException;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * A source population that emits given spikes: pairs {@code (step, neuron)}, optionally repeated
@@ -76,5 +78,14 @@ public final class SpikeGeneratorPopulation extends Population {
     @Override
     public Variable variable(String name) {
         throw new IllegalArgumentException("spike generator '" + name() + "' has no state variables to record");
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        super.declareState(s);
+        s.array("times", Role.PARAMETER, "steps", steps);
+        s.array("neurons", Role.PARAMETER, "neuron", neurons);
+        s.scalar("next", Role.STATE, StateDeclarer.NO_UNIT, () -> next, n -> next = (int) n);
+        s.scalar("cycleStart", Role.STATE, "steps", () -> cycleStart, n -> cycleStart = n);
     }
 }

@@ -7,6 +7,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * The LIF step on {@link Simd#FLOAT} vectors over the padded arrays. Spikes are extracted from
@@ -77,5 +79,10 @@ public final class VectorLifKernel implements LifKernel {
             left.intoArray(s.refractoryLeft, i);
         }
         return count;
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("kernel.lanes", Role.SCRATCH, StateDeclarer.NO_UNIT, lanes);
     }
 }

@@ -1,12 +1,15 @@
 package org.spikelane.record;
 
 import java.util.Arrays;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * Spikes as (population, neuron, step) rows in primitive arrays that grow by doubling: no
  * allocation per step once the arrays are large enough.
  */
-public final class SpikeRecorder {
+public final class SpikeRecorder implements StateOwner {
     private final String[] populationNames;
     private final double dt;
     private int[] population = new int[1024];
@@ -30,6 +33,9 @@ public final class SpikeRecorder {
             count++;
         }
     }
+
+    /** Forgets every recorded row (a restored simulation records its resumed part only). */
+    public void clear() { count = 0; }
 
     private void grow(int needed) {
         int capacity = Math.max(needed, step.length * 2);
@@ -65,5 +71,14 @@ public final class SpikeRecorder {
         return java.util.stream.IntStream.range(0, count)
                 .filter(k -> population[k] == p && neuron[k] == neuronIndex)
                 .mapToLong(k -> step[k]).toArray();
+    }
+
+    /** Recorded rows are output, not state: a checkpoint leaves them out and a resumed run starts empty. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.resizable("population", Role.RECORDING, "population", () -> population, a -> population = (int[]) a);
+        s.resizable("neuron", Role.RECORDING, "neuron", () -> neuron, a -> neuron = (int[]) a);
+        s.resizable("step", Role.RECORDING, "steps", () -> step, a -> step = (long[]) a);
+        s.scalar("count", Role.RECORDING, StateDeclarer.NO_UNIT, () -> count, n -> count = (int) n);
     }
 }

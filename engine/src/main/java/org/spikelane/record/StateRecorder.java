@@ -2,6 +2,9 @@ package org.spikelane.record;
 
 import java.util.Arrays;
 import java.util.List;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * Samples chosen variables of chosen neurons every {@code every} steps. A sample stamped
@@ -9,7 +12,7 @@ import java.util.List;
  * after that step's inputs were evaluated so that input currents are the ones held over step n.
  * Storage grows by doubling; no allocation per step once warm.
  */
-public final class StateRecorder {
+public final class StateRecorder implements StateOwner {
     private final String population;
     private final Variable[] variables;
     private final int[] neurons;
@@ -47,6 +50,9 @@ public final class StateRecorder {
         steps[samples++] = step;
     }
 
+    /** Forgets every sample (a restored simulation records its resumed part only). */
+    public void clear() { samples = 0; }
+
     public String population() { return population; }
 
     public List<Variable> variables() { return List.of(variables); }
@@ -76,5 +82,17 @@ public final class StateRecorder {
         double[] out = new double[samples];
         for (int s = 0; s < samples; s++) out[s] = value(s, v, k);
         return out;
+    }
+
+    /**
+     * Samples are output, not state: a checkpoint leaves them out, and a resumed run samples at the
+     * same absolute steps (multiples of {@code every}) from its first step on.
+     */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("neurons", Role.RECORDING, "neuron", neurons);
+        s.resizable("values", Role.RECORDING, "SI", () -> values, a -> values = (float[]) a);
+        s.resizable("steps", Role.RECORDING, "steps", () -> steps, a -> steps = (long[]) a);
+        s.scalar("samples", Role.RECORDING, StateDeclarer.NO_UNIT, () -> samples, n -> samples = (int) n);
     }
 }

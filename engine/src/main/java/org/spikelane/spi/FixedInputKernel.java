@@ -1,11 +1,14 @@
 package org.spikelane.spi;
 
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
+
 /**
  * The fixed-point form of one input on one population ({@link InputPlugin#createFixed}). Called
  * once per step, never per neuron; all per-neuron work is int arithmetic on
  * {@link FixedTarget#drive()}.
  */
-public interface FixedInputKernel {
+public interface FixedInputKernel extends StateOwner {
     /** Adds this input's {@code R I} at {@code t = step * dt}, in LSB_v, to {@code drive[i]} of each target neuron. */
     void addDrive(long step, int[] drive);
 
@@ -13,4 +16,13 @@ public interface FixedInputKernel {
     default void set(String param, int neuron, double siValue) {
         throw new UnsupportedOperationException("this input cannot change '" + param + "' while running");
     }
+
+    /**
+     * Registers every array and scalar this kernel keeps across steps (state, parameters it may
+     * change at run time, scratch) with {@code state.array(...)} / {@code state.scalar(...)}; see
+     * docs/plugins.md, "Declared state". A kernel without state overrides this with an empty body.
+     * The default reports the kernel as undeclared: it runs, but checkpoints are refused.
+     */
+    @Override
+    default void declareState(StateDeclarer state) { state.undeclared(); }
 }

@@ -2,13 +2,15 @@ package org.spikelane.spi;
 
 import java.util.List;
 import org.spikelane.record.Variable;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * The compiled form of one synapse model on one projection's targets. The engine calls
  * {@link #update} once per step and {@link #receive} once per (spiking source neuron, delay)
  * row, never once per synapse.
  */
-public interface SynapseKernel {
+public interface SynapseKernel extends StateOwner {
     /**
      * Phase 2 of step {@code step} (DESIGN §2): add this step's contribution to the target
      * accumulators ({@code current}, {@code dv}, {@code g}, {@code gE}) from the state at
@@ -28,4 +30,13 @@ public interface SynapseKernel {
      * indexed by target population index and sampled at the start of a step.
      */
     default List<Variable> variables() { return List.of(); }
+
+    /**
+     * Registers every array and scalar this kernel keeps across steps (state, parameters it may
+     * change at run time, scratch) with {@code state.array(...)} / {@code state.scalar(...)}; see
+     * docs/plugins.md, "Declared state". A kernel without state overrides this with an empty body.
+     * The default reports the kernel as undeclared: it runs, but checkpoints are refused.
+     */
+    @Override
+    default void declareState(StateDeclarer state) { state.undeclared(); }
 }

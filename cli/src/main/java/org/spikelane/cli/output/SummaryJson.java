@@ -36,11 +36,16 @@ public final class SummaryJson {
         Simulation sim = r.simulation();
         ObjectNode root = header(r.scenario().name(), sim, r.steps() * sim.dt(), r.scenario().seed(), r.scenario().precision());
         root.put("steps", r.steps());
+        if (r.firstStep() > 0) {
+            // a resumed run: its spikes and rates cover [first step, last step]
+            root.put("resumed_from_step", r.firstStep());
+            root.put("resumed_from_s", r.firstStep() * sim.dt());
+        }
         root.put("wall_time_s", r.wallSeconds());
         root.put("steps_per_second", r.stepsPerSecond());
         root.put("total_spikes", r.totalSpikes());
         ArrayNode pops = root.putArray("populations");
-        double seconds = r.steps() * sim.dt();
+        double seconds = r.stepsRun() * sim.dt();
         for (Population p : sim.populations()) {
             long spikes = r.spikeCounts().get(p.name());
             ObjectNode o = pops.addObject();

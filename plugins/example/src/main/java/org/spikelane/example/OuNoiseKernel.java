@@ -3,6 +3,8 @@ package org.spikelane.example;
 import java.util.SplittableRandom;
 import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputKernel;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * The compiled {@code ou_noise} input. Uses the exact discretization of the OU process, which
@@ -56,5 +58,16 @@ final class OuNoiseKernel implements InputKernel {
             x[k] = mean[k] + (x[k] - mean[k]) * decay[k] + kick[k] * random.nextGaussian();
         }
         Accumulate.add(current, neurons, out, n);
+    }
+
+    /** The process value x is the state; the rest is fixed at build time. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        if (neurons != null) s.array("targets", Role.PARAMETER, "neuron", neurons);
+        s.array("mean", Role.PARAMETER, "A", mean);
+        s.array("decay", Role.PARAMETER, StateDeclarer.NO_UNIT, decay);
+        s.array("kick", Role.PARAMETER, "A", kick);
+        s.array("x", Role.STATE, "A", x);
+        s.array("out", Role.SCRATCH, "A", out);
     }
 }

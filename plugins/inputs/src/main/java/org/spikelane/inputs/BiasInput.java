@@ -12,6 +12,8 @@ import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
 import org.spikelane.spi.Suggest;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -54,6 +56,11 @@ public final class BiasInput implements InputPlugin {
         return new FixedInputKernel() {
             @Override public void addDrive(long step, int[] drive) { FixedDrive.add(drive, targets, values, vector); }
 
+            @Override public void declareState(StateDeclarer s) {
+                targets.declareState(s);
+                s.array("amplitude", Role.PARAMETER, "LSB_v", values);
+            }
+
             @Override public void set(String param, int neuron, double siValue) {
                 int slot = slotToSet(owner, targets, param, neuron, siValue);
                 int first = slot < 0 ? 0 : slot, end = slot < 0 ? targets.count : slot + 1;
@@ -94,6 +101,11 @@ public final class BiasInput implements InputPlugin {
 
         @Override public void addCurrent(long step, float[] current) {
             Accumulate.add(current, targets.indices, values, targets.count);
+        }
+
+        @Override public void declareState(StateDeclarer s) {
+            targets.declareState(s);
+            s.array("amplitude", Role.PARAMETER, "A", values);
         }
 
         @Override public void set(String param, int neuron, double siValue) {

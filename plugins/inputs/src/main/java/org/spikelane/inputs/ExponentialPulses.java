@@ -2,6 +2,8 @@ package org.spikelane.inputs;
 
 import java.util.Arrays;
 import org.spikelane.spi.Accumulate;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * Pulses that jump by {@code amplitude} at an event and decay as {@code exp(-(t - t_event) / tau)};
@@ -80,5 +82,13 @@ final class ExponentialPulses implements PulseShape {
         weightBound *= scale;
         reference = step;
         return 1;
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("pulse.weight", Role.STATE, StateDeclarer.NO_UNIT, weight);
+        s.decimal("pulse.weightBound", Role.STATE, StateDeclarer.NO_UNIT, () -> weightBound, b -> weightBound = b);
+        s.scalar("pulse.reference", Role.STATE, "steps", () -> reference, r -> reference = r);
+        s.scalar("pulse.active", Role.STATE, StateDeclarer.NO_UNIT, () -> active ? 1 : 0, a -> active = a != 0);
     }
 }

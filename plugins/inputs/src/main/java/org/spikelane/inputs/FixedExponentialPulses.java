@@ -7,6 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * {@link ExponentialPulses} under {@code precision: fixed}: an int state per target slot, in LSB_v
@@ -113,5 +115,13 @@ final class FixedExponentialPulses implements PulseTrigger {
             bound = 0;
             active = false;
         }
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("pulse.amplitude", Role.PARAMETER, "LSB_v", amplitude);
+        s.array("pulse.state", Role.STATE, "LSB_v", state);
+        s.decimal("pulse.bound", Role.STATE, StateDeclarer.NO_UNIT, () -> bound, b -> bound = b);
+        s.scalar("pulse.active", Role.STATE, StateDeclarer.NO_UNIT, () -> active ? 1 : 0, a -> active = a != 0);
     }
 }

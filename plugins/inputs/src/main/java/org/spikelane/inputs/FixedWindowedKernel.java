@@ -2,6 +2,8 @@ package org.spikelane.inputs;
 
 import org.spikelane.spi.FixedInputKernel;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * The fixed-point kernel of step, sine and ramp ({@link WindowedKernel} under
@@ -41,5 +43,12 @@ final class FixedWindowedKernel implements FixedInputKernel {
         } else {
             FixedDrive.addAffine(drive, targets, base, slope, multiplier.at(step - window.startStep()), vector);
         }
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        targets.declareState(s);
+        s.array("base", Role.PARAMETER, "LSB_v", base);
+        if (slope != null) s.array("slope", Role.PARAMETER, "LSB_v", slope);
     }
 }

@@ -1,5 +1,8 @@
 package org.spikelane.inputs;
 
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
+
 /**
  * Pulses {@code amplitude / (1 + alpha (t - t_event))} that restart at each event of their neuron
  * (the seed forum's {@code last_injection} model): at step n a neuron whose latest event was at
@@ -55,5 +58,13 @@ final class InversePulses implements PulseShape {
             int slot = activeSlots[j];
             drive[targets.neuron(slot)] += (int) Math.rint(amplitudes[slot] / (1 + alphaDt * (step - lastEvent[slot])));
         }
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("pulse.lastEvent", Role.STATE, "steps", lastEvent);
+        s.array("pulse.isActive", Role.STATE, StateDeclarer.NO_UNIT, isActive);
+        s.array("pulse.activeSlots", Role.STATE, "slot", activeSlots);
+        s.scalar("pulse.activeCount", Role.STATE, StateDeclarer.NO_UNIT, () -> activeCount, n -> activeCount = (int) n);
     }
 }

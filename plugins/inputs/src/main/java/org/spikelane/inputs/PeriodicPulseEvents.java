@@ -1,6 +1,8 @@
 package org.spikelane.inputs;
 
 import java.util.SplittableRandom;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * Events at {@code first, first + every, first + 2 every, ...} steps (at most {@code count} of them).
@@ -35,5 +37,11 @@ final class PeriodicPulseEvents implements PulseEventSource {
             next += every;
             remaining--;
         }
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.scalar("events.next", Role.STATE, "steps", () -> next, n -> next = n);
+        s.scalar("events.remaining", Role.STATE, StateDeclarer.NO_UNIT, () -> remaining, n -> remaining = n);
     }
 }

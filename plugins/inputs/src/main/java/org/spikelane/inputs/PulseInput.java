@@ -9,6 +9,8 @@ import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -53,9 +55,13 @@ public final class PulseInput implements InputPlugin {
         PulseShape shape = exponential
                 ? new ExponentialPulses(targets, amplitude, params.get(TAU), context.dt())
                 : new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
-        return (step, current) -> {
-            events.emit(step, shape);
-            shape.addCurrent(step, current);
+        return new InputKernel() {
+            @Override public void addCurrent(long step, float[] current) {
+                events.emit(step, shape);
+                shape.addCurrent(step, current);
+            }
+
+            @Override public void declareState(StateDeclarer s) { declarePulses(s, targets, events, shape); }
         };
     }
 
@@ -70,17 +76,34 @@ public final class PulseInput implements InputPlugin {
         double amplitude = params.get(AMPLITUDE);
         if (exponential) {
             FixedExponentialPulses shape = new FixedExponentialPulses(targets, target, amplitude, params.get(TAU), context.dt());
-            return (step, drive) -> {
-                events.emit(step, shape);
-                shape.addDrive(drive);
+            return new FixedInputKernel() {
+                @Override public void addDrive(long step, int[] drive) {
+                    events.emit(step, shape);
+                    shape.addDrive(drive);
+                }
+
+                @Override public void declareState(StateDeclarer s) { declarePulses(s, targets, events, shape); }
             };
         }
         InversePulses shape = new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
         int[] amplitudes = FixedDrive.quantize(target, targets, amplitude);
-        return (step, drive) -> {
-            events.emit(step, shape);
-            shape.addDrive(step, drive, amplitudes);
+        return new FixedInputKernel() {
+            @Override public void addDrive(long step, int[] drive) {
+                events.emit(step, shape);
+                shape.addDrive(step, drive, amplitudes);
+            }
+
+            @Override public void declareState(StateDeclarer s) {
+                declarePulses(s, targets, events, shape);
+                s.array("pulse.amplitude", Role.PARAMETER, "LSB_v", amplitudes);
+            }
         };
+    }
+
+    private static void declarePulses(StateDeclarer s, Targets targets, PulseEventSource events, PulseTrigger shape) {
+        targets.declareState(s);
+        events.declareState(s);
+        shape.declareState(s);
     }
 
     /** The chosen shape, after checking that only its own width parameter was given. */

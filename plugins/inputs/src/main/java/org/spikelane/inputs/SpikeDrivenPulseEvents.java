@@ -1,6 +1,7 @@
 package org.spikelane.inputs;
 
 import org.spikelane.spi.SpikeSource;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * One event per spike of another population of the same size, neuron i driving neuron i (spikes
@@ -26,4 +27,8 @@ final class SpikeDrivenPulseEvents implements PulseEventSource {
             if (slot >= 0) shape.trigger(slot, step);
         }
     }
+
+    /** No state: the events are the source population's spikes of the previous step. */
+    @Override
+    public void declareState(StateDeclarer s) { }
 }

@@ -2,6 +2,8 @@ package org.spikelane.inputs;
 
 import java.util.Arrays;
 import org.spikelane.spi.InputContext;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * The neurons one input drives. Kernels keep their per-neuron state in "slots" {@code 0..count-1}
@@ -55,5 +57,11 @@ final class Targets {
         for (int k = 0; k < shown; k++) s.append(k == 0 ? "" : ", ").append(sorted[k]);
         if (shown < sorted.length) s.append(", ... (").append(sorted.length).append(" in all)");
         return s.toString();
+    }
+
+    /** The target list is a parameter of every kernel that uses it. */
+    void declareState(StateDeclarer s) {
+        s.array("targets", Role.PARAMETER, "neuron", neurons);
+        if (slotOf != null) s.array("slotOf", Role.PARAMETER, "slot", slotOf);
     }
 }

@@ -2,6 +2,7 @@ package org.spikelane.inputs;
 
 import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputKernel;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * The kernel of step, sine and ramp: one value for every target, given by a waveform of the
@@ -29,4 +30,8 @@ final class WindowedKernel implements InputKernel {
         if (!window.contains(step)) return;
         Accumulate.add(current, targets.indices, targets.count, (float) waveform.at(step - window.startStep()));
     }
+
+    /** Only the targets: the waveform is a pure function of the step. */
+    @Override
+    public void declareState(StateDeclarer s) { targets.declareState(s); }
 }

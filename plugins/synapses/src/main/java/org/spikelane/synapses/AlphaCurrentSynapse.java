@@ -8,6 +8,8 @@ import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -60,6 +62,14 @@ public final class AlphaCurrentSynapse implements SynapsePlugin {
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {
             for (int k = from; k < to; k++) ramp[targets[k]] += kick * weights[k];
+        }
+
+        @Override
+        public void declareState(StateDeclarer s) {
+            super.declareState(s);
+            s.array("ramp", Role.STATE, "A/s", ramp);
+            s.array("pCurrent", Role.PARAMETER, "V/A", pCurrent);
+            s.array("pRamp", Role.PARAMETER, "V s/A", pRamp);
         }
     }
 }

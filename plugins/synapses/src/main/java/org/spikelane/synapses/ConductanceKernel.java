@@ -6,6 +6,8 @@ import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -81,5 +83,13 @@ final class ConductanceKernel implements SynapseKernel {
             double g = k.conductance(neuron);
             return current ? g * (k.eRev - k.voltage.applyAsDouble(neuron)) : g;
         }
+    }
+
+    /** One conductance term per time constant is the state; the target's g and gE are the population's. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("coefficient", Role.PARAMETER, StateDeclarer.NO_UNIT, coefficient);
+        s.array("decay", Role.PARAMETER, StateDeclarer.NO_UNIT, decay);
+        for (int t = 0; t < terms.length; t++) s.array("term." + t, Role.STATE, "S", terms[t]);
     }
 }

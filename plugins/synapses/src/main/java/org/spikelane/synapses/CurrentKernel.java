@@ -5,6 +5,8 @@ import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -47,5 +49,13 @@ abstract class CurrentKernel implements SynapseKernel {
     @Override
     public List<Variable> variables() {
         return List.of(new StateVariable("I_syn", Dimension.CURRENT, current, toAmperes));
+    }
+
+    /** The synaptic current per target; subclasses add their propagators and extra state. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("current", Role.STATE, "A", current);
+        s.array("scale", Role.PARAMETER, StateDeclarer.NO_UNIT, scale);
+        s.array("toAmperes", Role.PARAMETER, StateDeclarer.NO_UNIT, toAmperes);
     }
 }

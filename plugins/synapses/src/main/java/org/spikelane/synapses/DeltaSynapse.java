@@ -7,6 +7,7 @@ import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -45,5 +46,8 @@ public final class DeltaSynapse implements SynapsePlugin {
         public void receive(int[] targets, float[] weights, int from, int to) {
             for (int k = from; k < to; k++) dv[targets[k]] += weights[k];
         }
+
+        /** No state of its own: it adds straight into the target's dv accumulator. */
+        @Override public void declareState(StateDeclarer s) { }
     }
 }

@@ -8,6 +8,8 @@ import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -58,6 +60,12 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {
             for (int k = from; k < to; k++) current[targets[k]] += weights[k];
+        }
+
+        @Override
+        public void declareState(StateDeclarer s) {
+            super.declareState(s);
+            s.array("p21", Role.PARAMETER, "V/A", p21);
         }
     }
 }

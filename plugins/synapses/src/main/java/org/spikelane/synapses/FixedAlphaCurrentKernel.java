@@ -8,6 +8,8 @@ import org.spikelane.fixed.FixedMath;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.SynapseContext;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * {@link AlphaCurrentSynapse} under {@code precision: fixed}. The float kernel's current {@code y}
@@ -132,5 +134,13 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
             decayed.lanewise(VectorOperators.SUB, signum, decayed.compare(VectorOperators.EQ, s)).intoArray(ramp, i);
         }
         if (clipped > 0) target.countClipped(true, clipped);
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        super.declareState(s);
+        s.array("ramp", Role.STATE, "LSB_v/2^(F+G)", ramp);
+        s.array("coupling", Role.PARAMETER, "Q", coupling);
+        s.array("perEvent", Role.PARAMETER, "1/weight", perEvent);
     }
 }

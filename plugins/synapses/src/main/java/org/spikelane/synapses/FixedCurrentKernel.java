@@ -6,6 +6,8 @@ import org.spikelane.record.Variable;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -125,5 +127,13 @@ abstract class FixedCurrentKernel implements SynapseKernel {
     @Override
     public List<Variable> variables() {
         return List.of(new IntStateVariable("I_syn", Dimension.CURRENT, effect, toAmperes));
+    }
+
+    /** The int synaptic state and the double factors it was quantized with; subclasses add theirs. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        s.array("effect", Role.STATE, "LSB_v/2^F", effect);
+        s.array("p21", Role.PARAMETER, "V/A", p21);
+        s.array("toAmperes", Role.PARAMETER, StateDeclarer.NO_UNIT, toAmperes);
     }
 }

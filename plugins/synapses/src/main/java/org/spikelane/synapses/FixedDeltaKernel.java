@@ -2,6 +2,7 @@ package org.spikelane.synapses;
 
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * {@link DeltaSynapse} under {@code precision: fixed}: each event adds {@code round(w / LSB_v)}
@@ -33,4 +34,8 @@ final class FixedDeltaKernel implements SynapseKernel {
         for (int k = from; k < to; k++) clipped += SaturatingAdd.add(jump, targets[k], weights[k] * perVolt, limit);
         if (clipped > 0) target.countClipped(true, clipped);
     }
+
+    /** No state of its own: it adds straight into the target's jump accumulator. */
+    @Override
+    public void declareState(StateDeclarer s) { }
 }

@@ -8,6 +8,8 @@ import org.spikelane.fixed.FixedMath;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.SynapseContext;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateDeclarer;
 
 /**
  * {@link ExpCurrentSynapse} under {@code precision: fixed} ({@link FixedCurrentKernel} for the
@@ -71,5 +73,11 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
                     .add(aHigh).lanewise(VectorOperators.ASHR, shift)).intoArray(effect, i);
         }
         if (clipped > 0) target.countClipped(true, clipped);
+    }
+
+    @Override
+    public void declareState(StateDeclarer s) {
+        super.declareState(s);
+        s.array("perEvent", Role.PARAMETER, "1/weight", perEvent);
     }
 }

@@ -1,0 +1,54 @@
+package org.spikelane.state;
+
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What a kernel calls, once while the simulation is built, to register every array and scalar
+ * it keeps. The engine has already named the owner (e.g. {@code "input 'bias'"}); names are unique
+ * per owner. Recording, checkpoint/restore and state listings walk what is declared here, so an
+ * array left out is invisible to them: a checkpoint would silently miss it.
+ *
+ * <p>Arrays are registered by reference and read when needed; a kernel must not replace a
+ * registered array (use {@link #resizable} for one that grows). Scalars (counters, cursors,
+ * flags) are registered as a getter and a setter, so they can stay plain fields in the hot path.
+ */
+public interface StateDeclarer {
+    void array(String name, Role role, String unit, float[] values);
+
+    void array(String name, Role role, String unit, double[] values);
+
+    void array(String name, Role role, String unit, int[] values);
+
+    void array(String name, Role role, String unit, long[] values);
+
+    void array(String name, Role role, String unit, boolean[] values);
+
+    /**
+     * An array the kernel may replace by a larger one (a spike list that grows with activity, a
+     * recording buffer). Restore hands the saved array to {@code replace}.
+     *
+     * @param current returns the array in use (a primitive array)
+     */
+    void resizable(String name, Role role, String unit, Supplier<Object> current, Consumer<Object> replace);
+
+    /** A long-valued scalar (a step counter, a cursor; booleans as 0/1). */
+    void scalar(String name, Role role, String unit, LongSupplier get, LongConsumer set);
+
+    /** A double-valued scalar. */
+    void decimal(String name, Role role, String unit, DoubleSupplier get, DoubleConsumer set);
+
+    /**
+     * Says that this kernel keeps state it does not declare (the default of the plugin SPI's
+     * {@code declareState}, for plugins written before the registry). The simulation runs, but
+     * a checkpoint refuses with an error naming the owner rather than saving part of the state.
+     */
+    void undeclared();
+
+    /** Unit of dimensionless values and counts. */
+    String NO_UNIT = "1";
+}

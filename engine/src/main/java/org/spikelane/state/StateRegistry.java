@@ -1,0 +1,104 @@
+package org.spikelane.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Every array and scalar of a simulation, in the order the components declared them: the one
+ * list that checkpoint/restore, state listings and (later) partitioning walk. Built once with the
+ * simulation; nothing here runs per step.
+ */
+public final class StateRegistry {
+    private final List<StateEntry> entries = new ArrayList<>();
+    private final Set<String> labels = new HashSet<>();
+    private final Set<String> undeclared = new LinkedHashSet<>();
+
+    /** A declarer that registers under {@code owner}. */
+    public StateDeclarer declarer(String owner) {
+        return new Declarer(owner);
+    }
+
+    /**
+     * Records that {@code owner} (a third-party kernel that does not override its
+     * {@code declareState}) keeps state the registry cannot see; checkpoints then refuse to run.
+     */
+    public void markUndeclared(String owner) { undeclared.add(owner); }
+
+    /** Owners whose state is unknown; empty when the registry is complete. */
+    public Set<String> undeclared() { return Collections.unmodifiableSet(undeclared); }
+
+    public List<StateEntry> entries() { return Collections.unmodifiableList(entries); }
+
+    /** The entry, or null. */
+    public StateEntry find(String owner, String name) {
+        for (StateEntry e : entries) if (e.owner().equals(owner) && e.name().equals(name)) return e;
+        return null;
+    }
+
+    /** One line per entry: owner, name, type, role, unit, length; for listings and debugging. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (StateEntry e : entries) {
+            out.append(String.format("%-50s %-22s %-7s %-11s %-8s %d%n", e.owner(), e.name(), e.type().name().toLowerCase(),
+                    e.role().name().toLowerCase(), e.unit(), e.length()));
+        }
+        return out.toString();
+    }
+
+    private void add(StateEntry e) {
+        if (!labels.add(e.owner() + "\u0000" + e.name())) {
+            throw new IllegalStateException(e.owner() + " declares '" + e.name() + "' twice");
+        }
+        entries.add(e);
+    }
+
+    private final class Declarer implements StateDeclarer {
+        private final String owner;
+
+        Declarer(String owner) { this.owner = owner; }
+
+        @Override public void undeclared() { markUndeclared(owner); }
+
+        private void fixed(String name, Role role, String unit, Object values) {
+            if (values == null) throw new IllegalArgumentException(owner + " declares '" + name + "' as null");
+            add(new StateEntry(owner, name, ElementType.of(values), role, unit, () -> values, null, false));
+        }
+
+        @Override public void array(String name, Role role, String unit, float[] values) { fixed(name, role, unit, values); }
+
+        @Override public void array(String name, Role role, String unit, double[] values) { fixed(name, role, unit, values); }
+
+        @Override public void array(String name, Role role, String unit, int[] values) { fixed(name, role, unit, values); }
+
+        @Override public void array(String name, Role role, String unit, long[] values) { fixed(name, role, unit, values); }
+
+        @Override public void array(String name, Role role, String unit, boolean[] values) { fixed(name, role, unit, values); }
+
+        @Override
+        public void resizable(String name, Role role, String unit, Supplier<Object> current, Consumer<Object> replace) {
+            add(new StateEntry(owner, name, ElementType.of(current.get()), role, unit, current, replace, false));
+        }
+
+        @Override
+        public void scalar(String name, Role role, String unit, LongSupplier get, LongConsumer set) {
+            add(new StateEntry(owner, name, ElementType.LONG, role, unit, () -> new long[] {get.getAsLong()},
+                    a -> set.accept(((long[]) a)[0]), true));
+        }
+
+        @Override
+        public void decimal(String name, Role role, String unit, DoubleSupplier get, DoubleConsumer set) {
+            add(new StateEntry(owner, name, ElementType.DOUBLE, role, unit, () -> new double[] {get.getAsDouble()},
+                    a -> set.accept(((double[]) a)[0]), true));
+        }
+    }
+}
