@@ -76,7 +76,7 @@ public final class Network {
 
     record StateSpec(String population, List<String> variables, int[] neurons, long every) {}
 
-    /** @param dt time step in seconds (DESIGN default 0.1 ms) */
+    /** @param dt time step in seconds (usually 0.1 ms, docs/semantics.md §1) */
     public Network(double dt) {
         if (!(dt > 0) || Double.isInfinite(dt)) throw new ParameterException("network", "dt", "must be > 0 s, got " + dt);
         this.dt = dt;

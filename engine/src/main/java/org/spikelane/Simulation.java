@@ -31,7 +31,7 @@ import org.spikelane.state.StateRegistry;
 
 /**
  * A compiled, runnable network. {@link #step()} is the scheduler: it runs the phases of
- * DESIGN §2 in order over flat arrays, without allocating and without any per-neuron virtual call.
+ * docs/semantics.md §2 in order over flat arrays, without allocating and without any per-neuron virtual call.
  *
  * <ol>
  *   <li>hooks due at this step (between steps, Brian2 {@code network_operation});</li>
@@ -226,7 +226,7 @@ public final class Simulation {
         }
     }
 
-    /** One step of {@code dt}: the phases of DESIGN §2. */
+    /** One step of {@code dt}: the phases of docs/semantics.md §2. */
     public void step() {
         long n = step;
         for (int h = 0; h < hookIntervals.length; h++) {
@@ -257,7 +257,7 @@ public final class Simulation {
 
     public long seed() { return seed; }
 
-    /** Seconds to whole steps, rounded to nearest (DESIGN §1). */
+    /** Seconds to whole steps, rounded to nearest (docs/semantics.md §1). */
     public long toSteps(double seconds, String field) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             throw new ParameterException("simulation", field, "must be a finite time >= 0 s, got " + seconds + " s");

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spikelane.record.StateRecorder;
 
-/** The analytic oracles of DESIGN §2 with the neurodynex defaults (LifModel's defaults). */
+/** The analytic oracles of docs/semantics.md §4 and §6 with the neurodynex defaults (LifModel's defaults). */
 class LifOracleTest {
     static final double DT = 1e-4, E_L = -70e-3, V_RESET = -65e-3, V_TH = -50e-3, R = 10e6, TAU = 8e-3, T_REF = 2e-3;
 

@@ -24,7 +24,7 @@ import org.spikelane.net.SynapseTable;
 import org.spikelane.neuron.Population;
 
 /**
- * Spike delivery (DESIGN §2 phase 4) through {@code exp_current}: synaptic events per second,
+ * Spike delivery (docs/semantics.md §2, phase DELIVERY) through {@code exp_current}: synaptic events per second,
  * float32 and {@code precision: fixed}. A spike generator of S sources projects onto N LIF
  * targets with connection probability {@code 80 / N}, so each source has 80 synapses on average;
  * weights are drawn from a normal distribution of mean 0 and sd 0.1 mV (so that the fixed-point

@@ -109,7 +109,7 @@ class ExamplesTest {
         }
     }
 
-    /** precision fixed (int state, DESIGN §5) fires at the float32 times, within one step, on the quickstart. */
+    /** precision fixed (int state, docs/fixed-point.md) fires at the float32 times, within one step, on the quickstart. */
     @Test
     void fixedPrecisionMatchesFloat32() throws IOException {
         Path f32 = tmp.resolve("f32");

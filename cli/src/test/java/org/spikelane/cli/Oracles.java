@@ -1,7 +1,7 @@
 package org.spikelane.cli;
 
 /**
- * Analytic results for the LIF neuron under constant current (DESIGN §2), written out here
+ * Analytic results for the LIF neuron under constant current (docs/semantics.md §4), written out here
  * independently of the CLI's own f-I code so the tests check it rather than repeat it.
  */
 final class Oracles {

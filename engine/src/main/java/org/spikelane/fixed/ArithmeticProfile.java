@@ -1,7 +1,7 @@
 package org.spikelane.fixed;
 
 /**
- * The rules of one fixed-point arithmetic (DESIGN §5).
+ * The rules of one fixed-point arithmetic (docs/fixed-point.md).
  *
  * @param name            "fixed" or "loihi", as in scenarios
  * @param decayBits       fraction bits of the decay multipliers: a decay {@code d} is stored as

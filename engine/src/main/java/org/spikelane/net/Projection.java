@@ -11,9 +11,9 @@ import org.spikelane.state.StateOwner;
  * source's recent spike lists ({@link SpikeRing}) and the synapse kernel that holds the
  * per-target state.
  *
- * <p>Timing (DESIGN §2): {@link #deliver} runs in phase 4 of step {@code n}, after every
+ * <p>Timing (docs/semantics.md §8): {@link #deliver} runs in phase DELIVERY of step {@code n}, after every
  * population has updated, and hands the rows of neurons that spiked at step {@code n - d} to the
- * kernel; the kernel's next {@link #update} (phase 2 of step {@code n + 1}) is the first to see
+ * kernel; the kernel's next {@link #update} (phase SYNAPSE_UPDATE of step {@code n + 1}) is the first to see
  * them. So a spike at step {@code s} through delay {@code d} steps first affects the update of
  * step {@code s + d + 1}; with {@code d = 0} that is the next step.
  */

@@ -1,5 +1,5 @@
 /**
- * Projections: connectivity, storage and spike delivery (DESIGN §2, §4).
+ * Projections: connectivity, storage and spike delivery (docs/semantics.md §2, §8 and §10; docs/architecture.md).
  *
  * <ul>
  *   <li>{@link org.spikelane.net.ConnectRule}: the scenario's {@code connect} map (all_to_all,
@@ -10,7 +10,7 @@
  *   <li>{@link org.spikelane.net.SynapseTable}: compressed rows by presynaptic neuron, split by
  *   delay (one group per distinct delay in steps); why this rather than an event ring is said there.</li>
  *   <li>{@link org.spikelane.net.Projection}: a ring of the source's last {@code maxDelay + 1}
- *   spike lists; phase 2 calls the kernel's {@code update}, phase 4 hands the kernel one row per
+ *   spike lists; phase SYNAPSE_UPDATE calls the kernel's {@code update}, phase DELIVERY hands the kernel one row per
  *   (spiking neuron, delay). A spike at step {@code s} with delay {@code d} steps is first seen by
  *   the update of step {@code s + d + 1}; delays are {@code round(delay / dt)} steps, 0 allowed.</li>
  *   <li>{@link org.spikelane.net.SynapticVariables}: kernel variables become recordable on the

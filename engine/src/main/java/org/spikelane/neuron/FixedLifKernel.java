@@ -16,7 +16,7 @@ import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
- * The LIF step of DESIGN §2 on the int state of a {@link FixedLifState}, reading the int
+ * The LIF step of docs/semantics.md §2 (phase NEURON_UPDATE) on the int state of a {@link FixedLifState}, reading the int
  * accumulators that the inputs' and synapses' fixed kernels filled ({@code driveSum},
  * {@code jumpSum}) and clearing them. Same refractory, threshold and reset semantics as the
  * float kernels. {@link #vectorStep} runs on

@@ -3,9 +3,9 @@ package org.spikelane.neuron;
 import org.spikelane.state.StateOwner;
 
 /**
- * One step of a LIF population (DESIGN §2, phases 2, 3 and 5 fused): exact integration with the
+ * One step of a LIF population (docs/semantics.md §2, phase NEURON_UPDATE, fused): exact integration with the
  * step's accumulated input, threshold, reset and refractory hold; then the accumulators are
- * cleared. Reset is fused with threshold because nothing between the two phases reads v.
+ * cleared. Reset is fused with threshold because nothing between them reads v.
  *
  * <p>Current path: {@code v_inf = E_L + R I}, {@code v <- v_inf + (v - v_inf) e^{-dt/tau_m} + dv}.
  * Conductance path ({@link LifState#g} allocated):

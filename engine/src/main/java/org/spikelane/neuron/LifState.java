@@ -45,7 +45,7 @@ public final class LifState implements StateOwner {
     public final float[] decay;
     public final float[] threshold;
     public final float[] resetPotential;
-    /** Steps a neuron is held after the spike step: round(t_ref / dt) - 1, at least 0 (DESIGN §2.5). */
+    /** Steps a neuron is held after the spike step: round(t_ref / dt) - 1, at least 0 (docs/semantics.md §4). */
     public final int[] refractoryHold;
     /** 1 / R (S), for the conductance path. */
     public final float[] leakConductance;

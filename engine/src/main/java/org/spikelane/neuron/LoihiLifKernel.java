@@ -20,7 +20,7 @@ import org.spikelane.units.Dimension;
  * v <- clip(sign(v) ((|v| (4096 - dv)) >> 12) + u + (bias_mant << bias_exp), -(2^23 - 1), 2^23 - 1)
  * spike if v > vth << 6; then v = 0 (u is kept; no refractory period)
  * </pre>
- * {@code a_in} is what projections delivered in phase 4 of the previous step (Lava's one-step
+ * {@code a_in} is what projections delivered in phase DELIVERY of the previous step (Lava's one-step
  * Dense delay). With physical parameters ({@link LoihiPhysicalMapping}) the input plugins' float
  * current is first turned into a bias of the step ({@link #quantizeInputs}) and added with
  * {@code bias}; with raw parameters that input bias stays 0 and the float accumulators are not

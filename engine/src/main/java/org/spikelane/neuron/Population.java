@@ -21,7 +21,7 @@ public abstract class Population implements SpikeSource, StateOwner {
         this.spikes = new int[size];
     }
 
-    /** Phases 2, 3 and 5 of step {@code step} (DESIGN §2): integrate, threshold, reset. */
+    /** Phase NEURON_UPDATE of step {@code step} (docs/semantics.md §2): integrate, threshold, reset. */
     public abstract void update(long step);
 
     /** Names of the variables a state recorder can sample. */

@@ -4,7 +4,7 @@ import org.spikelane.neuron.LifState;
 
 /**
  * A LIF population under {@code precision: fixed}, as its input and synapse plugins see it
- * (DESIGN §5, docs/fixed-point.md). The LIF kernel reads two int accumulators each step and
+ * (docs/fixed-point.md). The LIF kernel reads two int accumulators each step and
  * clears them; both are in units of {@link #voltLsb()} (LSB_v), the population's voltage
  * resolution, so a plugin quantizes once and the kernel only adds:
  * <ul>

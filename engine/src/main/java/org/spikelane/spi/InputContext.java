@@ -7,7 +7,7 @@ public interface InputContext {
     /** Time step in seconds. */
     double dt();
 
-    /** Seconds converted to whole steps by rounding to the nearest step (DESIGN §1). */
+    /** Seconds converted to whole steps by rounding to the nearest step (docs/semantics.md §1). */
     long toSteps(double seconds);
 
     /** Size of the target population. */

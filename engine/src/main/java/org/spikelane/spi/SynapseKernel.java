@@ -12,14 +12,14 @@ import org.spikelane.state.StateOwner;
  */
 public interface SynapseKernel extends StateOwner {
     /**
-     * Phase 2 of step {@code step} (DESIGN §2): add this step's contribution to the target
+     * Phase SYNAPSE_UPDATE of step {@code step} (docs/semantics.md §2): add this step's contribution to the target
      * accumulators ({@code current}, {@code dv}, {@code g}, {@code gE}) from the state at
      * {@code t_n}, then advance the own state to {@code t_{n+1}}.
      */
     void update(long step);
 
     /**
-     * Phase 4: spikes arriving now. Adds {@code weights[k]} (SI, in the projection's weight
+     * Phase DELIVERY: spikes arriving now. Adds {@code weights[k]} (SI, in the projection's weight
      * dimension) to the state of target neuron {@code targets[k]} for {@code k} in
      * {@code [from, to)}; the next step's {@link #update} is the first to see it.
      */

@@ -54,7 +54,7 @@ class PrecisionNetworkTest {
         Simulation sim = loihiNetwork(128).build();
         sim.runSteps(5);
         var rec = sim.stateRecorders().getFirst();
-        // samples are taken at the start of each step: spike at step 0, delivered in its phase 4,
+        // samples are taken at the start of each step: spike at step 0, delivered in its phase DELIVERY,
         // added after the decay of u in step 1, so the sample of step 2 is the first to show it
         assertArrayEquals(new double[] {0, 0, 8192, 4096, 2048}, rec.trace("u", 0));
         assertArrayEquals(new double[] {0, 0, 8192, 4096 + 4096, 4096 + 2048}, rec.trace("v", 0));

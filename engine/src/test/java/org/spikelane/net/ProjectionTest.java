@@ -26,7 +26,7 @@ class ProjectionTest {
     }
 
     /**
-     * DESIGN §2: a spike at step s through delay d steps is first seen by the update of step
+     * docs/semantics.md §8: a spike at step s through delay d steps is first seen by the update of step
      * s + d + 1, so v (sampled at the start of each step) first shows it at sample s + d + 2.
      */
     @ParameterizedTest

@@ -14,13 +14,13 @@ import java.util.Map;
  *       simulated seconds; otherwise one operation is {@code steps} steps of {@code dt}: both from
  *       parameters of those names ({@code dt} in ms) when present, else from the benchmark
  *       class's static {@code STEPS} and {@code DT_MS} fields (read from the jar the report runs
- *       with), else 1 step of 0.1 ms (DESIGN.md's default {@code dt}).
+ *       with), else 1 step of 0.1 ms (the usual {@code dt}, docs/semantics.md §1).
  * </ul>
  */
 public final class Figures {
     private Figures() {}
 
-    /** The default time step of DESIGN.md, used when a network result has no {@code dt} parameter. */
+    /** The usual time step (docs/semantics.md §1), used when a network result has no {@code dt} parameter. */
     static final double DEFAULT_DT_SECONDS = 1e-4;
 
     /** The figure of {@code r} in its category's unit; for {@link Category#GENERIC}, the raw score. */

@@ -14,7 +14,7 @@ import org.spikelane.neuron.LifState;
  * input whose amplitude is swept.
  *
  * <p>Continuous time: {@code f = 1 / (t_ref + T)}, {@code T = tau_m ln((R I + E_L - v_reset) / (R I + E_L - v_th))}.
- * On the time grid (DESIGN §2) the ISI is {@code t_ref + (ceil(T / dt) - 1) dt}.
+ * On the time grid (docs/semantics.md §4) the ISI is {@code t_ref + (ceil(T / dt) - 1) dt}.
  */
 public record AnalyticFi(double eL, double vReset, double vThreshold, double r, double tauM, double tRef, double dt) {
 

@@ -11,7 +11,7 @@ import org.spikelane.state.StateDeclarer;
  * is correct for any {@code dt / tau} (Euler-Maruyama would bias the variance):
  * {@code x <- mean + (x - mean) a + sigma sqrt(1 - a^2) N(0,1)}, {@code a = e^{-dt/tau}}.
  *
- * <p>The value added at step {@code n} is {@code x_n}, held over the step (DESIGN §2); {@code x}
+ * <p>The value added at step {@code n} is {@code x_n}, held over the step (docs/semantics.md §2, phase INPUTS); {@code x}
  * then advances to {@code x_{n+1}}. The process starts from its stationary distribution
  * {@code N(mean, sigma^2)} at {@code start}, so there is no transient. Outside
  * {@code [start, stop)} it adds nothing and does not advance.

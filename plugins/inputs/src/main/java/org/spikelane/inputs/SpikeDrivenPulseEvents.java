@@ -7,7 +7,7 @@ import org.spikelane.state.StateDeclarer;
  * One event per spike of another population of the same size, neuron i driving neuron i (spikes
  * of neurons this input does not target are ignored). During the input phase of step n the source
  * holds the spikes of step n - 1, so a spike at step s shows up in the current of step s + 1,
- * exactly like a delay-0 synapse (DESIGN §2).
+ * exactly like a delay-0 synapse (docs/semantics.md §2, phase INPUTS).
  */
 final class SpikeDrivenPulseEvents implements PulseEventSource {
     private final SpikeSource source;

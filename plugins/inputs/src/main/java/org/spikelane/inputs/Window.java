@@ -9,7 +9,7 @@ import org.spikelane.units.Units;
 
 /**
  * The half-open window {@code [start, stop)} of a time-limited input, in whole steps: the input is
- * on for the steps {@code n} with {@code startStep <= n < stopStep} (DESIGN §1: both ends are
+ * on for the steps {@code n} with {@code startStep <= n < stopStep} (docs/semantics.md §1: both ends are
  * rounded to the nearest step once, when the simulation is built).
  */
 record Window(long startStep, long stopStep) {

@@ -112,7 +112,7 @@ class FixedPrecisionOracleTest {
     }
 
     /**
-     * The exact step rule of DESIGN §2 in double: the pulse current {@code A e^{-k dt / tau_s}} of
+     * The exact step rule of docs/semantics.md §2 in double: the pulse current {@code A e^{-k dt / tau_s}} of
      * step k held over the step, v integrated exactly; its peak is the oracle of both precisions.
      */
     private static double pspPeakOracle(double amplitude) {
@@ -137,7 +137,7 @@ class FixedPrecisionOracleTest {
         }
     }
 
-    /** ISI of a constant current, DESIGN §2: {@code t_ref + (ceil(T / dt) - 1) dt}, in steps. */
+    /** ISI of a constant current, docs/semantics.md §4: {@code t_ref + (ceil(T / dt) - 1) dt}, in steps. */
     private static long isiSteps(double current) {
         double t = TAU * Math.log((R * current + E_L - V_RESET) / (R * current + E_L - V_TH));
         return Math.round(2e-3 / DT) + (long) Math.ceil(t / DT - 1e-9) - 1;

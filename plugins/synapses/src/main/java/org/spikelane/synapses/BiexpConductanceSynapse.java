@@ -15,7 +15,7 @@ import org.spikelane.units.Dimension;
  * The GABA_A conductance of the seed (Neuronal Dynamics):
  * {@code g(s) = gbar (1 - e^{-s/tau_rise}) (a e^{-s/tau_fast} + (1 - a) e^{-s/tau_slow})},
  * {@code I = g (E_rev - v)}, {@code gbar} the weight. Multiplied out it is four decaying
- * exponentials (DESIGN §4): {@code a e^{-s/tau_fast}}, {@code (1-a) e^{-s/tau_slow}},
+ * exponentials (docs/semantics.md §10): {@code a e^{-s/tau_fast}}, {@code (1-a) e^{-s/tau_slow}},
  * {@code -a e^{-s (1/tau_rise + 1/tau_fast)}}, {@code -(1-a) e^{-s (1/tau_rise + 1/tau_slow)}};
  * terms with a zero coefficient ({@code a = 1} or {@code a = 0}) are left out.
  * Under {@code precision: fixed} the four conductance states stay float (this same kernel) and only

@@ -14,7 +14,7 @@ import org.spikelane.units.Dimension;
  * A conductance that is a sum of decaying exponentials, {@code g = sum_t s_t}; a spike of weight
  * {@code w} adds {@code w * coefficient_t} to every term, so spikes superpose exactly. Each step
  * adds {@code g} to the target's {@code g} and {@code g E_rev} to its {@code gE}; the LIF kernel
- * integrates {@code v} with exponential Euler (g held over the step, DESIGN §4). Recordable:
+ * integrates {@code v} with exponential Euler (g held over the step, docs/semantics.md §2, phase NEURON_UPDATE). Recordable:
  * {@code g} (S) and {@code I_syn = g (E_rev - v)} (A), both at the start of the step.
  */
 final class ConductanceKernel implements SynapseKernel {
