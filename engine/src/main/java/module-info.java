@@ -11,6 +11,7 @@ module org.spikelane.engine {
     exports org.spikelane.simd;
     exports org.spikelane.net;
     exports org.spikelane.fixed;
+    exports org.spikelane.format;
 
     uses org.spikelane.spi.InputPlugin;
     uses org.spikelane.spi.SynapsePlugin;

@@ -36,8 +36,6 @@ public final class Network {
     final List<InputSpec> inputs = new ArrayList<>();
     final List<HookSpec> hooks = new ArrayList<>();
     final List<ProjectionSpec> projections = new ArrayList<>();
-    /** The arguments of each {@link #connect}, kept to rebuild projections into loihi populations. */
-    final List<ConnectArgs> connectArgs = new ArrayList<>();
     Precision precision = Precision.FLOAT32;
     final List<String> recordedSpikes = new ArrayList<>();
     final List<StateSpec> recordedState = new ArrayList<>();
@@ -61,12 +59,9 @@ public final class Network {
         }
 
         void validate(long seed, int index, Precision precision) {
-            if (precision == Precision.LOIHI) loihiParams(seed, index);
-            else params(seed, index);
+            precision.format().validate(new LifDraw(this, seed, index));
         }
     }
-
-    record ConnectArgs(Map<String, ?> synapseParams, Object weight, Object delay, Map<String, ?> connect) {}
 
     record GeneratorSpec(String name, int size, double[] times, int[] neurons, double period) implements PopulationSpec {}
 
@@ -202,7 +197,6 @@ public final class Network {
             throw new ParameterException(owner, "synapse", e.getMessage());
         }
         projections.add(new ProjectionSpec(from, source.size(), to, target.size(), plugin, synapseParams, weight, delay, connect));
-        connectArgs.add(new ConnectArgs(synapseParams, weight, delay, connect));
         return this;
     }
 

@@ -1,6 +1,10 @@
 package org.spikelane;
 
 import org.spikelane.fixed.ArithmeticProfile;
+import org.spikelane.format.FixedFormat;
+import org.spikelane.format.Float32Format;
+import org.spikelane.format.LoihiFormat;
+import org.spikelane.format.NumberFormat;
 import org.spikelane.spi.ParameterException;
 
 /**
@@ -11,11 +15,20 @@ import org.spikelane.spi.ParameterException;
  * See docs/fixed-point.md.
  */
 public enum Precision {
-    FLOAT32(null), FIXED(ArithmeticProfile.FIXED), LOIHI(ArithmeticProfile.LOIHI);
+    FLOAT32(null, new Float32Format()),
+    FIXED(ArithmeticProfile.FIXED, new FixedFormat(ArithmeticProfile.FIXED)),
+    LOIHI(ArithmeticProfile.LOIHI, new LoihiFormat());
 
     private final ArithmeticProfile profile;
+    private final NumberFormat format;
 
-    Precision(ArithmeticProfile profile) { this.profile = profile; }
+    Precision(ArithmeticProfile profile, NumberFormat format) {
+        this.profile = profile;
+        this.format = format;
+    }
+
+    /** The format that builds and runs the LIF populations under this precision. */
+    public NumberFormat format() { return format; }
 
     /** The arithmetic profile; null for float32. */
     public ArithmeticProfile profile() { return profile; }

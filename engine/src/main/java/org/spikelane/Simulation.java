@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.spikelane.format.BoundInput;
 import org.spikelane.net.Pathway;
 import org.spikelane.net.Projection;
 import org.spikelane.net.ProjectionSpec;
 import org.spikelane.net.SynapticVariables;
-import org.spikelane.neuron.FixedLifKernel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.Population;
 import org.spikelane.neuron.SpikeGeneratorPopulation;
@@ -17,7 +17,6 @@ import org.spikelane.record.SpikeRecorder;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
 import org.spikelane.simd.Simd;
-import org.spikelane.spi.FixedInputKernel;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.ParameterException;
@@ -70,7 +69,7 @@ public final class Simulation {
         List<Population> pops = new ArrayList<>();
         for (Network.PopulationSpec spec : net.populations.values()) {
             Population p = switch (spec) {
-                case Network.LifSpec lif -> FixedPopulations.create(lif, net.precision, dt, seed, pops.size());
+                case Network.LifSpec lif -> net.precision.format().population(new LifDraw(lif, seed, pops.size()), dt);
                 case Network.GeneratorSpec gen -> new SpikeGeneratorPopulation(gen.name(), gen.size(), dt, gen.times(),
                         gen.neurons(), gen.period());
             };
@@ -88,15 +87,9 @@ public final class Simulation {
                 throw new ParameterException(spec.label(), "target", "population '" + spec.target()
                         + "' is a spike generator; inputs drive LIF populations");
             }
-            FixedPopulations.checkInput(lif, spec.label());
-            Context context = new Context(spec, target.size(), k);
-            if (lif.kernel() instanceof FixedLifKernel fixed) {
-                inputs[k] = new FixedInput(spec.plugin().createFixed(context, spec.params(), fixed.fixedState()),
-                        fixed.fixedState().driveSum);
-            } else {
-                inputs[k] = spec.plugin().create(context, spec.params());
-            }
-            inputTargets[k] = lif.state().current;
+            BoundInput input = lif.format().input(spec.plugin(), new Context(spec, target.size(), k), spec.params());
+            inputs[k] = input.kernel();
+            inputTargets[k] = input.target();
         }
 
         hookIntervals = net.hooks.stream().mapToLong(Network.HookSpec::intervalSteps).toArray();
@@ -107,9 +100,9 @@ public final class Simulation {
             // one independent, reproducible stream per projection (connectivity, then weights, then delays)
             SplittableRandom random = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL * (k + 1));
             LifPopulation target = (LifPopulation) byName.get(spec.to());
-            spec = FixedPopulations.projectionSpec(spec, net.connectArgs.get(k), byName.get(spec.from()), target);
+            spec = target.format().projection(spec);
             Projection projection = spec.build(byName.get(spec.from()), target, dt, random, Simd.useVectorKernels());
-            FixedPopulations.checkProjection(projection, spec, net.precision);
+            target.format().projectionBuilt(projection, spec);
             built.add(projection);
         }
         projections = List.copyOf(built);
@@ -305,7 +298,7 @@ public final class Simulation {
      */
     public List<org.spikelane.fixed.Quantization> quantization() {
         List<org.spikelane.fixed.Quantization> out = new ArrayList<>();
-        for (Population p : populations) out.addAll(FixedPopulations.quantization(p));
+        for (Population p : populations) if (p instanceof LifPopulation lif) out.addAll(lif.format().quantization());
         return out;
     }
 
@@ -315,7 +308,7 @@ public final class Simulation {
      */
     public List<org.spikelane.fixed.OverflowCount> overflows() {
         List<org.spikelane.fixed.OverflowCount> out = new ArrayList<>();
-        for (Population p : populations) out.addAll(FixedPopulations.overflows(p));
+        for (Population p : populations) if (p instanceof LifPopulation lif) out.addAll(lif.format().overflows());
         return out;
     }
 
@@ -323,19 +316,7 @@ public final class Simulation {
      * Lanes the LIF kernels run on, e.g. "vector Species[float, 8, S_256_BIT]", or under fixed
      * and loihi precision "vector Species[int, 8, S_256_BIT]".
      */
-    public String species() {
-        if (precision == Precision.FLOAT32) return Simd.describe();
-        return (Simd.useVectorKernels() ? "vector " : "scalar reference ") + Simd.INT;
-    }
-
-    /** A fixed-point input behind the float interface: it adds to the int drive, not to {@code current}. */
-    private record FixedInput(FixedInputKernel kernel, int[] drive) implements InputKernel {
-        @Override public void addCurrent(long step, float[] ignored) { kernel.addDrive(step, drive); }
-
-        @Override public void set(String param, int neuron, double siValue) { kernel.set(param, neuron, siValue); }
-
-        @Override public void declareState(StateDeclarer state) { kernel.declareState(state); }
-    }
+    public String species() { return precision.format().lanes(); }
 
     private final class Context implements InputContext {
         private final Network.InputSpec spec;

@@ -36,21 +36,22 @@ final class LifStepper {
         state = population.state();
         spikes = population.spikes();
         LifFixture.settle(state, amperes);
-        kernel = switch (precision) {
-            case "float32" -> population.kernel();
-            case "fixed" -> new FixedLifKernel(new FixedLifState("bench", state, ArithmeticProfile.FIXED, 1),
-                    kernelName.equals("vector"));
+        switch (precision) {
+            case "float32" -> {
+                kernel = population.kernel();
+                drive = null;
+                driveLsb = null;
+            }
+            case "fixed" -> {
+                FixedLifState fixed = new FixedLifState("bench", state, ArithmeticProfile.FIXED, 1);
+                kernel = new FixedLifKernel(fixed, kernelName.equals("vector"));
+                // the fixed state quantizes v from the float state but starts with no neuron refractory
+                System.arraycopy(state.refractoryLeft, 0, fixed.refractoryLeft, 0, n);
+                drive = fixed.driveSum;
+                driveLsb = new int[n];
+                for (int i = 0; i < n; i++) driveLsb[i] = (int) Math.round(amperes * fixed.lsbPerAmpere(i));
+            }
             default -> throw new IllegalArgumentException("precision must be float32 or fixed, got " + precision);
-        };
-        if (kernel instanceof FixedLifKernel fixed) {
-            // the fixed state quantizes v from the float state but starts with no neuron refractory
-            System.arraycopy(state.refractoryLeft, 0, fixed.fixedState().refractoryLeft, 0, n);
-            drive = fixed.fixedState().driveSum;
-            driveLsb = new int[n];
-            for (int i = 0; i < n; i++) driveLsb[i] = (int) Math.round(amperes * fixed.fixedState().lsbPerAmpere(i));
-        } else {
-            drive = null;
-            driveLsb = null;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.spikelane.bench;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +19,7 @@ import org.spikelane.Network;
 import org.spikelane.Simulation;
 import org.spikelane.net.Projection;
 import org.spikelane.net.SynapseTable;
-import org.spikelane.neuron.FixedLifKernel;
-import org.spikelane.neuron.LifPopulation;
-import org.spikelane.neuron.LifState;
+import org.spikelane.format.FormatBinding;
 import org.spikelane.spi.SynapseKernel;
 
 /**
@@ -70,8 +67,8 @@ public class SynapseDecayBenchmark {
         SynapseKernel kernel;
         int[] targets;
         float[] weights;
-        float[][] floatAccumulators;
-        int[][] intAccumulators;
+        /** The target's format, which clears the accumulators the kernel fed. */
+        FormatBinding format;
         long step;
 
         @Setup(Level.Trial)
@@ -86,18 +83,13 @@ public class SynapseDecayBenchmark {
             SynapseTable table = projection.table();
             targets = table.targets();
             weights = table.weights();
-            LifPopulation target = sim.lif(TargetPopulation.NAME);
-            LifState s = target.state();
-            floatAccumulators = s.g == null ? new float[][] {s.current, s.dv} : new float[][] {s.current, s.dv, s.g, s.gE};
-            intAccumulators = target.kernel() instanceof FixedLifKernel fixed
-                    ? new int[][] {fixed.fixedState().driveSum, fixed.fixedState().jumpSum} : new int[0][];
+            format = sim.lif(TargetPopulation.NAME).format();
         }
 
         /** One spike to every target, and the accumulators cleared. */
         void refresh() {
             kernel.receive(targets, weights, 0, targets.length);
-            for (float[] a : floatAccumulators) Arrays.fill(a, 0f);
-            for (int[] a : intAccumulators) Arrays.fill(a, 0);
+            format.clearAccumulators();
         }
 
         @TearDown(Level.Trial)

@@ -19,8 +19,8 @@ import org.spikelane.units.Dimension;
  * it, as Lava's Dense feeds {@code PyLifModelBitAcc}. The simulation builds one instance per
  * projection, bound to the target's state (no plugin lookup).
  *
- * <p>Raw mode ({@link #LoihiSynapse(LoihiLifState)}): {@code exp_current} with integer weights.
- * Physical mode ({@link #physical}): {@code exp_current} or {@code delta} with SI weights, which
+ * <p>Raw mode ({@link #LoihiSynapse(LoihiLifState, String)}): a decaying current with integer
+ * weights. Physical mode ({@link #physical}): a decaying current or a voltage jump with SI weights, which
  * the simulation converts once to integers ({@link Kernel#useIntegerWeights}) with the per-target
  * {@link #factor()} of {@code LoihiPhysicalMapping}.
  */
@@ -33,8 +33,9 @@ public final class LoihiSynapse implements SynapsePlugin {
     private final List<Dimension> weightDimensions;
     private final double[] factor;
 
-    public LoihiSynapse(LoihiLifState target) {
-        this(target, "exp_current", List.of(Dimension.DIMENSIONLESS), null);
+    /** Raw mode: integer weights, under the name of the plugin it replaces. */
+    public LoihiSynapse(LoihiLifState target, String name) {
+        this(target, name, List.of(Dimension.DIMENSIONLESS), null);
     }
 
     private LoihiSynapse(LoihiLifState target, String name, List<Dimension> weightDimensions, double[] factor) {

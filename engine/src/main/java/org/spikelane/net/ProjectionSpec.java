@@ -2,7 +2,6 @@ package org.spikelane.net;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.spikelane.neuron.FixedLifKernel;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.LifState;
 import org.spikelane.neuron.Population;
@@ -24,11 +23,15 @@ public final class ProjectionSpec {
     private final String owner;
     private final String from;
     private final String to;
+    private final int fromSize;
+    private final int toSize;
     private final SynapsePlugin plugin;
+    private final Map<String, ?> synapseParams;
     private final Params params;
     private final Object weight;
     private final Dimension weightDimension;
     private final Object delay;
+    private final Map<String, ?> connect;
     private final ConnectRule rule;
 
     /**
@@ -42,9 +45,12 @@ public final class ProjectionSpec {
         this.owner = "projection '" + from + " -> " + to + "'";
         this.from = from;
         this.to = to;
+        this.fromSize = fromSize;
+        this.toSize = toSize;
         this.plugin = plugin;
-        this.params = Params.resolve(owner + " synapse '" + plugin.name() + "'", plugin.params(),
-                synapseParams == null ? Map.of() : synapseParams, toSize);
+        this.synapseParams = synapseParams == null ? Map.of() : synapseParams;
+        this.connect = connect;
+        this.params = Params.resolve(owner + " synapse '" + plugin.name() + "'", plugin.params(), this.synapseParams, toSize);
         this.rule = ConnectRule.parse(connect, fromSize, toSize, from.equals(to), owner);
         if (weight == null) throw new ParameterException(owner, "weight", "is required");
         this.weight = weight;
@@ -94,6 +100,21 @@ public final class ProjectionSpec {
 
     public ConnectRule rule() { return rule; }
 
+    /** The synapse parameters as given (empty if none). */
+    public Map<String, ?> synapseParams() { return synapseParams; }
+
+    /** The synapse parameters, resolved against the plugin's. */
+    public Params params() { return params; }
+
+    /**
+     * The same projection (populations, rule, weights, delays) through another synapse plugin
+     * with no parameters, checked again against it: how a number format that plays the synapse
+     * itself takes a projection over.
+     */
+    public ProjectionSpec withSynapse(SynapsePlugin replacement) {
+        return new ProjectionSpec(from, fromSize, to, toSize, replacement, null, weight, delay, connect);
+    }
+
     public Dimension weightDimension() { return weightDimension; }
 
     /**
@@ -116,8 +137,7 @@ public final class ProjectionSpec {
         }
         SynapseTable table = new SynapseTable(source.size(), c.pre(), c.post(), w, steps);
         Context context = new Context(dt, target.state(), weightDimension, vector, params.owner());
-        SynapseKernel kernel = target.kernel() instanceof FixedLifKernel fixed
-                ? plugin.createFixed(context, params, fixed.fixedState()) : plugin.create(context, params);
+        SynapseKernel kernel = target.format().synapseKernel(plugin, context, params);
         return new Projection(owner, source, target, table, kernel);
     }
 

@@ -6,6 +6,7 @@ import org.spikelane.fixed.Quantization;
 import org.spikelane.net.SynapseTable;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
+import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.state.StateOwner;
@@ -44,7 +45,7 @@ public final class LoihiPhysicalMapping implements StateOwner {
     private final double[] tauEff;
     private final LoihiLifState state;
     private final List<Quantization> report = new ArrayList<>();
-    /** "delta" or "exp_current" once a projection targets the population; its owner and tau_syn. */
+    /** Name of the plugin whose synapse u plays, once a projection targets the population; its owner and time constant. */
     private String synapse;
     private String synapseOwner;
     private double tauSyn;
@@ -130,16 +131,18 @@ public final class LoihiPhysicalMapping implements StateOwner {
      * of {@code u}. All projections into one population share {@code u}: one {@code tau_syn}, and
      * no mix of delta and exp_current.
      *
-     * @param tauSyn the exp_current's {@code tau_syn} (ignored for delta)
+     * @param kinetics what the plugin declared: a decaying current or a voltage jump
+     * @param tauSyn   the decaying current's time constant (ignored for a voltage jump)
      */
-    public double[] bindSynapse(String owner, String plugin, double tauSyn, Dimension weight) {
-        boolean exp = plugin.equals("exp_current");
+    public double[] bindSynapse(String owner, String plugin, SynapseKinetics kinetics, double tauSyn, Dimension weight) {
+        boolean exp = kinetics instanceof SynapseKinetics.ExponentialCurrent;
+        String tauName = exp ? ((SynapseKinetics.ExponentialCurrent) kinetics).timeConstant() : null;
         if (synapse != null && !synapse.equals(plugin)) {
             throw new ParameterException(owner, "synapse", "'" + plugin + "' cannot share population '" + population
                     + "' with '" + synapse + "' of " + synapseOwner + " under precision loihi (one current u per neuron)");
         }
         if (exp && synapse != null && tauSyn != this.tauSyn) {
-            throw new ParameterException(owner + " synapse 'exp_current'", "tau_syn", "must equal the " + time(this.tauSyn)
+            throw new ParameterException(owner + " synapse '" + plugin + "'", tauName, "must equal the " + time(this.tauSyn)
                     + " of " + synapseOwner + " under precision loihi (one du per population), got " + time(tauSyn));
         }
         double[] factor = new double[size];
@@ -149,9 +152,9 @@ public final class LoihiPhysicalMapping implements StateOwner {
         } else {
             long d = Math.round(-Math.expm1(-dt / tauSyn) * UNITY);
             if (d < 1) {
-                throw new ParameterException(owner + " synapse 'exp_current'", "tau_syn", "must be at most "
+                throw new ParameterException(owner + " synapse '" + plugin + "'", tauName, "must be at most "
                         + time(-dt / Math.log1p(-0.5 / UNITY)) + " at dt = " + time(dt) + " under precision loihi "
-                        + "(du + 1 = round(4096 (1 - e^{-dt/tau_syn})) is 0), got " + time(tauSyn));
+                        + "(du + 1 = round(4096 (1 - e^{-dt/" + tauName + "})) is 0), got " + time(tauSyn));
             }
             setDu((int) d - 1);
             double tauSynEff = -dt / Math.log1p(-(double) d / UNITY);

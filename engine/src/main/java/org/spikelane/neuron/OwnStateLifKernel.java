@@ -5,7 +5,7 @@ import org.spikelane.record.Variable;
 
 /**
  * A LIF kernel that keeps the membrane state itself instead of in {@link LifState#v} (the
- * fixed-point kernels hold {@code int} state). {@link LifPopulation} asks it for recordable
+ * fixed-point kernels hold {@code int} state). Its format binding asks it for recordable
  * variables and tells it when a parameter changed; the float accumulators of {@link LifState}
  * are still where inputs and synapses add their contributions.
  */

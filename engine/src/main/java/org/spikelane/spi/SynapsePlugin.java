@@ -36,4 +36,13 @@ public interface SynapsePlugin extends Plugin {
 
     /** Allowed weights in SI units (conductances: {@code >= 0}). */
     default Range weightRange() { return Range.any(); }
+
+    /**
+     * The synapse's closed form, if it has one that integer hardware can take over: under
+     * {@code precision: loihi} the synapse becomes the target neuron's own current {@code u}, so
+     * only plugins that declare {@link SynapseKinetics.ExponentialCurrent} (or, with physical
+     * parameters, {@link SynapseKinetics.VoltageJump}) run there. Empty (the default): the plugin
+     * runs under float32 and, with {@link #createFixed}, fixed only.
+     */
+    default java.util.Optional<SynapseKinetics> kinetics() { return java.util.Optional.empty(); }
 }

@@ -18,6 +18,7 @@ import org.spikelane.spi.PluginRegistry;
 import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
 import org.spikelane.units.Dimension;
 
@@ -150,6 +151,12 @@ class LoihiPhysicalMappingTest {
         @Override public String description() { return "test"; }
 
         @Override public Range weightRange() { return Range.any(); }
+
+        /** As plugins/synapses declares them: exp_current decays with tau_syn, delta jumps v. */
+        @Override public java.util.Optional<SynapseKinetics> kinetics() {
+            return java.util.Optional.of(name.equals("delta") ? new SynapseKinetics.VoltageJump()
+                    : new SynapseKinetics.ExponentialCurrent("tau_syn"));
+        }
 
         @Override public SynapseKernel create(SynapseContext context, Params params) {
             throw new AssertionError("replaced by LoihiSynapse under precision loihi");

@@ -21,7 +21,7 @@ class LoihiPhysicalNoAllocationTest {
     void vectorStepWithInputsDoesNotAllocate() {
         int n = 1000;
         Params p = LoihiLifModel.resolve("p", LoihiPhysicalMappingTest.NEURON, n, new java.util.SplittableRandom(1));
-        LifState s = LifPopulation.withKernel("p", n, 1e-4, p, x -> null).state();
+        LifState s = new LifPopulation("p", n, 1e-4, p, null).state();
         LoihiPhysicalMapping mapping = new LoihiPhysicalMapping("p", n, 1e-4, p);
         LoihiLifKernel kernel = new LoihiLifKernel(mapping.state(), true, mapping);
         int[] spikes = new int[s.padded];

@@ -17,6 +17,7 @@ import org.spikelane.spi.Params;
 import org.spikelane.spi.PluginRegistry;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
 
 /** Precision plumbing through Network and Simulation: loihi projections, reports, errors. */
@@ -27,6 +28,11 @@ class PrecisionNetworkTest {
         @Override public String description() { return "test"; }
 
         @Override public List<ParamSpec> params() { return List.of(); }
+
+        /** exp_current declares its kinetics (as plugins/synapses does); a conductance has none. */
+        @Override public java.util.Optional<SynapseKinetics> kinetics() {
+            return conductance ? java.util.Optional.empty() : java.util.Optional.of(new SynapseKinetics.ExponentialCurrent("tau_syn"));
+        }
 
         @Override public SynapseKernel create(SynapseContext context, Params params) {
             if (conductance) context.target().enableConductance();

@@ -1,11 +1,13 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import java.util.Optional;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
@@ -23,6 +25,9 @@ public final class DeltaSynapse implements SynapsePlugin {
     @Override public List<ParamSpec> params() { return List.of(); }
 
     @Override public List<Dimension> weightDimensions() { return List.of(Dimension.VOLTAGE); }
+
+    /** Under {@code precision: loihi} with physical parameters: a current {@code u} that forgets each step. */
+    @Override public Optional<SynapseKinetics> kinetics() { return Optional.of(new SynapseKinetics.VoltageJump()); }
 
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {

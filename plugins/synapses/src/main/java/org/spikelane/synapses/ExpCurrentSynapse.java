@@ -1,12 +1,14 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import java.util.Optional;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
@@ -33,6 +35,9 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
     }
 
     @Override public List<Dimension> weightDimensions() { return List.of(Dimension.CURRENT, Dimension.VOLTAGE); }
+
+    /** Under {@code precision: loihi} the target neuron's own current {@code u} plays this synapse. */
+    @Override public Optional<SynapseKinetics> kinetics() { return Optional.of(new SynapseKinetics.ExponentialCurrent(TAU)); }
 
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {

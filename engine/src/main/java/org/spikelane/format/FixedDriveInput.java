@@ -1,0 +1,18 @@
+package org.spikelane.format;
+
+import org.spikelane.spi.FixedInputKernel;
+import org.spikelane.spi.InputKernel;
+import org.spikelane.state.StateDeclarer;
+
+/**
+ * A fixed-point input behind the float interface the scheduler calls: it adds to the int drive,
+ * not to the float array it is handed.
+ */
+record FixedDriveInput(FixedInputKernel kernel, int[] drive) implements InputKernel {
+    @Override public void addCurrent(long step, float[] ignored) { kernel.addDrive(step, drive); }
+
+    @Override public void set(String param, int neuron, double siValue) { kernel.set(param, neuron, siValue); }
+
+    /** The drive belongs to the population; the state is the wrapped kernel's. */
+    @Override public void declareState(StateDeclarer state) { kernel.declareState(state); }
+}

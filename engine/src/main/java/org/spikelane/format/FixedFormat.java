@@ -1,0 +1,32 @@
+package org.spikelane.format;
+
+import org.spikelane.fixed.ArithmeticProfile;
+import org.spikelane.neuron.FixedLifKernel;
+import org.spikelane.neuron.FixedLifState;
+import org.spikelane.neuron.LifPopulation;
+import org.spikelane.simd.Simd;
+
+/**
+ * Int state with physical parameters under an {@link ArithmeticProfile} ({@code precision: fixed}):
+ * {@link FixedLifState}, quantized from the float parameters, stepped by {@link FixedLifKernel}.
+ */
+public final class FixedFormat implements NumberFormat {
+    private final ArithmeticProfile profile;
+
+    public FixedFormat(ArithmeticProfile profile) { this.profile = profile; }
+
+    public ArithmeticProfile profile() { return profile; }
+
+    @Override public void validate(LifBlueprint lif) { lif.lifParameters(); }
+
+    @Override
+    public LifPopulation population(LifBlueprint lif, double dt) {
+        boolean vector = Simd.useVectorKernels();
+        // one reproducible stream of stochastic-rounding noise per population
+        int roundingSeed = (int) (lif.seed() * 0x9E3779B97F4A7C15L >>> 32) + 0x3C6EF372 * (lif.index() + 1);
+        return LifPopulation.inFormat(lif.name(), lif.size(), dt, lif.lifParameters(),
+                s -> new FixedBinding(s, new FixedLifKernel(new FixedLifState(lif.name(), s, profile, roundingSeed), vector)));
+    }
+
+    @Override public String lanes() { return IntegerLanes.describe(); }
+}

@@ -1,0 +1,61 @@
+package org.spikelane.format;
+
+import java.util.List;
+import org.spikelane.fixed.OverflowCount;
+import org.spikelane.fixed.Quantization;
+import org.spikelane.net.Projection;
+import org.spikelane.net.ProjectionSpec;
+import org.spikelane.neuron.LifKernel;
+import org.spikelane.record.Variable;
+import org.spikelane.spi.InputContext;
+import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.Params;
+import org.spikelane.spi.SynapseContext;
+import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapsePlugin;
+
+/**
+ * A {@link NumberFormat} bound to one LIF population: the population's state in that format, its
+ * kernel, and every decision that depends on the format. All calls happen while the simulation
+ * is built or between steps; the step itself only runs {@link #kernel()}.
+ */
+public interface FormatBinding {
+    /** The kernel {@link org.spikelane.neuron.LifPopulation#update} runs each step. */
+    LifKernel kernel();
+
+    /** Recordable variables of the population in this format, e.g. "v", "I" (and "u" under loihi). */
+    List<String> variableNames();
+
+    /** The variable, in SI units where the format has them; null if the format has no such variable. */
+    Variable variable(String name);
+
+    /** Changes one neuron's parameter between steps (re-quantizing where the format is integer). */
+    void set(String owner, String param, int neuron, double siValue);
+
+    /** The input's kernel for this population, from the plugin's float or fixed-point factory. */
+    BoundInput input(InputPlugin plugin, InputContext context, Params params);
+
+    /**
+     * The projection as this format runs it: the spec itself, or one whose synapse the format
+     * plays itself (loihi: the neuron's current {@code u}).
+     */
+    default ProjectionSpec projection(ProjectionSpec spec) { return spec; }
+
+    /** The synapse kernel of a projection into this population. */
+    SynapseKernel synapseKernel(SynapsePlugin plugin, SynapseContext context, Params params);
+
+    /** Called once the projection's synapses are drawn, e.g. to check or convert its weights. */
+    default void projectionBuilt(Projection projection, ProjectionSpec spec) { }
+
+    /** Requested and effective value of each quantized parameter; empty where nothing is quantized. */
+    List<Quantization> quantization();
+
+    /** How often each variable clipped or wrapped so far; empty where nothing can. */
+    List<OverflowCount> overflows();
+
+    /**
+     * Clears what inputs and synapses added this step, as the kernel does once it has consumed
+     * it: for benchmarks and tests that drive synapse kernels without stepping the population.
+     */
+    void clearAccumulators();
+}
