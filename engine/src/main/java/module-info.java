@@ -10,6 +10,7 @@ module org.spikelane.engine {
     exports org.spikelane.simd;
     exports org.spikelane.net;
     exports org.spikelane.fixed;
+    exports org.spikelane.random;
 
     uses org.spikelane.spi.InputPlugin;
     uses org.spikelane.spi.SynapsePlugin;

@@ -17,6 +17,7 @@ import org.spikelane.neuron.LoihiLifModel;
 import org.spikelane.neuron.LoihiLifState;
 import org.spikelane.neuron.LoihiPhysicalMapping;
 import org.spikelane.neuron.Population;
+import org.spikelane.random.RandomStream;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
@@ -25,23 +26,24 @@ import org.spikelane.spi.Params;
 final class FixedPopulations {
     private FixedPopulations() {}
 
-    static LifPopulation create(Network.LifSpec lif, Precision precision, double dt, long seed, int index) {
+    static LifPopulation create(Network.LifSpec lif, Precision precision, double dt, long seed) {
         boolean vector = Simd.useVectorKernels();
         return switch (precision) {
-            case FLOAT32 -> new LifPopulation(lif.name(), lif.size(), dt, lif.params(seed, index), null);
+            case FLOAT32 -> new LifPopulation(lif.name(), lif.size(), dt, lif.params(seed), null);
             case FIXED -> {
-                int roundingSeed = (int) (seed * 0x9E3779B97F4A7C15L >>> 32) + 0x3C6EF372 * (index + 1);
-                yield LifPopulation.withKernel(lif.name(), lif.size(), dt, lif.params(seed, index),
+                // the 32-bit key of FixedMath.noise, the int-lane member of the counter scheme
+                int roundingSeed = (int) RandomStream.root(seed).substream("rounding").substream(lif.name()).bits(0, 0);
+                yield LifPopulation.withKernel(lif.name(), lif.size(), dt, lif.params(seed),
                         s -> new FixedLifKernel(new FixedLifState(lif.name(), s, precision.profile(), roundingSeed), vector));
             }
             case LOIHI -> {
                 if (LoihiLifModel.isPhysical(lif.rawParams())) {
-                    Params physical = lif.loihiParams(seed, index); // checked for what Loihi can represent
+                    Params physical = lif.loihiParams(seed); // checked for what Loihi can represent
                     LoihiPhysicalMapping mapping = new LoihiPhysicalMapping(lif.name(), lif.size(), dt, physical);
                     yield LifPopulation.withKernel(lif.name(), lif.size(), dt, physical,
                             s -> new LoihiLifKernel(mapping.state(), vector, mapping));
                 }
-                LoihiLifState state = new LoihiLifState(lif.size(), lif.loihiParams(seed, index));
+                LoihiLifState state = new LoihiLifState(lif.size(), lif.loihiParams(seed));
                 // the float state only lends its (unused) accumulators; Loihi's parameters are the raw ones
                 Params unused = Params.resolve("population '" + lif.name() + "'", LifModel.PARAMS, Map.of(), lif.size());
                 yield LifPopulation.withKernel(lif.name(), lif.size(), dt, unused, s -> new LoihiLifKernel(state, vector));
