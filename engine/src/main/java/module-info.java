@@ -12,6 +12,7 @@ module org.spikelane.engine {
     exports org.spikelane.net;
     exports org.spikelane.fixed;
     exports org.spikelane.format;
+    exports org.spikelane.random;
 
     uses org.spikelane.spi.InputPlugin;
     uses org.spikelane.spi.SynapsePlugin;

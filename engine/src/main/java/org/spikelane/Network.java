@@ -45,21 +45,28 @@ public final class Network {
         int size();
     }
 
-    /** Raw parameters are kept so that distributions are drawn at build time from the final seed. */
+    /**
+     * Raw parameters are kept so that distributions are drawn at build time from the final seed:
+     * parameter p of neuron i at position (0, i) of stream population/name/p, so a slice of the
+     * population draws its own values alone.
+     */
     record LifSpec(String name, int size, Map<String, ?> rawParams) implements PopulationSpec {
-        Params params(long seed, int index) {
+        Params params(long seed) {
             return LifModel.checked(Params.resolve("population '" + name + "'", LifModel.PARAMS, rawParams, size,
-                    new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1)))));
+                    stream(seed)));
         }
 
         /** The raw hardware parameters under precision loihi. */
-        Params loihiParams(long seed, int index) {
-            return org.spikelane.neuron.LoihiLifModel.resolve("population '" + name + "'", rawParams, size,
-                    new java.util.SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1))));
+        Params loihiParams(long seed) {
+            return org.spikelane.neuron.LoihiLifModel.resolve("population '" + name + "'", rawParams, size, stream(seed));
         }
 
-        void validate(long seed, int index, Precision precision) {
-            precision.format().validate(new LifDraw(this, seed, index));
+        private org.spikelane.random.RandomStream stream(long seed) {
+            return org.spikelane.random.RandomStream.root(seed).substream("population").substream(name);
+        }
+
+        void validate(long seed, Precision precision) {
+            precision.format().validate(new LifDraw(this, seed));
         }
     }
 
@@ -92,10 +99,8 @@ public final class Network {
      * du, dv, vth, bias_mant, bias_exp).
      */
     public Network precision(Precision precision) {
-        int index = 0;
         for (PopulationSpec spec : populations.values()) {
-            if (spec instanceof LifSpec lif) lif.validate(seed, index, precision);
-            index++;
+            if (spec instanceof LifSpec lif) lif.validate(seed, precision);
         }
         this.precision = precision;
         return this;
@@ -122,7 +127,7 @@ public final class Network {
     public Network addLif(String name, int size, Map<String, ?> params) {
         checkNewPopulation(name, size);
         LifSpec spec = new LifSpec(name, size, Map.copyOf(params));
-        spec.validate(seed, populations.size(), precision); // validates now; build() draws again with the final seed
+        spec.validate(seed, precision); // validates now; build() draws again with the final seed
         populations.put(name, spec);
         return this;
     }

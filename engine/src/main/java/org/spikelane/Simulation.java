@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.spikelane.format.BoundInput;
 import org.spikelane.net.Pathway;
 import org.spikelane.net.Projection;
@@ -13,6 +12,7 @@ import org.spikelane.net.SynapticVariables;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.Population;
 import org.spikelane.neuron.SpikeGeneratorPopulation;
+import org.spikelane.random.RandomStream;
 import org.spikelane.record.SpikeRecorder;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
@@ -69,7 +69,7 @@ public final class Simulation {
         List<Population> pops = new ArrayList<>();
         for (Network.PopulationSpec spec : net.populations.values()) {
             Population p = switch (spec) {
-                case Network.LifSpec lif -> net.precision.format().population(new LifDraw(lif, seed, pops.size()), dt);
+                case Network.LifSpec lif -> net.precision.format().population(new LifDraw(lif, seed), dt);
                 case Network.GeneratorSpec gen -> new SpikeGeneratorPopulation(gen.name(), gen.size(), dt, gen.times(),
                         gen.neurons(), gen.period());
             };
@@ -97,8 +97,8 @@ public final class Simulation {
         List<Projection> built = new ArrayList<>();
         for (int k = 0; k < net.projections.size(); k++) {
             ProjectionSpec spec = net.projections.get(k);
-            // one independent, reproducible stream per projection (connectivity, then weights, then delays)
-            SplittableRandom random = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL * (k + 1));
+            // one stream per projection, by position: connect, weight and delay are its substreams
+            RandomStream random = RandomStream.root(seed).substream("projection").substream(k);
             LifPopulation target = (LifPopulation) byName.get(spec.to());
             spec = target.format().projection(spec);
             Projection projection = spec.build(byName.get(spec.from()), target, dt, random, Simd.useVectorKernels());
@@ -321,12 +321,14 @@ public final class Simulation {
     private final class Context implements InputContext {
         private final Network.InputSpec spec;
         private final int size;
-        private final int index;
+        /** input/k: one stream per input, by position; randomStream() hands out its numbered substreams. */
+        private final RandomStream stream;
+        private long streamsHandedOut;
 
         Context(Network.InputSpec spec, int size, int index) {
             this.spec = spec;
             this.size = size;
-            this.index = index;
+            this.stream = RandomStream.root(seed).substream("input").substream(index);
         }
 
         @Override public double dt() { return dt; }
@@ -341,9 +343,12 @@ public final class Simulation {
 
         @Override public boolean allNeurons() { return spec.neurons() == null; }
 
-        @Override public SplittableRandom random() {
-            // one independent, reproducible stream per input
-            return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * (index + 1));
+        @Override public RandomStream randomStream() {
+            return stream.substream(streamsHandedOut++);
+        }
+
+        @Override public RandomStream randomStream(String name) {
+            return stream.substream(name);
         }
 
         @Override public SpikeSource spikesOf(String population, String parameter) {

@@ -23,7 +23,8 @@ public final class FixedFormat implements NumberFormat {
     public LifPopulation population(LifBlueprint lif, double dt) {
         boolean vector = Simd.useVectorKernels();
         // one reproducible stream of stochastic-rounding noise per population
-        int roundingSeed = (int) (lif.seed() * 0x9E3779B97F4A7C15L >>> 32) + 0x3C6EF372 * (lif.index() + 1);
+        // the 32-bit key of FixedMath.noise, the int-lane member of the counter scheme
+        int roundingSeed = (int) org.spikelane.random.RandomStream.root(lif.seed()).substream("rounding").substream(lif.name()).bits(0, 0);
         return LifPopulation.inFormat(lif.name(), lif.size(), dt, lif.lifParameters(),
                 s -> new FixedBinding(s, new FixedLifKernel(new FixedLifState(lif.name(), s, profile, roundingSeed), vector)));
     }

@@ -24,7 +24,4 @@ public interface LifBlueprint {
 
     /** The network's seed, e.g. for a format's stochastic rounding. */
     long seed();
-
-    /** Position of the population in the network, so that each draws its own numbers. */
-    int index();
 }

@@ -3,14 +3,16 @@ package org.spikelane.net;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.spikelane.random.RandomStream;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Suggest;
 
 /**
  * A projection's connectivity as written in a scenario's {@code connect} map, validated against
  * the population sizes when the projection is added, and drawn from the network seed when the
- * simulation is built (so the same seed always gives the same synapses).
+ * simulation is built (so the same seed always gives the same synapses). Each target neuron's
+ * synapses are drawn from its own positions of the projection's stream, so any slice of the
+ * target population can be built alone.
  *
  * <p>Rules: {@code all_to_all}; {@code one_to_one} (pre range and post range of equal length,
  * pre {@code from + i} to post {@code from + i}); {@code probability} with {@code p} (each pair
@@ -161,96 +163,136 @@ public final class ConnectRule {
 
     private int overlap() { return Math.max(0, Math.min(pre.to(), post.to()) - Math.max(pre.from(), post.from())); }
 
-    /** Draws the synapses; the same generator state always gives the same result. */
-    public Connections generate(SplittableRandom random) {
+    /** Draws every synapse; the same stream always gives the same result. */
+    public Connections generate(RandomStream random) {
+        return generate(random, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The synapses onto the post neurons in {@code [from, to)}: exactly those of
+     * {@link #generate(RandomStream)} with such a target, in the same order. The presynaptic set of
+     * target {@code j} is drawn from positions {@code (j, m)} of {@code random} only ({@code m} the
+     * m-th draw for that target), so a slice of the target population builds its own synapses
+     * without drawing the others'. Order: pre-major (by pre, then post; pairs as listed) except
+     * {@code in_degree}, which is post-major (by post, then pre).
+     */
+    public Connections generate(RandomStream random, int from, int to) {
+        int lo = Math.max(from, post.from());
+        int hi = Math.min(to, post.to());
         return switch (kind) {
-            case ALL_TO_ALL -> probability(1.0, random);
+            case ALL_TO_ALL -> probability(1.0, random, lo, hi);
             case ONE_TO_ONE -> {
-                int[] a = new int[pre.length()];
-                int[] b = new int[pre.length()];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = pre.from() + i;
-                    b[i] = post.from() + i;
+                IntList a = new IntList();
+                IntList b = new IntList();
+                for (int i = lo - post.from(); i < hi - post.from(); i++) {
+                    a.add(pre.from() + i);
+                    b.add(post.from() + i);
                 }
-                yield new Connections(a, b);
+                yield new Connections(a.toArray(), b.toArray());
             }
-            case PROBABILITY -> probability(p, random);
-            case IN_DEGREE -> inDegree(random);
-            case PAIRS -> new Connections(pairs[0].clone(), pairs[1].clone());
+            case PROBABILITY -> probability(p, random, lo, hi);
+            case IN_DEGREE -> inDegree(random, lo, hi);
+            case PAIRS -> {
+                IntList a = new IntList();
+                IntList b = new IntList();
+                for (int s = 0; s < pairs[0].length; s++) {
+                    if (pairs[1][s] >= from && pairs[1][s] < to) {
+                        a.add(pairs[0][s]);
+                        b.add(pairs[1][s]);
+                    }
+                }
+                yield new Connections(a.toArray(), b.toArray());
+            }
         };
     }
 
     /**
-     * Bernoulli trials over the (pre, post) matrix, row by row, drawing the gap to the next synapse
-     * from the geometric distribution: cost proportional to the synapses made, not to the matrix.
+     * Bernoulli trials over the pre neurons of each target {@code j} in {@code [lo, hi)}, drawing
+     * the gap to the next synapse from the geometric distribution ({@code m}-th gap of target
+     * {@code j} from {@code uniform(j, m)}): cost proportional to the synapses made, not to the
+     * matrix. Drawn column by column, then put in pre-major order by a stable counting sort.
      */
-    private Connections probability(double prob, SplittableRandom random) {
+    private Connections probability(double prob, RandomStream random, int lo, int hi) {
         IntList pres = new IntList();
         IntList posts = new IntList();
-        if (prob > 0) {
-            double logMiss = Math.log1p(-prob);
+        if (prob >= 1) {
             for (int i = pre.from(); i < pre.to(); i++) {
-                int j = post.from() - 1;
-                while (true) {
-                    if (prob >= 1) {
-                        j++;
-                    } else {
-                        double gap = Math.floor(Math.log1p(-random.nextDouble()) / logMiss);
-                        if (gap >= post.to() - j) break;
-                        j += 1 + (int) gap;
-                    }
-                    if (j >= post.to()) break;
+                for (int j = lo; j < hi; j++) {
                     if (j == i && excludesSelf()) continue;
                     pres.add(i);
                     posts.add(j);
                 }
             }
+            return new Connections(pres.toArray(), posts.toArray());
         }
-        return new Connections(pres.toArray(), posts.toArray());
+        if (prob > 0) {
+            double logMiss = Math.log1p(-prob);
+            for (int j = lo; j < hi; j++) {
+                int i = pre.from() - 1;
+                for (int m = 0; ; m++) {
+                    double gap = Math.floor(Math.log1p(-random.uniform(j, m)) / logMiss);
+                    if (gap >= pre.to() - i) break;
+                    i += 1 + (int) gap;
+                    if (i >= pre.to()) break;
+                    if (i == j && excludesSelf()) continue;
+                    pres.add(i);
+                    posts.add(j);
+                }
+            }
+        }
+        return preMajor(pres.toArray(), posts.toArray());
+    }
+
+    /** Stable counting sort by pre: column-drawn synapses in the order of rows. */
+    private Connections preMajor(int[] a, int[] b) {
+        int[] start = new int[pre.length() + 1];
+        for (int i : a) start[i - pre.from() + 1]++;
+        for (int r = 0; r < pre.length(); r++) start[r + 1] += start[r];
+        int[] pa = new int[a.length];
+        int[] pb = new int[a.length];
+        for (int s = 0; s < a.length; s++) {
+            int at = start[a[s] - pre.from()]++;
+            pa[at] = a[s];
+            pb[at] = b[s];
+        }
+        return new Connections(pa, pb);
     }
 
     /**
-     * For each post neuron, {@code k} distinct pre neurons by a partial Fisher-Yates shuffle of a
-     * pool that stays permuted between post neurons (still uniform, and no reset per neuron); the
-     * post neuron itself is moved out of the sampled part when autapses are excluded.
+     * For each post neuron {@code j}, {@code k} distinct pre neurons by Floyd's sampling (exactly
+     * uniform over the k-subsets, k draws: the m-th from {@code bounded(j, m, ..)}); the post
+     * neuron itself is left out of the candidates when autapses are excluded.
      */
-    private Connections inDegree(SplittableRandom random) {
+    private Connections inDegree(RandomStream random, int lo, int hi) {
         int n = pre.length();
-        int[] pool = new int[n];
-        int[] where = new int[n];
-        for (int i = 0; i < n; i++) {
-            pool[i] = pre.from() + i;
-            where[i] = i;
-        }
-        int[] a = new int[k * post.length()];
+        int targets = Math.max(0, hi - lo);
+        int[] a = new int[k * targets];
         int[] b = new int[a.length];
+        boolean[] taken = new boolean[n];
+        int[] chosen = new int[k];
         int s = 0;
-        for (int j = post.from(); j < post.to(); j++) {
-            int available = n;
-            if (excludesSelf() && pre.contains(j)) {
-                swap(pool, where, where[j - pre.from()], n - 1);
-                available = n - 1;
+        for (int j = lo; j < hi; j++) {
+            boolean skipSelf = excludesSelf() && pre.contains(j);
+            int self = j - pre.from();
+            int available = skipSelf ? n - 1 : n;
+            for (int m = 0; m < k; m++) {
+                int t = available - k + m;
+                int r = random.bounded(j, m, t + 1);
+                int pick = taken[r] ? t : r;
+                taken[pick] = true;
+                chosen[m] = pick;
             }
             for (int m = 0; m < k; m++) {
-                swap(pool, where, m, m + random.nextInt(available - m));
+                taken[chosen[m]] = false;
+                if (skipSelf && chosen[m] >= self) chosen[m]++;
             }
-            int[] chosen = Arrays.copyOf(pool, k);
             Arrays.sort(chosen);
             for (int m = 0; m < k; m++) {
-                a[s] = chosen[m];
+                a[s] = pre.from() + chosen[m];
                 b[s++] = j;
             }
         }
         return new Connections(a, b);
-    }
-
-    private void swap(int[] pool, int[] where, int x, int y) {
-        int px = pool[x];
-        int py = pool[y];
-        pool[x] = py;
-        pool[y] = px;
-        where[py - pre.from()] = x;
-        where[px - pre.from()] = y;
     }
 
     static void checkKeys(Map<?, ?> map, List<String> allowed, String owner, String field) {

@@ -1,10 +1,10 @@
 package org.spikelane.net;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.spikelane.neuron.LifPopulation;
 import org.spikelane.neuron.LifState;
 import org.spikelane.neuron.Population;
+import org.spikelane.random.RandomStream;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
@@ -17,7 +17,10 @@ import org.spikelane.units.Units;
 /**
  * A projection as the blueprint holds it: checked when added (populations, rule, units, ranges),
  * drawn when built. Weights and delays are kept raw so that distributions are drawn from the
- * network's final seed; every draw happens in generation order of the synapses.
+ * network's final seed. A projection's stream has three substreams: {@code connect} (see
+ * {@link ConnectRule#generate(RandomStream, int, int)}), {@code weight} and {@code delay}, whose
+ * value for the {@code r}-th synapse of target {@code j} (in generation order) is drawn at
+ * position {@code (j, r)}; so a slice of the targets draws its synapses alone.
  */
 public final class ProjectionSpec {
     private final String owner;
@@ -33,6 +36,8 @@ public final class ProjectionSpec {
     private final Object delay;
     private final Map<String, ?> connect;
     private final ConnectRule rule;
+    /** For checking values and distributions before anything is drawn (none of them are used). */
+    private static final RandomStream CHECK_ONLY = RandomStream.root(0);
 
     /**
      * Validates everything that does not need the built populations.
@@ -60,17 +65,17 @@ public final class ProjectionSpec {
         // values that need no random draw are checked now; distributions when they are drawn
         if (!Values.isDistribution(weight)) checkWeights(expand(weight, weightDimension, fixed, "weight"));
         if (!Values.isDistribution(this.delay)) checkDelays(expand(this.delay, Dimension.TIME, fixed, "delay"));
-        else Values.expand(this.delay, Dimension.TIME, 0, new SplittableRandom(0), owner, "delay");
-        if (Values.isDistribution(weight)) Values.expand(weight, weightDimension, 0, new SplittableRandom(0), owner, "weight");
+        else Values.expand(this.delay, Dimension.TIME, 0, CHECK_ONLY, owner, "delay");
+        if (Values.isDistribution(weight)) Values.expand(weight, weightDimension, 0, CHECK_ONLY, owner, "weight");
     }
 
     private double[] expand(Object raw, Dimension dim, long fixedCount, String field) {
         if (raw instanceof java.util.List<?> list && fixedCount < 0) {
             // count unknown until drawn: check units and ranges of the values only
-            return Values.expand(raw, dim, list.size(), new SplittableRandom(0), owner, field);
+            return Values.expand(raw, dim, list.size(), CHECK_ONLY, owner, field);
         }
         return Values.expand(raw, dim, raw instanceof java.util.List<?> ? (int) fixedCount : 1,
-                new SplittableRandom(0), owner, field);
+                CHECK_ONLY, owner, field);
     }
 
     private void checkWeights(double[] w) {
@@ -117,17 +122,28 @@ public final class ProjectionSpec {
 
     public Dimension weightDimension() { return weightDimension; }
 
+    /** A projection's synapses onto a range of targets, with their SI weights and delays in steps. */
+    public record Synapses(Connections connections, double[] weights, int[] delaySteps) {}
+
     /**
-     * Draws synapses, weights and delays from {@code random} (in that order) and builds the kernel.
-     *
-     * @param vector whether the kernel should use the Vector API path
+     * Draws the synapses onto targets {@code [from, to)} with their weights and delays: exactly
+     * that slice of the whole draw. Weight and delay lists (one value per synapse of the whole
+     * projection) are for the whole range only.
      */
-    public Projection build(Population source, LifPopulation target, double dt, SplittableRandom random, boolean vector) {
-        Connections c = rule.generate(random);
+    public Synapses draw(RandomStream random, double dt, int from, int to) {
+        Connections c = rule.generate(random.substream("connect"), from, to);
         int n = c.count();
-        double[] w = Values.expand(weight, weightDimension, n, random, owner, "weight");
+        boolean whole = from <= 0 && to >= Integer.MAX_VALUE;
+        if (!whole && (weight instanceof java.util.List<?> || delay instanceof java.util.List<?>)) {
+            throw new IllegalArgumentException(owner + ": per-synapse lists of weights or delays need the whole projection");
+        }
+        // rank of each synapse among those of its target, in generation order: the key of its draws
+        int[] perTarget = new int[java.util.Arrays.stream(c.post()).max().orElse(-1) + 1];
+        int[] rank = new int[n];
+        for (int s = 0; s < n; s++) rank[s] = perTarget[c.post()[s]]++;
+        double[] w = expandDrawn(weight, weightDimension, c, rank, random.substream("weight"), "weight");
         checkWeights(w);
-        double[] d = Values.expand(delay, Dimension.TIME, n, random, owner, "delay");
+        double[] d = expandDrawn(delay, Dimension.TIME, c, rank, random.substream("delay"), "delay");
         checkDelays(d);
         int[] steps = new int[n];
         for (int s = 0; s < n; s++) {
@@ -135,6 +151,24 @@ public final class ProjectionSpec {
             if (k > 1_000_000) throw new ParameterException(owner, "delay", "is longer than 10^6 steps: " + Units.format(d[s], Dimension.TIME));
             steps[s] = (int) k;
         }
+        return new Synapses(c, w, steps);
+    }
+
+    private double[] expandDrawn(Object raw, Dimension dim, Connections c, int[] rank, RandomStream random, String field) {
+        if (!Values.isDistribution(raw)) return Values.expand(raw, dim, c.count(), random, owner, field);
+        return Values.expand(raw, dim, c.post(), rank, random, owner, field);
+    }
+
+    /**
+     * Draws synapses, weights and delays from {@code random} (see {@link #draw}) and builds the kernel.
+     *
+     * @param vector whether the kernel should use the Vector API path
+     */
+    public Projection build(Population source, LifPopulation target, double dt, RandomStream random, boolean vector) {
+        Synapses drawn = draw(random, dt, 0, Integer.MAX_VALUE);
+        Connections c = drawn.connections();
+        double[] w = drawn.weights();
+        int[] steps = drawn.delaySteps();
         SynapseTable table = new SynapseTable(source.size(), c.pre(), c.post(), w, steps);
         Context context = new Context(dt, target.state(), weightDimension, vector, params.owner());
         SynapseKernel kernel = target.format().synapseKernel(plugin, context, params);

@@ -6,7 +6,8 @@
  *   one_to_one, probability, in_degree, pairs; optional half-open {@code pre}/{@code post}
  *   ranges; {@code autapses}), checked when the projection is added and drawn when the simulation
  *   is built from a stream derived from the network seed and the projection's position, so a
- *   seed always gives the same synapses, weights and delays (drawn in that order).</li>
+ *   seed always gives the same synapses, weights and delays; each target's are keyed by that
+ *   target, so a slice of the targets can be built alone.</li>
  *   <li>{@link org.spikelane.net.SynapseTable}: compressed rows by presynaptic neuron, split by
  *   delay (one group per distinct delay in steps); why this rather than an event ring is said there.</li>
  *   <li>{@link org.spikelane.net.Projection}: a ring of the source's last {@code maxDelay + 1}

@@ -52,7 +52,8 @@ public final class LoihiLifModel {
      * refractory period, {@code v_reset = E_L}, threshold {@code >}, {@code v_threshold >= E_L});
      * mixing both kinds is a one-line error.
      */
-    public static Params resolve(String owner, java.util.Map<String, ?> raw, int size, java.util.SplittableRandom random) {
+    public static Params resolve(String owner, java.util.Map<String, ?> raw, int size,
+                                 org.spikelane.random.RandomStream random) {
         if (isPhysical(raw)) {
             return checkedPhysical(LifModel.checked(Params.resolve(owner, LifModel.PARAMS, raw, size, random)), size);
         }

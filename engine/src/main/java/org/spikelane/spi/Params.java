@@ -38,11 +38,11 @@ public final class Params {
 
     /**
      * As {@link #resolve(String, List, Map, int)}, and PER_NEURON values may also be distributions
-     * ({@code {normal: {mean, sd}}}, {@code {uniform: {low, high}}}) drawn from {@code random}
-     * (see {@link Values#expand}).
+     * ({@code {normal: {mean, sd}}}, {@code {uniform: {low, high}}}), parameter {@code p} of neuron
+     * {@code i} drawn at position (0, i) of {@code random.substream(p)} (see {@link Values#expand}).
      */
     public static Params resolve(String owner, List<ParamSpec> specs, Map<String, ?> raw, int perNeuronSize,
-                                 java.util.SplittableRandom random) {
+                                 org.spikelane.random.RandomStream random) {
         Map<String, ParamSpec> byName = new LinkedHashMap<>();
         for (ParamSpec s : specs) byName.put(s.name(), s);
         for (String key : raw.keySet()) {
@@ -65,7 +65,7 @@ public final class Params {
                 if (random == null || perNeuronSize < 0) {
                     throw new ParameterException(owner, spec.name(), "distributions are not accepted here");
                 }
-                value = Values.expand(value, spec.dimension(), perNeuronSize, random, owner, spec.name());
+                value = Values.expand(value, spec.dimension(), perNeuronSize, random.substream(spec.name()), owner, spec.name());
             }
             values.put(spec.name(), convert(owner, spec, value, perNeuronSize));
         }

@@ -2,7 +2,8 @@ package org.spikelane.spi;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.function.IntToLongFunction;
+import org.spikelane.random.RandomStream;
 import org.spikelane.units.Dimension;
 import org.spikelane.units.UnitException;
 import org.spikelane.units.Units;
@@ -10,8 +11,10 @@ import org.spikelane.units.Units;
 /**
  * Expands a per-neuron value as users write it into {@code n} SI numbers: one value
  * ({@code "20 ms"} or {@code 0.02}), a list of {@code n} values, or a distribution drawn from a
- * seeded generator: {@code {normal: {mean: 20 ms, sd: 2 ms}}} or {@code {uniform: {low: .., high: ..}}}.
+ * {@link RandomStream}: {@code {normal: {mean: 20 ms, sd: 2 ms}}} or {@code {uniform: {low: .., high: ..}}}.
  * Used for population parameters, weights and delays, so that all read the same everywhere.
+ * Each drawn value is keyed by its own position in the stream, never by how many values were
+ * drawn before it, so any slice of the values can be drawn alone.
  */
 public final class Values {
     private Values() {}
@@ -19,9 +22,24 @@ public final class Values {
     /**
      * @param owner e.g. "population 'exc'", the start of error messages
      * @param field the parameter name, e.g. "tau_m"
-     * @param random used only for distributions; draws happen in neuron order
+     * @param random used only for distributions; value {@code i} is drawn at position (0, i)
      */
-    public static double[] expand(Object raw, Dimension dim, int n, SplittableRandom random, String owner, String field) {
+    public static double[] expand(Object raw, Dimension dim, int n, RandomStream random, String owner, String field) {
+        return expand(raw, dim, n, random, i -> 0, i -> i, owner, field);
+    }
+
+    /**
+     * As {@link #expand(Object, Dimension, int, RandomStream, String, String)} for {@code step.length}
+     * values, value {@code i} of a distribution drawn at position ({@code step[i]}, {@code neuron[i]})
+     * (a synapse's target and its rank among that target's synapses).
+     */
+    public static double[] expand(Object raw, Dimension dim, int[] step, int[] neuron, RandomStream random,
+                                  String owner, String field) {
+        return expand(raw, dim, step.length, random, i -> step[i], i -> neuron[i], owner, field);
+    }
+
+    private static double[] expand(Object raw, Dimension dim, int n, RandomStream random, IntToLongFunction step,
+                                   IntToLongFunction neuron, String owner, String field) {
         double[] out = new double[n];
         if (raw instanceof Map<?, ?> map) {
             if (map.size() != 1) throw new ParameterException(owner, field, "a distribution is {normal: {mean, sd}} or {uniform: {low, high}}");
@@ -36,14 +54,14 @@ public final class Values {
                     double mean = scalar(args.get("mean"), dim, owner, field + ".normal.mean");
                     double sd = scalar(args.get("sd"), dim, owner, field + ".normal.sd");
                     if (sd < 0) throw new ParameterException(owner, field + ".normal.sd", "must be >= 0, got " + Units.format(sd, dim));
-                    for (int i = 0; i < n; i++) out[i] = mean + sd * random.nextGaussian();
+                    for (int i = 0; i < n; i++) out[i] = mean + sd * random.gaussian(step.applyAsLong(i), neuron.applyAsLong(i));
                 }
                 case "uniform" -> {
                     checkKeys(owner, field, kind, args, List.of("low", "high"));
                     double low = scalar(args.get("low"), dim, owner, field + ".uniform.low");
                     double high = scalar(args.get("high"), dim, owner, field + ".uniform.high");
                     if (high < low) throw new ParameterException(owner, field + ".uniform.high", "must be >= low");
-                    for (int i = 0; i < n; i++) out[i] = low + (high - low) * random.nextDouble();
+                    for (int i = 0; i < n; i++) out[i] = low + (high - low) * random.uniform(step.applyAsLong(i), neuron.applyAsLong(i));
                 }
                 default -> throw new ParameterException(owner, field, "unknown distribution '" + kind + "'"
                         + Suggest.didYouMean(kind, List.of("normal", "uniform")) + "; known: normal, uniform");

@@ -59,7 +59,7 @@ class FixedNoAllocationTest {
         long stochasticBytes = allocatedBy(() -> FixedLifKernel.vectorStep(g, s, spikes), 5000);
         assertTrue(stochasticBytes < 512, "stochastic rounding allocated " + stochasticBytes + " bytes in 5000 steps");
         LoihiLifState l = new LoihiLifState(n, LoihiLifModel.resolve("p", Map.of("du", 100, "dv", 200, "bias_mant", 100,
-                "bias_exp", 3, "vth", 1000), n, new java.util.SplittableRandom(1)));
+                "bias_exp", 3, "vth", 1000), n, org.spikelane.random.RandomStream.root(1)));
         long loihiBytes = allocatedBy(() -> LoihiLifKernel.vectorStep(l, spikes), 5000);
         assertTrue(loihiBytes < 512, "loihi kernel allocated " + loihiBytes + " bytes in 5000 steps");
     }

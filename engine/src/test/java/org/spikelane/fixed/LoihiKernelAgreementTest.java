@@ -25,7 +25,7 @@ class LoihiKernelAgreementTest {
             exp[i] = r.nextInt(8);
         }
         LoihiLifState s = new LoihiLifState(n, LoihiLifModel.resolve("p", Map.of("du", du, "dv", dv, "vth", vth,
-                "bias_mant", mant, "bias_exp", exp), n, r));
+                "bias_mant", mant, "bias_exp", exp), n, org.spikelane.random.RandomStream.root(seed)));
         int edge = (1 << 23) - 1;
         for (int i = 0; i < n; i++) {
             s.u[i] = i % 4 == 0 ? (r.nextBoolean() ? edge : -edge) : r.nextInt(-edge, edge + 1);

@@ -20,7 +20,7 @@ class LoihiPhysicalNoAllocationTest {
     @Test
     void vectorStepWithInputsDoesNotAllocate() {
         int n = 1000;
-        Params p = LoihiLifModel.resolve("p", LoihiPhysicalMappingTest.NEURON, n, new java.util.SplittableRandom(1));
+        Params p = LoihiLifModel.resolve("p", LoihiPhysicalMappingTest.NEURON, n, org.spikelane.random.RandomStream.root(1));
         LifState s = new LifPopulation("p", n, 1e-4, p, null).state();
         LoihiPhysicalMapping mapping = new LoihiPhysicalMapping("p", n, 1e-4, p);
         LoihiLifKernel kernel = new LoihiLifKernel(mapping.state(), true, mapping);

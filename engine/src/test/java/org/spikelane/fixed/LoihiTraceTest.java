@@ -19,7 +19,7 @@ import org.spikelane.spi.Params;
 class LoihiTraceTest {
 
     private static LoihiLifState state(Map<String, ?> params) {
-        return new LoihiLifState(1, LoihiLifModel.resolve("population 'lava'", params, 1, new java.util.SplittableRandom(1)));
+        return new LoihiLifState(1, LoihiLifModel.resolve("population 'lava'", params, 1, org.spikelane.random.RandomStream.root(1)));
     }
 
     /** Runs {@code steps} steps with a_in = 128 at the first one; returns u, v and spike flags per step. */

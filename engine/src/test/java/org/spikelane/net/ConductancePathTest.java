@@ -29,7 +29,7 @@ class ConductancePathTest {
                 "E_L", "-60 mV", "v_reset", "-60 mV", "v_threshold", "-50 mV", "C", "200 pF", "refractory", "5 ms",
                 "tau_m", Map.of("uniform", Map.of("low", "15 ms", "high", "25 ms")),
                 "v_init", Map.of("uniform", Map.of("low", "-60 mV", "high", "-50 mV")));
-        Params p = Params.resolve("population 'p'", LifModel.PARAMS, raw, n, new SplittableRandom(3));
+        Params p = Params.resolve("population 'p'", LifModel.PARAMS, raw, n, org.spikelane.random.RandomStream.root(3));
         LifPopulation pop = new LifPopulation("p", n, DT, p, vector ? new VectorLifKernel() : new ScalarLifKernel());
         pop.state().enableConductance();
         return pop;

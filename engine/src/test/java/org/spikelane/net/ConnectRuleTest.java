@@ -10,15 +10,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.spikelane.random.RandomStream;
 import org.spikelane.spi.ParameterException;
 
 class ConnectRuleTest {
     private static final String OWNER = "projection 'a -> b'";
 
     private static Connections draw(Map<String, ?> connect, int pre, int post, boolean recurrent, long seed) {
-        return ConnectRule.parse(connect, pre, post, recurrent, OWNER).generate(new SplittableRandom(seed));
+        return ConnectRule.parse(connect, pre, post, recurrent, OWNER).generate(RandomStream.root(seed));
     }
 
     @Test
@@ -137,6 +137,60 @@ class ConnectRuleTest {
         assertArrayEquals(a.pre(), b.pre());
         assertArrayEquals(a.post(), b.post());
         assertFalse(java.util.Arrays.equals(a.post(), c.post()));
+    }
+
+    /** The synapses of {@code whole} onto targets in [from, to), in their order. */
+    private static Connections slice(Connections whole, int from, int to) {
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int s = 0; s < whole.count(); s++) if (whole.post()[s] >= from && whole.post()[s] < to) keep.add(s);
+        return new Connections(keep.stream().mapToInt(s -> whole.pre()[s]).toArray(),
+                keep.stream().mapToInt(s -> whole.post()[s]).toArray());
+    }
+
+    @Test
+    void eachSliceOfTheTargetsBuildsExactlyItsShareOfTheWholeInAnyOrder() {
+        List<Map<String, ?>> rules = List.of(
+                Map.of("rule", "probability", "p", 0.1, "autapses", false),
+                Map.of("rule", "probability", "p", 0.7, "pre", Map.of("from", 5, "to", 90), "post", Map.of("from", 3, "to", 97)),
+                Map.of("rule", "in_degree", "k", 12, "autapses", false, "pre", Map.of("from", 10, "to", 60)),
+                Map.of("rule", "all_to_all", "autapses", false),
+                Map.of("rule", "one_to_one", "post", Map.of("from", 0, "to", 100)),
+                Map.of("rule", "pairs", "pairs", List.of(List.of(3, 70), List.of(0, 1), List.of(3, 70), List.of(99, 40))));
+        int[] cuts = {0, 1, 17, 40, 41, 64, 100};
+        for (Map<String, ?> connect : rules) {
+            ConnectRule rule = ConnectRule.parse(connect, 100, 100, true, OWNER);
+            RandomStream stream = RandomStream.root(77).substream("connect");
+            Connections whole = rule.generate(stream);
+            assertTrue(whole.count() > 0, connect.toString());
+            int total = 0;
+            // slices last to first, each from a fresh stream object with the same key
+            for (int c = cuts.length - 2; c >= 0; c--) {
+                Connections part = rule.generate(RandomStream.ofKey(stream.key()), cuts[c], cuts[c + 1]);
+                Connections expected = slice(whole, cuts[c], cuts[c + 1]);
+                assertArrayEquals(expected.pre(), part.pre(), connect + " slice " + cuts[c]);
+                assertArrayEquals(expected.post(), part.post(), connect + " slice " + cuts[c]);
+                total += part.count();
+            }
+            assertEquals(whole.count(), total, connect.toString());
+        }
+    }
+
+    @Test
+    void inDegreeSubsetsAreUniformOverPairsOfSources() {
+        // Floyd's sampling: each of the C(5, 2) = 10 pairs equally likely, over 20000 targets
+        Connections c = draw(Map.of("rule", "in_degree", "k", 2), 5, 20000, false, 4);
+        int[] pairCount = new int[25];
+        for (int s = 0; s < c.count(); s += 2) pairCount[c.pre()[s] * 5 + c.pre()[s + 1]]++;
+        double chi2 = 0;
+        int pairs = 0;
+        for (int a = 0; a < 5; a++) {
+            for (int b = a + 1; b < 5; b++) {
+                chi2 += Math.pow(pairCount[a * 5 + b] - 2000, 2) / 2000;
+                pairs++;
+            }
+        }
+        assertEquals(10, pairs);
+        assertTrue(chi2 < 9 + 5 * Math.sqrt(18), "chi-square over the 10 pairs: " + chi2);
     }
 
     private static String error(Map<String, ?> connect, int pre, int post) {

@@ -119,6 +119,36 @@ class ProjectionTest {
         assertTrue(!java.util.Arrays.equals(a.targets(), other.targets()));
     }
 
+    @Test
+    void aSliceOfTheTargetsDrawsTheSameSynapsesWeightsAndDelaysAsTheWholeBuild() {
+        ProjectionSpec spec = new ProjectionSpec("a", 300, "b", 200, new TestSynapses.Log(), null,
+                Map.of("uniform", Map.of("low", "1 nS", "high", "3 nS")),
+                Map.of("uniform", Map.of("low", "0 ms", "high", "2 ms")), Map.of("rule", "probability", "p", 0.05));
+        org.spikelane.random.RandomStream stream = org.spikelane.random.RandomStream.root(9).substream("projection").substream(0);
+        ProjectionSpec.Synapses whole = spec.draw(stream, DT, 0, Integer.MAX_VALUE);
+        int[] cuts = {0, 64, 65, 130, 200};
+        int seen = 0;
+        for (int c = cuts.length - 2; c >= 0; c--) {
+            ProjectionSpec.Synapses part = spec.draw(stream, DT, cuts[c], cuts[c + 1]);
+            List<Integer> expected = new java.util.ArrayList<>();
+            for (int s = 0; s < whole.connections().count(); s++) {
+                int j = whole.connections().post()[s];
+                if (j >= cuts[c] && j < cuts[c + 1]) expected.add(s);
+            }
+            assertEquals(expected.size(), part.connections().count());
+            for (int r = 0; r < expected.size(); r++) {
+                int s = expected.get(r);
+                assertEquals(whole.connections().pre()[s], part.connections().pre()[r]);
+                assertEquals(whole.connections().post()[s], part.connections().post()[r]);
+                assertEquals(whole.weights()[s], part.weights()[r], 0.0, "weight of synapse " + s);
+                assertEquals(whole.delaySteps()[s], part.delaySteps()[r], "delay of synapse " + s);
+            }
+            seen += expected.size();
+        }
+        assertEquals(whole.connections().count(), seen);
+        assertTrue(java.util.Arrays.stream(whole.delaySteps()).distinct().count() > 10, "delays are drawn, not one value");
+    }
+
     private static String error(Runnable r) {
         return assertThrows(ParameterException.class, r::run).getMessage();
     }

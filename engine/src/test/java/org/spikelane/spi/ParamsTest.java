@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.spikelane.random.RandomStream;
 import org.spikelane.units.Dimension;
 
 class ParamsTest {
@@ -71,8 +71,8 @@ class ParamsTest {
     void distributionsAreSeededAndHaveTheirMoments() {
         Map<String, ?> raw = Map.of("amplitude", "1 nA", "bias", Map.of("normal", Map.of("mean", "20 nA", "sd", "2 nA")));
         int n = 20000;
-        double[] a = Params.resolve("x", SPECS, raw, n, new SplittableRandom(5)).perNeuron("bias", n);
-        double[] b = Params.resolve("x", SPECS, raw, n, new SplittableRandom(5)).perNeuron("bias", n);
+        double[] a = Params.resolve("x", SPECS, raw, n, RandomStream.root(5)).perNeuron("bias", n);
+        double[] b = Params.resolve("x", SPECS, raw, n, RandomStream.root(5)).perNeuron("bias", n);
         assertArrayEquals(a, b);
         double mean = java.util.Arrays.stream(a).average().orElseThrow();
         double var = java.util.Arrays.stream(a).map(x -> (x - mean) * (x - mean)).sum() / (n - 1);
@@ -82,12 +82,22 @@ class ParamsTest {
     }
 
     @Test
+    void aNeuronsDrawnValueDependsOnlyOnItsIndexSoASliceDrawsItAlone() {
+        Map<String, ?> raw = Map.of("amplitude", "1 nA", "bias", Map.of("normal", Map.of("mean", "20 nA", "sd", "2 nA")));
+        double[] whole = Params.resolve("x", SPECS, raw, 1000, RandomStream.root(5)).perNeuron("bias", 1000);
+        double[] prefix = Params.resolve("x", SPECS, raw, 300, RandomStream.root(5)).perNeuron("bias", 300);
+        assertArrayEquals(java.util.Arrays.copyOf(whole, 300), prefix);
+        RandomStream bias = RandomStream.root(5).substream("bias");
+        for (int i : new int[] {0, 299, 999}) assertEquals(20e-9 + 2e-9 * bias.gaussian(0, i), whole[i], 0.0, "neuron " + i);
+    }
+
+    @Test
     void uniformDistributionStaysInItsBounds() {
         double[] u = Values.expand(Map.of("uniform", Map.of("low", "-60 mV", "high", "-50 mV")), Dimension.VOLTAGE, 5000,
-                new SplittableRandom(1), "population 'exc'", "v_init");
+                RandomStream.root(1), "population 'exc'", "v_init");
         for (double x : u) assertTrue(x >= -0.060 && x < -0.050);
         String msg = assertThrows(ParameterException.class, () -> Values.expand(Map.of("gauss", Map.of()), Dimension.VOLTAGE, 3,
-                new SplittableRandom(1), "population 'exc'", "v_init")).getMessage();
+                RandomStream.root(1), "population 'exc'", "v_init")).getMessage();
         assertEquals("population 'exc' parameter 'v_init': unknown distribution 'gauss'; known: normal, uniform", msg);
     }
 }

@@ -1,6 +1,6 @@
 package org.spikelane.example;
 
-import java.util.SplittableRandom;
+import org.spikelane.random.RandomStream;
 import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.state.Role;
@@ -15,6 +15,11 @@ import org.spikelane.state.StateDeclarer;
  * then advances to {@code x_{n+1}}. The process starts from its stationary distribution
  * {@code N(mean, sigma^2)} at {@code start}, so there is no transient. Outside
  * {@code [start, stop)} it adds nothing and does not advance.
+ *
+ * <p>The normal number that takes neuron {@code i} from {@code x_n} to {@code x_{n+1}} is
+ * {@code random.gaussian(n, i)} ({@code i} the population index), and {@code x_start} is
+ * {@code mean + sigma gaussian(start - 1, i)}: each neuron's process depends only on its own
+ * draws, so neurons may be advanced in any order or in separate ranges with the same bits.
  */
 final class OuNoiseKernel implements InputKernel {
     private final int[] neurons;
@@ -27,11 +32,11 @@ final class OuNoiseKernel implements InputKernel {
     private final float[] out;
     private final long start;
     private final long stop;
-    private final SplittableRandom random;
+    private final RandomStream random;
 
     /** @param neurons target indices, or null for the whole population (arrays then have its size) */
     OuNoiseKernel(int[] neurons, double dt, double[] mean, double[] sigma, double[] tau,
-                  long start, long stop, SplittableRandom random) {
+                  long start, long stop, RandomStream random) {
         this.neurons = neurons;
         this.n = mean.length;
         this.mean = mean;
@@ -46,19 +51,29 @@ final class OuNoiseKernel implements InputKernel {
             decay[k] = Math.exp(-dt / tau[k]);
             // 1 - a^2 computed as -expm1(-2 dt / tau) keeps precision when dt << tau
             kick[k] = sigma[k] * Math.sqrt(-Math.expm1(-2 * dt / tau[k]));
-            x[k] = mean[k] + sigma[k] * random.nextGaussian();
+            x[k] = mean[k] + sigma[k] * random.gaussian(start - 1, neuron(k));
         }
     }
+
+    private int neuron(int k) { return neurons == null ? k : neurons[k]; }
 
     @Override
     public void addCurrent(long step, float[] current) {
         if (step < start || step >= stop) return;
-        for (int k = 0; k < n; k++) {
-            out[k] = (float) x[k];
-            x[k] = mean[k] + (x[k] - mean[k]) * decay[k] + kick[k] * random.nextGaussian();
-        }
+        advance(step, 0, n);
         Accumulate.add(current, neurons, out, n);
     }
+
+    /** Stores {@code x_step} of targets {@code [from, to)} in {@code out} and advances them to {@code x_{step+1}}. */
+    void advance(long step, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = (float) x[k];
+            x[k] = mean[k] + (x[k] - mean[k]) * decay[k] + kick[k] * random.gaussian(step, neuron(k));
+        }
+    }
+
+    /** The current state, a copy (tests). */
+    double[] state() { return x.clone(); }
 
     /** The process value x is the state; the rest is fixed at build time. */
     @Override

@@ -48,6 +48,6 @@ public final class OuNoisePlugin implements InputPlugin {
         }
         return new OuNoiseKernel(context.allNeurons() ? null : context.neurons(), context.dt(),
                 params.perNeuron(MEAN, n), params.perNeuron(SIGMA, n), params.perNeuron(TAU, n),
-                start, stop, context.random());
+                start, stop, context.randomStream());
     }
 }

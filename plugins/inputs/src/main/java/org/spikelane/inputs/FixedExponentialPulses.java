@@ -9,6 +9,7 @@ import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 
 /**
  * {@link ExponentialPulses} under {@code precision: fixed}: an int state per target slot, in LSB_v
@@ -34,7 +35,7 @@ import org.spikelane.state.StateDeclarer;
  * ({@code bound <- bound (1 - e) + 1/2}), and once it is within one LSB of the dead band every
  * state is cleared, as the float kernel drops pulses below 1e-12 of their height.
  */
-final class FixedExponentialPulses implements PulseTrigger {
+final class FixedExponentialPulses implements PulseTrigger, StateOwner {
     private static final VectorSpecies<Integer> I = Simd.INT;
     private static final int LOW_BITS = 16;
 

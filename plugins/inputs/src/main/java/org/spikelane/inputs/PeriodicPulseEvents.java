@@ -1,47 +1,40 @@
 package org.spikelane.inputs;
 
-import java.util.SplittableRandom;
-import org.spikelane.state.Role;
+import org.spikelane.random.RandomStream;
 import org.spikelane.state.StateDeclarer;
 
 /**
  * Events at {@code first, first + every, first + 2 every, ...} steps (at most {@code count} of them).
- * Each event goes to one target drawn uniformly from a seeded generator (one draw per event, in
- * order, so a seed fixes the whole sequence), or to every target when {@code random} is null.
+ * Each event goes to one target drawn uniformly at position (step, 0) of {@code random}, so the
+ * target of an event depends only on its step, or to every target when {@code random} is null.
+ * Whether a step has an event is computed from the step alone: no state, so steps may be asked
+ * in any order (and a step the caller skips loses its event rather than delivering it late).
  */
 final class PeriodicPulseEvents implements PulseEventSource {
+    private final long first;
     private final long every;
+    private final long count;
     private final int targetCount;
-    private final SplittableRandom random;
-    private long next;
-    private long remaining;
+    private final RandomStream random;
 
-    PeriodicPulseEvents(long first, long every, long count, int targetCount, SplittableRandom random) {
-        this.next = first;
+    PeriodicPulseEvents(long first, long every, long count, int targetCount, RandomStream random) {
+        this.first = first;
         this.every = every;
-        this.remaining = count;
+        this.count = count;
         this.targetCount = targetCount;
         this.random = random;
     }
 
     @Override public void emit(long step, PulseTrigger shape) {
-        // a step the caller skipped loses its event rather than delivering it late
-        while (remaining > 0 && next <= step) {
-            if (next == step) {
-                if (random != null) {
-                    shape.trigger(random.nextInt(targetCount), step);
-                } else {
-                    for (int k = 0; k < targetCount; k++) shape.trigger(k, step);
-                }
-            }
-            next += every;
-            remaining--;
+        if (step < first || (step - first) % every != 0 || (step - first) / every >= count) return;
+        if (random != null) {
+            shape.trigger(random.bounded(step, 0, targetCount), step);
+        } else {
+            for (int k = 0; k < targetCount; k++) shape.trigger(k, step);
         }
     }
 
+    /** No state: the schedule and the random targets are functions of the step. */
     @Override
-    public void declareState(StateDeclarer s) {
-        s.scalar("events.next", Role.STATE, "steps", () -> next, n -> next = n);
-        s.scalar("events.remaining", Role.STATE, StateDeclarer.NO_UNIT, () -> remaining, n -> remaining = n);
-    }
+    public void declareState(StateDeclarer s) { }
 }

@@ -125,7 +125,7 @@ final class PulseEventsParser {
             count = num.longValue();
         }
         boolean random = map.containsKey("random_neuron") && bool(map.get("random_neuron"), "random_neuron");
-        return new PeriodicPulseEvents(first, everySteps, count, targets.count, random ? context.random() : null);
+        return new PeriodicPulseEvents(first, everySteps, count, targets.count, random ? context.randomStream("random_neuron") : null);
     }
 
     private PulseEventSource spikes(Map<?, ?> map) {

@@ -11,6 +11,7 @@ import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
+import org.spikelane.state.StateOwner;
 import org.spikelane.units.Dimension;
 
 /**
@@ -100,7 +101,7 @@ public final class PulseInput implements InputPlugin {
         };
     }
 
-    private static void declarePulses(StateDeclarer s, Targets targets, PulseEventSource events, PulseTrigger shape) {
+    private static void declarePulses(StateDeclarer s, Targets targets, PulseEventSource events, StateOwner shape) {
         targets.declareState(s);
         events.declareState(s);
         shape.declareState(s);

@@ -3,8 +3,8 @@ package org.spikelane.inputs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.spikelane.random.RandomStream;
 import org.spikelane.spi.FixedInputKernel;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
@@ -52,7 +52,11 @@ final class FakeInputContext implements InputContext {
 
     @Override public boolean allNeurons() { return targets == null; }
 
-    @Override public SplittableRandom random() { return new SplittableRandom(seed); }
+    private long streamsHandedOut;
+
+    @Override public RandomStream randomStream() { return RandomStream.root(seed).substream(streamsHandedOut++); }
+
+    @Override public RandomStream randomStream(String name) { return RandomStream.root(seed).substream(name); }
 
     @Override public SpikeSource spikesOf(String population, String parameter) {
         SpikeSource s = sources.get(population);

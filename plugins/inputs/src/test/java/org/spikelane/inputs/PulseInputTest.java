@@ -126,9 +126,9 @@ class PulseInputTest {
             }
         }
         assertEquals(5, picked.size());
-        // one draw per event from the input's generator, in order: the seed fixes the sequence
-        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
-        for (int e = 0; e < 5; e++) assertEquals(r.nextInt(10), picked.get(e), "event " + e);
+        // the event at step s goes to bounded(s, 0, targets) of the input's stream "random_neuron"
+        org.spikelane.random.RandomStream r = org.spikelane.random.RandomStream.root(42).substream("random_neuron");
+        for (int e = 0; e < 5; e++) assertEquals(r.bounded(5000L * (e + 1), 0, 10), picked.get(e), "event " + e);
     }
 
     @Test

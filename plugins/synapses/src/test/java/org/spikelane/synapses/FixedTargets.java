@@ -23,6 +23,13 @@ final class FixedTargets {
         return ((FixedLifKernel) net.build().lif("lif").kernel()).fixedState();
     }
 
+    /** The fixed state of one built neuron with these tau_m and C (SI). */
+    static FixedLifState single(double tauM, double c) {
+        Network net = new Network(DT).precision(Precision.FIXED);
+        net.addLif("lif", 1, Map.of("tau_m", tauM, "C", c, "v_threshold", "0 V"));
+        return ((FixedLifKernel) net.build().lif("lif").kernel()).fixedState();
+    }
+
     static SynapseContext context(LifState target, Dimension weight, boolean vector) {
         return new SynapseContext() {
             @Override public double dt() { return DT; }
