@@ -36,7 +36,7 @@ import org.spikelane.spi.SynapseKernel;
  * is empty: it measures the call alone. Under fixed the conductance plugins keep their float
  * kernel (the LIF kernel folds g into its integer step), so both rows time the same code.
  *
- * <p>One invocation = {@code kernel.update(step)} for one step. Every {@value #REFRESH_EVERY}th
+ * <p>One invocation = {@code kernel.update(step, 0, padded)} for one step. Every {@value #REFRESH_EVERY}th
  * invocation first hands the kernel that row (one spike to every target: {@code receive} over N
  * synapses) and clears the target's accumulators, as the LIF kernel would every step; without it
  * the states would decay into subnormal doubles (slow on x86) and then to zero, and the fixed
@@ -73,6 +73,8 @@ public class SynapseDecayBenchmark {
         float[][] floatAccumulators;
         int[][] intAccumulators;
         long step;
+        /** End of the whole target range. */
+        int padded;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -88,6 +90,7 @@ public class SynapseDecayBenchmark {
             weights = table.weights();
             LifPopulation target = sim.lif(TargetPopulation.NAME);
             LifState s = target.state();
+            padded = s.padded;
             floatAccumulators = s.g == null ? new float[][] {s.current, s.dv} : new float[][] {s.current, s.dv, s.g, s.gE};
             intAccumulators = target.kernel() instanceof FixedLifKernel fixed
                     ? new int[][] {fixed.fixedState().driveSum, fixed.fixedState().jumpSum} : new int[0][];
@@ -111,6 +114,6 @@ public class SynapseDecayBenchmark {
     public void update(Synapse s) {
         long step = s.step++;
         if (step % REFRESH_EVERY == 0) s.refresh();
-        s.kernel.update(step);
+        s.kernel.update(step, 0, s.padded);
     }
 }

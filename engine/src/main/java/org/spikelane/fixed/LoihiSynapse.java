@@ -80,7 +80,7 @@ public final class LoihiSynapse implements SynapsePlugin {
         /** Uses these integer weights (indexed like the projection's table) instead of the table's. */
         public void useIntegerWeights(int[] weights) { this.integerWeights = weights.clone(); }
 
-        @Override public void update(long step) { }
+        @Override public void update(long step, int from, int to) { }
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {

@@ -49,10 +49,8 @@ public final class FixedLifState implements FixedTarget {
     public final float currentScale;
     public final float voltageScale;
     public final boolean inclusiveThreshold;
-    /** Seed of the stochastic rounding addends. */
+    /** Seed of the stochastic rounding addends, which are keyed by (seed, step, neuron). */
     public final int seed;
-    /** Steps done; the stochastic addend depends on it. */
-    public int step;
 
     public final int[] v;
     public final int[] refractoryLeft;

@@ -48,13 +48,21 @@ final class OuNoiseKernel implements InputKernel {
         }
     }
 
+    /**
+     * Advances the slots of the neurons in {@code [from, to)} (their position in the ascending
+     * {@code neurons}, found by binary search). The normal draws come from one sequential
+     * generator in slot order, so the ranges of a step must run in ascending order for the
+     * result not to depend on the split; a generator keyed by (step, slot) would lift that.
+     */
     @Override
-    public void addCurrent(long step, float[] current) {
+    public void addCurrent(long step, int from, int to, float[] current) {
         if (step < start || step >= stop) return;
-        for (int k = 0; k < n; k++) {
+        int first = neurons == null ? Math.min(from, n) : Accumulate.lowerBound(neurons, 0, n, from);
+        int end = neurons == null ? Math.min(to, n) : Accumulate.lowerBound(neurons, first, n, to);
+        for (int k = first; k < end; k++) {
             out[k] = (float) x[k];
             x[k] = mean[k] + (x[k] - mean[k]) * decay[k] + kick[k] * random.nextGaussian();
         }
-        Accumulate.add(current, neurons, out, n);
+        Accumulate.add(current, from, to, neurons, out, n);
     }
 }

@@ -52,7 +52,9 @@ public final class BiasInput implements InputPlugin {
         String owner = context.owner();
         boolean vector = target.vector();
         return new FixedInputKernel() {
-            @Override public void addDrive(long step, int[] drive) { FixedDrive.add(drive, targets, values, vector); }
+            @Override public void addDrive(long step, int from, int to, int[] drive) {
+                FixedDrive.add(drive, from, to, targets, values, vector);
+            }
 
             @Override public void set(String param, int neuron, double siValue) {
                 int slot = slotToSet(owner, targets, param, neuron, siValue);
@@ -92,8 +94,8 @@ public final class BiasInput implements InputPlugin {
             this.values = values;
         }
 
-        @Override public void addCurrent(long step, float[] current) {
-            Accumulate.add(current, targets.indices, values, targets.count);
+        @Override public void addCurrent(long step, int from, int to, float[] current) {
+            Accumulate.add(current, from, to, targets.indices, values, targets.count);
         }
 
         @Override public void set(String param, int neuron, double siValue) {
