@@ -211,7 +211,10 @@ public final class FixedLifState implements FixedTarget {
 
     @Override public int contributionLimit() { return profile.currentLimit(); }
 
-    @Override public void countClipped(boolean jump, long n) { overflows[jump ? DV : I] += n; }
+    /** Atomic: plugin kernels running different ranges of one step may report at the same time (rare, so cheap). */
+    @Override public void countClipped(boolean jump, long n) { COUNTS.getAndAdd(overflows, jump ? DV : I, n); }
+
+    private static final java.lang.invoke.VarHandle COUNTS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 
     @Override public int decayBits() { return profile.decayBits(); }
 
