@@ -167,6 +167,14 @@ public final class Network {
         int[] chosen = checkedNeurons(owner, neurons, pop.size());
         int n = chosen == null ? pop.size() : chosen.length;
         Params resolved = Params.resolve(owner, p.params(), params, n);
+        if (chosen != null) {
+            // kernels get their targets ascending (InputContext.neurons), per-neuron lists moved along
+            int[] listed = chosen;
+            int[] order = java.util.stream.IntStream.range(0, n).boxed()
+                    .sorted(java.util.Comparator.comparingInt(k -> listed[k])).mapToInt(Integer::intValue).toArray();
+            chosen = java.util.Arrays.stream(order).map(k -> listed[k]).toArray();
+            resolved = resolved.reordered(order);
+        }
         inputs.add(new InputSpec(owner, p, target, resolved, chosen));
         return inputs.size() - 1;
     }

@@ -50,9 +50,14 @@ public final class Simulation {
     private final Map<String, Population> byName = new HashMap<>();
     private final InputKernel[] inputs;
     private final float[][] inputTargets;
+    /** The end of the whole neuron range of each input's population. */
+    private final int[] inputPadded;
+    private final String[] inputLabels;
     private final long[] hookIntervals;
     private final java.util.function.Consumer<Simulation>[] hookActions;
     private final Pathway[] pathways;
+    /** The end of the whole target range of each pathway. */
+    private final int[] pathwayPadded;
     private final List<Projection> projections;
     private final StateRecorder[] stateRecorders;
     private final boolean[] spikesRecorded;
@@ -80,6 +85,8 @@ public final class Simulation {
 
         inputs = new InputKernel[net.inputs.size()];
         inputTargets = new float[inputs.length][];
+        inputPadded = new int[inputs.length];
+        inputLabels = new String[inputs.length];
         for (int k = 0; k < inputs.length; k++) {
             Network.InputSpec spec = net.inputs.get(k);
             Population target = byName.get(spec.target());
@@ -90,6 +97,8 @@ public final class Simulation {
             BoundInput input = lif.format().input(spec.plugin(), new Context(spec, target.size(), k), spec.params());
             inputs[k] = input.kernel();
             inputTargets[k] = input.target();
+            inputPadded[k] = lif.padded();
+            inputLabels[k] = spec.label() + " -> population '" + lif.name() + "'";
         }
 
         hookIntervals = net.hooks.stream().mapToLong(Network.HookSpec::intervalSteps).toArray();
@@ -107,6 +116,7 @@ public final class Simulation {
         }
         projections = List.copyOf(built);
         pathways = built.toArray(Pathway[]::new);
+        pathwayPadded = built.stream().mapToInt(p -> p.target().padded()).toArray();
         SynapticVariables.register(projections);
 
         stateRecorders = new StateRecorder[net.recordedState.size()];
@@ -138,6 +148,8 @@ public final class Simulation {
         StateDeclarer own = r.declarer("simulation");
         own.scalar("step", Role.STATE, "steps", () -> step, n -> step = n);
         own.array("hookIntervals", Role.PARAMETER, "steps", hookIntervals);
+        own.array("inputPadded", Role.PARAMETER, "neuron", inputPadded);
+        own.array("pathwayPadded", Role.PARAMETER, "neuron", pathwayPadded);
         own.array("spikesRecorded", Role.RECORDING, StateDeclarer.NO_UNIT, spikesRecorded);
         for (Population p : populations) p.declareState(r.declarer("population '" + p.name() + "'"));
         for (int k = 0; k < inputs.length; k++) inputs[k].declareState(r.declarer(net.inputs.get(k).label() + " #" + (k + 1)));
@@ -219,17 +231,101 @@ public final class Simulation {
         }
     }
 
-    /** One step of {@code dt}: the phases of docs/semantics.md §2. */
-    public void step() {
+    private static final Phase[] PHASES = Phase.values();
+    private static final int[] WHOLE = {};
+
+    /**
+     * One step of {@code dt}: every {@link Phase} in order. Each phase runs its kernels over whole
+     * neuron ranges {@code [0, padded)}; the kernels take any lane-aligned range, so a threaded
+     * scheduler can split these calls without another interface change.
+     */
+    public void step() { runStep(WHOLE); }
+
+    /**
+     * One step like {@link #step()}, with every per-range call split at {@code cuts} (neuron
+     * indices, ascending, each rounded down to a multiple of {@link Simd#LANES}; cuts at or past a
+     * population's padded size are ignored). The ranges run one after the other, in ascending
+     * order: the sequential reference of a scheduler that hands ranges to workers, and what tests
+     * compare with {@link #step()} bit for bit.
+     */
+    public void stepInRanges(int... cuts) { runStep(cuts); }
+
+    private void runStep(int[] cuts) {
         long n = step;
+        for (Phase phase : PHASES) {
+            switch (phase) {
+                case HOOKS -> runHooks(n);
+                case INPUTS -> addInputs(n, cuts);
+                case RECORD -> record(n);
+                case SYNAPSE_UPDATE -> updateSynapses(n, cuts);
+                case NEURON_UPDATE -> updateNeurons(n, cuts);
+                case DELIVERY -> deliver(n, cuts);
+                case SPIKES_OUT -> publishSpikes(n);
+            }
+        }
+        step = n + 1;
+    }
+
+    /** The end of the range that starts at {@code from}: the next lane-aligned cut above it, or {@code padded}. */
+    private static int rangeEnd(int[] cuts, int from, int padded) {
+        for (int cut : cuts) {
+            int aligned = cut / Simd.LANES * Simd.LANES;
+            if (aligned > from && aligned < padded) return aligned;
+        }
+        return padded;
+    }
+
+    private void runHooks(long n) {
         for (int h = 0; h < hookIntervals.length; h++) {
             if (n % hookIntervals[h] == 0) hookActions[h].accept(this);
         }
-        for (int k = 0; k < inputs.length; k++) inputs[k].addCurrent(n, inputTargets[k]);
+    }
+
+    private void addInputs(long n, int[] cuts) {
+        for (InputKernel input : inputs) input.beginStep(n);
+        for (int k = 0; k < inputs.length; k++) {
+            for (int from = 0, to; from < inputPadded[k]; from = to) {
+                to = rangeEnd(cuts, from, inputPadded[k]);
+                inputs[k].addCurrent(n, from, to, inputTargets[k]);
+            }
+        }
+    }
+
+    private void record(long n) {
         for (StateRecorder r : stateRecorders) r.sample(n);
-        for (Pathway p : pathways) p.update(n);
-        for (Population p : populations) p.update(n);
-        for (Pathway p : pathways) p.deliver(n);
+    }
+
+    private void updateSynapses(long n, int[] cuts) {
+        for (int k = 0; k < pathways.length; k++) {
+            for (int from = 0, to; from < pathwayPadded[k]; from = to) {
+                to = rangeEnd(cuts, from, pathwayPadded[k]);
+                pathways[k].update(n, from, to);
+            }
+        }
+    }
+
+    private void updateNeurons(long n, int[] cuts) {
+        for (Population p : populations) {
+            p.beginStep(n);
+            for (int from = 0, to; from < p.padded(); from = to) {
+                to = rangeEnd(cuts, from, p.padded());
+                p.update(n, from, to);
+            }
+            p.finishStep();
+        }
+    }
+
+    private void deliver(long n, int[] cuts) {
+        for (int k = 0; k < pathways.length; k++) {
+            pathways[k].pushSpikes(n);
+            for (int from = 0, to; from < pathwayPadded[k]; from = to) {
+                to = rangeEnd(cuts, from, pathwayPadded[k]);
+                pathways[k].deliver(n, from, to);
+            }
+        }
+    }
+
+    private void publishSpikes(long n) {
         for (int i = 0; i < populations.length; i++) {
             Population p = populations[i];
             int count = p.spikeCount();
@@ -237,7 +333,53 @@ public final class Simulation {
             if (spikesRecorded[i]) spikeRecorder.record(i, n, p.spikes(), count);
             for (SpikeListener l : listeners) l.onSpikes(n, p.name(), p.spikes(), count);
         }
-        step = n + 1;
+    }
+
+    /**
+     * What {@link #step()} runs, in order: one line per phase and object, e.g.
+     * {@code INPUTS: input 'bias' -> population 'lif'}; a phase with nothing to run reads
+     * {@code HOOKS: -}. Like Brian2's {@code scheduling_summary}, for checking that a network
+     * runs what and when one expects.
+     */
+    public String schedule() {
+        StringBuilder out = new StringBuilder();
+        for (Phase phase : PHASES) {
+            List<String> items = new ArrayList<>();
+            switch (phase) {
+                case HOOKS -> {
+                    for (long every : hookIntervals) items.add("hook every " + every + " steps");
+                }
+                case INPUTS -> items.addAll(List.of(inputLabels));
+                case RECORD -> {
+                    for (StateRecorder r : stateRecorders) {
+                        items.add("state of population '" + r.population() + "' ("
+                                + String.join(", ", r.variables().stream().map(Variable::name).toList()) + ")");
+                    }
+                }
+                case SYNAPSE_UPDATE -> {
+                    for (Projection p : projections) items.add(p.label() + " (update synapses)");
+                }
+                case NEURON_UPDATE -> {
+                    for (Population p : populations) {
+                        items.add((p instanceof SpikeGeneratorPopulation ? "spike generator '" : "population '") + p.name() + "'");
+                    }
+                }
+                case DELIVERY -> {
+                    for (Projection p : projections) items.add(p.label() + " (deliver spikes)");
+                }
+                case SPIKES_OUT -> {
+                    List<String> recorded = new ArrayList<>();
+                    for (int i = 0; i < populations.length; i++) {
+                        if (spikesRecorded[i]) recorded.add("'" + populations[i].name() + "'");
+                    }
+                    if (!recorded.isEmpty()) items.add("spike recorder of " + String.join(", ", recorded));
+                    if (listeners.length > 0) items.add(listeners.length + (listeners.length == 1 ? " spike listener" : " spike listeners"));
+                }
+            }
+            if (items.isEmpty()) items.add("-");
+            for (String item : items) out.append(phase).append(": ").append(item).append('\n');
+        }
+        return out.toString();
     }
 
     /** Number of steps done so far; the next step is stamped {@code stepCount() * dt}. */

@@ -28,8 +28,8 @@ final class ConstantCurrent implements InputPlugin {
         int n = context.populationSize();
         float[] amplitude = {(float) params.get("amplitude")};
         return new InputKernel() {
-            @Override public void addCurrent(long step, float[] current) {
-                Accumulate.add(current, neurons, n, amplitude[0]);
+            @Override public void addCurrent(long step, int from, int to, float[] current) {
+                Accumulate.add(current, from, to, neurons, n, amplitude[0]);
             }
 
             @Override public void set(String param, int neuron, double value) {

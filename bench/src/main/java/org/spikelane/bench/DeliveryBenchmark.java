@@ -135,8 +135,11 @@ public class DeliveryBenchmark {
     @Benchmark
     public void deliver(Delivery d, Events counter) {
         long step = d.step++;
-        d.source.update(step);
-        d.projection.deliver(step);
+        d.source.beginStep(step);
+        d.source.update(step, 0, d.source.padded());
+        d.source.finishStep();
+        d.projection.pushSpikes(step);
+        d.projection.deliver(step, 0, d.projection.target().padded());
         counter.events += d.eventsAtPhase[(int) (step % d.eventsAtPhase.length)];
     }
 }

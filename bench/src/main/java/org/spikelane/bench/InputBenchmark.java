@@ -26,7 +26,7 @@ import org.spikelane.spi.InputKernel;
  * fixed that is the plugin's {@code createFixed} kernel adding {@code R I} in LSB_v to the int
  * drive (behind the simulation's {@code InputKernel} adapter, one extra call per step).
  *
- * <p>One invocation = {@code addCurrent(step, current)} for one step, steps counting up from 0.
+ * <p>One invocation = {@code beginStep(step)} and {@code addCurrent(step, 0, padded, current)} for one step, steps counting up from 0.
  * Inputs: {@code bias} 2.05 nA; {@code step} 2 nA from 0 on; {@code sine} 2 nA + 0.5 nA at
  * 10 Hz; {@code ramp} 0 to 4 nA over 10^6 s (always inside its window); {@code pulse_periodic}
  * exponential pulses (1 nA, tau 2 ms) every 1 ms to a random target; {@code pulse_scheduled} the
@@ -106,6 +106,8 @@ public class InputBenchmark {
 
     @Benchmark
     public void addCurrent(Input s) {
-        s.kernel.addCurrent(s.step++, s.current);
+        long step = s.step++;
+        s.kernel.beginStep(step);
+        s.kernel.addCurrent(step, 0, s.current.length, s.current);
     }
 }

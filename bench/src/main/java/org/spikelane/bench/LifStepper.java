@@ -62,7 +62,7 @@ final class LifStepper {
         } else {
             Accumulate.add(drive, null, driveLsb, n);
         }
-        int count = kernel.step(state, spikes);
+        int count = kernel.step(state, steps, 0, state.padded, spikes, 0);
         spikeCount += count;
         steps++;
         return count;

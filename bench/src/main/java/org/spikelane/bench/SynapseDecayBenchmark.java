@@ -33,7 +33,7 @@ import org.spikelane.spi.SynapseKernel;
  * is empty: it measures the call alone. Under fixed the conductance plugins keep their float
  * kernel (the LIF kernel folds g into its integer step), so both rows time the same code.
  *
- * <p>One invocation = {@code kernel.update(step)} for one step. Every {@value #REFRESH_EVERY}th
+ * <p>One invocation = {@code kernel.update(step, 0, padded)} for one step. Every {@value #REFRESH_EVERY}th
  * invocation first hands the kernel that row (one spike to every target: {@code receive} over N
  * synapses) and clears the target's accumulators, as the LIF kernel would every step; without it
  * the states would decay into subnormal doubles (slow on x86) and then to zero, and the fixed
@@ -70,6 +70,8 @@ public class SynapseDecayBenchmark {
         /** The target's format, which clears the accumulators the kernel fed. */
         FormatBinding format;
         long step;
+        /** End of the whole target range. */
+        int padded;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -103,6 +105,6 @@ public class SynapseDecayBenchmark {
     public void update(Synapse s) {
         long step = s.step++;
         if (step % REFRESH_EVERY == 0) s.refresh();
-        s.kernel.update(step);
+        s.kernel.update(step, 0, s.padded);
     }
 }

@@ -53,8 +53,16 @@ public final class IntLanes {
      * noise was boxed (64 bytes per lane group per step) wherever C2 did not inline it.
      */
     public static void fillNoise(int seed, int step, int mask, int[] out) {
+        fillNoise(seed, step, mask, out, 0, out.length);
+    }
+
+    /**
+     * The same for {@code out[from, to)} only ({@code from} a multiple of the lane count, {@code to}
+     * one too or {@code out.length}): a kernel running one neuron range fills just its addends.
+     */
+    public static void fillNoise(int seed, int step, int mask, int[] out, int from, int to) {
         IntVector iota = IntVector.zero(I).addIndex(1);
-        for (int i = 0; i < out.length; i += I.length()) {
+        for (int i = from; i < to; i += I.length()) {
             IntVector h = iota.add(i + seed).mul(0x9E3779B9).add(step * 0x632BE5AB);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);

@@ -83,7 +83,7 @@ public final class LoihiSynapse implements SynapsePlugin {
         /** Uses these integer weights (indexed like the projection's table) instead of the table's. */
         public void useIntegerWeights(int[] weights) { this.integerWeights = weights.clone(); }
 
-        @Override public void update(long step) { }
+        @Override public void update(long step, int from, int to) { }
 
         /** a_in belongs to the target's Loihi state; only the converted weights are this kernel's. */
         @Override

@@ -9,7 +9,9 @@ import org.spikelane.state.StateDeclarer;
  * not to the float array it is handed.
  */
 record FixedDriveInput(FixedInputKernel kernel, int[] drive) implements InputKernel {
-    @Override public void addCurrent(long step, float[] ignored) { kernel.addDrive(step, drive); }
+    @Override public void beginStep(long step) { kernel.beginStep(step); }
+
+    @Override public void addCurrent(long step, int from, int to, float[] ignored) { kernel.addDrive(step, from, to, drive); }
 
     @Override public void set(String param, int neuron, double siValue) { kernel.set(param, neuron, siValue); }
 

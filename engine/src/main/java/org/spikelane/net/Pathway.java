@@ -3,9 +3,18 @@ package org.spikelane.net;
 /**
  * Something with synaptic state that takes part in every step: phase SYNAPSE_UPDATE (update: decay and feed
  * the target's accumulators) and phase DELIVERY (deliver the spikes whose delay expires now).
+ *
+ * <p>Ranges are of the target population, lane-aligned, and cover {@code [0, padded)} once per
+ * step; different ranges may run at the same time. {@link #pushSpikes} is once per step, on one
+ * thread, after the source population finished its step and before any {@link #deliver}.
  */
 public interface Pathway {
-    void update(long step);
+    /** Phase SYNAPSE_UPDATE for the targets in {@code [from, to)}. */
+    void update(long step, int from, int to);
 
-    void deliver(long step);
+    /** Stores the source's spikes of {@code step}; once per step, before any range is delivered. */
+    void pushSpikes(long step);
+
+    /** Phase DELIVERY for the targets in {@code [from, to)}: the part of each due row that lands there. */
+    void deliver(long step, int from, int to);
 }

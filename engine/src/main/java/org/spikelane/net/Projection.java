@@ -1,6 +1,7 @@
 package org.spikelane.net;
 
 import org.spikelane.neuron.LifPopulation;
+import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.SpikeSource;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.state.StateDeclarer;
@@ -28,6 +29,7 @@ public final class Projection implements Pathway, StateOwner {
     private final int[] targets;
     private final float[] weights;
     private final int stride;
+    private final int targetPadded;
 
     Projection(String label, SpikeSource source, LifPopulation target, SynapseTable table, SynapseKernel kernel) {
         this.label = label;
@@ -40,26 +42,41 @@ public final class Projection implements Pathway, StateOwner {
         this.targets = table.targets();
         this.weights = table.weights();
         this.stride = source.size() + 1;
+        this.targetPadded = target.padded();
     }
 
     @Override
-    public void update(long step) {
-        kernel.update(step);
+    public void update(long step, int from, int to) {
+        kernel.update(step, from, to);
     }
 
     @Override
-    public void deliver(long step) {
+    public void pushSpikes(long step) {
         ring.push(step, source.spikes(), source.spikeCount());
+    }
+
+    /**
+     * Rows are sorted by target ({@link SynapseTable}), so the part of a row that lands in
+     * {@code [from, to)} is found by two binary searches, O(log row) per row and range; the whole
+     * target population takes whole rows without a search.
+     */
+    @Override
+    public void deliver(long step, int from, int to) {
+        boolean whole = from == 0 && to >= targetPadded;
         for (int g = 0; g < table.groups(); g++) {
-            long from = step - table.delay(g);
-            int count = ring.count(from);
+            long spikeStep = step - table.delay(g);
+            int count = ring.count(spikeStep);
             if (count == 0) continue;
-            int[] spiked = ring.spikes(from);
+            int[] spiked = ring.spikes(spikeStep);
             int base = g * stride;
             for (int k = 0; k < count; k++) {
                 int i = spiked[k];
                 int start = rowStart[base + i];
                 int end = rowStart[base + i + 1];
+                if (!whole && end > start) {
+                    end = Accumulate.lowerBound(targets, start, end, to);
+                    start = Accumulate.lowerBound(targets, start, end, from);
+                }
                 if (end > start) kernel.receive(targets, weights, start, end);
             }
         }

@@ -20,7 +20,9 @@ import org.spikelane.state.StateOwner;
  *
  * <p>Layout: group {@code g} holds the synapses whose delay is {@link #delay(int) delay(g)} steps
  * (ascending); its row of source neuron {@code i} is {@code [rowStart(g, i), rowStart(g, i + 1))}
- * in {@link #targets()} / {@link #weights()}. Within a row, synapses keep generation order.
+ * in {@link #targets()} / {@link #weights()}. Within a row, synapses are sorted by target
+ * (synapses to the same target keep generation order), so the part of a row that lands in a
+ * range of target neurons is a contiguous run found by binary search.
  */
 public final class SynapseTable implements StateOwner {
     private final int sources;
@@ -47,7 +49,9 @@ public final class SynapseTable implements StateOwner {
         this.target = new int[n];
         this.weight = new float[n];
         int[] groupOf = new int[n];
-        // counting sort by (group, pre), stable, so rows keep generation order
+        // two stable counting sorts: by target, then by (group, pre); so each row is sorted by
+        // target, and synapses to one target keep generation order (their weights add up in it)
+        int[] byTarget = byTarget(post);
         int[] count = new int[groups * stride + 1];
         for (int s = 0; s < n; s++) {
             groupOf[s] = Arrays.binarySearch(delays, delaySteps[s]);
@@ -56,11 +60,23 @@ public final class SynapseTable implements StateOwner {
         for (int r = 0; r < groups * stride; r++) count[r + 1] += count[r];
         System.arraycopy(count, 0, rowStart, 0, groups * stride);
         int[] fill = Arrays.copyOf(count, count.length);
-        for (int s = 0; s < n; s++) {
+        for (int s : byTarget) {
             int at = fill[groupOf[s] * stride + pre[s]]++;
             target[at] = post[s];
             weight[at] = (float) weights[s];
         }
+    }
+
+    /** Synapse indices ordered by target, stably (a counting sort: O(synapses + targets)). */
+    private static int[] byTarget(int[] post) {
+        int targets = 0;
+        for (int t : post) targets = Math.max(targets, t + 1);
+        int[] start = new int[targets + 1];
+        for (int t : post) start[t + 1]++;
+        for (int t = 0; t < targets; t++) start[t + 1] += start[t];
+        int[] order = new int[post.length];
+        for (int s = 0; s < post.length; s++) order[start[post[s]]++] = s;
+        return order;
     }
 
     public int sources() { return sources; }

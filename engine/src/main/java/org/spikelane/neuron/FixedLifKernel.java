@@ -38,27 +38,33 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     public FixedLifState fixedState() { return state; }
 
     @Override
-    public int step(LifState s, int[] spikesOut) {
-        return vector ? vectorStep(state, s, spikesOut) : scalarStep(state, s, spikesOut);
+    public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
+        return vector ? vectorStep(state, s, step, from, to, spikesOut, offset) : scalarStep(state, s, step, from, to, spikesOut, offset);
     }
 
-    public static int scalarStep(FixedLifState f, LifState s, int[] spikesOut) {
+    /**
+     * The reference: neurons {@code [from, min(to, size))}. The stochastic addend of neuron
+     * {@code i} is the hash of {@code (seed, step, i)}, so it does not depend on how a step is
+     * split into ranges.
+     */
+    public static int scalarStep(FixedLifState f, LifState s, long step, int from, int to, int[] spikesOut, int offset) {
         int bits = f.profile.decayBits();
         Rounding rounding = f.profile.rounding();
         int vLimit = f.profile.voltageLimit(), iLimit = f.profile.currentLimit();
         boolean conductance = s.g != null;
-        if (conductance) scalarConductance(f, s);
+        int end = Math.min(to, f.size);
+        if (conductance) scalarConductance(f, s, from, end);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decay = conductance ? f.conductanceDecay : f.decay;
-        int count = 0;
-        for (int i = 0; i < f.size; i++) {
+        int count = offset;
+        for (int i = from; i < end; i++) {
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
             int jump = (int) FixedMath.saturate(f.jumpSum[i], vLimit);
             if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
             if (jump != f.jumpSum[i]) f.overflows[FixedLifState.DV]++;
             f.driveSum[i] = 0;
             f.jumpSum[i] = 0;
-            int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, f.step, i) : 0;
+            int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, (int) step, i) : 0;
             long vInf = (long) resting[i] + drive;
             long vNew = vInf + FixedMath.mul((int) (f.v[i] - vInf), decay[i], bits, rounding, noise) + jump;
             long clipped = FixedMath.saturate(vNew, vLimit);
@@ -77,8 +83,7 @@ public final class FixedLifKernel implements OwnStateLifKernel {
                 f.v[i] = (int) clipped;
             }
         }
-        f.step++;
-        return count;
+        return count - offset;
     }
 
     /**
@@ -88,11 +93,11 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * paths) and quantized once (v_inf truncated to LSB_v, d rounded to Q16). The drive is folded
      * in, so the integration pass reads 0 from it.
      */
-    private static void scalarConductance(FixedLifState f, LifState s) {
+    private static void scalarConductance(FixedLifState f, LifState s, int from, int end) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
         int iLimit = f.profile.currentLimit();
-        for (int i = 0; i < f.size; i++) {
+        for (int i = from; i < end; i++) {
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
             if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
             float denominator = 1f + s.g[i] * f.ampsToLsb[i] * lsb;
@@ -106,14 +111,14 @@ public final class FixedLifKernel implements OwnStateLifKernel {
     }
 
     /** {@link #scalarConductance} on vectors; arrays in and out, so no vector crosses the call. */
-    private static void vectorConductance(FixedLifState f, LifState s, float[] lanes) {
+    private static void vectorConductance(FixedLifState f, LifState s, int from, int to, float[] lanes) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
         int iLimit = f.profile.currentLimit();
         long driveOverflows = 0;
         FloatVector zero = FloatVector.zero(F);
         IntVector none = IntVector.zero(I);
-        for (int i = 0; i < f.padded; i += I.length()) {
+        for (int i = from; i < to; i += I.length()) {
             IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
             IntVector drive = driveIn.max(-iLimit).min(iLimit);
             VectorMask<Integer> driveOut = drive.compare(VectorOperators.NE, driveIn);
@@ -159,23 +164,23 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * Overflow counts are taken only when some lane clipped ({@code anyTrue}, rare), not with
      * three {@code trueCount}s per lane group.
      */
-    public static int vectorStep(FixedLifState f, LifState s, int[] spikesOut) {
+    public static int vectorStep(FixedLifState f, LifState s, long step, int from, int to, int[] spikesOut, int offset) {
         int bits = f.profile.decayBits(), low = (1 << bits) - 1;
         int vLimit = f.profile.voltageLimit(), iLimit = f.profile.currentLimit();
         Rounding rounding = f.profile.rounding();
         // truncation toward zero is the floor product with addend 2^bits - 1 on negative lanes
         int negativeAddend = rounding == Rounding.TRUNCATE ? low : 0;
-        if (rounding == Rounding.STOCHASTIC) IntLanes.fillNoise(f.seed, f.step, low, f.roundingAddend);
+        if (rounding == Rounding.STOCHASTIC) IntLanes.fillNoise(f.seed, (int) step, low, f.roundingAddend, from, to);
         boolean conductance = s.g != null;
-        if (conductance) vectorConductance(f, s, f.lanes);
+        if (conductance) vectorConductance(f, s, from, to, f.lanes);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decays = conductance ? f.conductanceDecay : f.decay;
         int restingMask = conductance ? -1 : f.restingIndexMask;
         IntVector none = IntVector.zero(I);
         int addendMask = f.addendIndexMask, resetMask = f.resetIndexMask;
         long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0;
-        int count = 0;
-        for (int i = 0; i < f.padded; i += I.length()) {
+        int count = offset;
+        for (int i = from; i < to; i += I.length()) {
             IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
             IntVector drive = driveIn.max(-iLimit).min(iLimit);
             IntVector jumpIn = IntVector.fromArray(I, f.jumpSum, i);
@@ -223,8 +228,7 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         f.overflows[FixedLifState.I] += driveOverflows;
         f.overflows[FixedLifState.DV] += jumpOverflows;
         f.overflows[FixedLifState.V] += vOverflows;
-        f.step++;
-        return count;
+        return count - offset;
     }
 
     @Override public List<String> ownVariableNames() { return List.of("v", "I"); }

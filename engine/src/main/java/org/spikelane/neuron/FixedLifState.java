@@ -52,10 +52,8 @@ public final class FixedLifState implements FixedTarget, StateOwner {
     public final float currentScale;
     public final float voltageScale;
     public final boolean inclusiveThreshold;
-    /** Seed of the stochastic rounding addends. */
+    /** Seed of the stochastic rounding addends, which are keyed by (seed, step, neuron). */
     public final int seed;
-    /** Steps done; the stochastic addend depends on it. */
-    public int step;
 
     public final int[] v;
     public final int[] refractoryLeft;
@@ -216,7 +214,10 @@ public final class FixedLifState implements FixedTarget, StateOwner {
 
     @Override public int contributionLimit() { return profile.currentLimit(); }
 
-    @Override public void countClipped(boolean jump, long n) { overflows[jump ? DV : I] += n; }
+    /** Atomic: plugin kernels running different ranges of one step may report at the same time (rare, so cheap). */
+    @Override public void countClipped(boolean jump, long n) { COUNTS.getAndAdd(overflows, jump ? DV : I, n); }
+
+    private static final java.lang.invoke.VarHandle COUNTS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 
     @Override public int decayBits() { return profile.decayBits(); }
 
@@ -263,7 +264,6 @@ public final class FixedLifState implements FixedTarget, StateOwner {
     public void declareState(StateDeclarer s) {
         s.array("fixed.v", Role.STATE, "LSB_v", v);
         s.array("fixed.refractoryLeft", Role.STATE, "steps", refractoryLeft);
-        s.scalar("fixed.step", Role.STATE, "steps", () -> step, n -> step = (int) n);
         s.array("fixed.overflows", Role.STATE, StateDeclarer.NO_UNIT, overflows);
         s.array("fixed.driveSum", Role.ACCUMULATOR, "LSB_v", driveSum);
         s.array("fixed.jumpSum", Role.ACCUMULATOR, "LSB_v", jumpSum);

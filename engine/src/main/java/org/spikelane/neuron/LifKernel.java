@@ -16,10 +16,15 @@ import org.spikelane.state.StateOwner;
  */
 public interface LifKernel extends StateOwner {
     /**
-     * Advances every neuron by one step.
+     * Advances the neurons of {@code [from, to)} by step {@code step}, and only them: their state
+     * and accumulators are read and written, nothing else. {@code from} is a multiple of
+     * {@link org.spikelane.simd.Simd#LANES}, {@code to} one too or {@link LifState#padded}, so
+     * several ranges of one step (e.g. one per worker, at the same time) advance the population
+     * exactly as one call over {@code [0, padded)} does.
      *
-     * @param spikesOut receives the indices of neurons that spiked, ascending
+     * @param spikesOut receives the indices of this range's neurons that spiked, ascending, from
+     *                  {@code spikesOut[offset]} on (at most {@code to - from} of them)
      * @return the number of spikes written
      */
-    int step(LifState s, int[] spikesOut);
+    int step(LifState s, long step, int from, int to, int[] spikesOut, int offset);
 }

@@ -49,8 +49,8 @@ public final class LifPopulation extends Population {
     }
 
     @Override
-    public void update(long step) {
-        spikeCount = kernel.step(state, spikes);
+    protected int updateRange(long step, int from, int to) {
+        return kernel.step(state, step, from, to, spikes, from);
     }
 
     /**

@@ -55,11 +55,11 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
     public LoihiPhysicalMapping physical() { return physical; }
 
     @Override
-    public int step(LifState s, int[] spikesOut) {
+    public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
         if (physical != null) {
-            if (vector) vectorQuantizeInputs(state, s.current); else quantizeInputs(state, s.current);
+            if (vector) vectorQuantizeInputs(state, s.current, from, to); else quantizeInputs(state, s.current, from, to);
         }
-        return vector ? vectorStep(state, spikesOut) : scalarStep(state, spikesOut);
+        return vector ? vectorStep(state, from, to, spikesOut, offset) : scalarStep(state, from, to, spikesOut, offset);
     }
 
     /**
@@ -76,8 +76,8 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
     }
 
     /** Reference: each neuron's input current becomes its bias of the step; the current is consumed. */
-    public static void quantizeInputs(LoihiLifState s, float[] current) {
-        for (int i = 0; i < s.size; i++) {
+    public static void quantizeInputs(LoihiLifState s, float[] current, int from, int to) {
+        for (int i = from, end = Math.min(to, s.size); i < end; i++) {
             float y = current[i] * s.inputScale[i];
             if (Math.abs(y) > MAX_BIAS) s.overflows[LoihiLifState.INPUT_SATURATIONS]++;
             s.inputBias[i] = bias(y);
@@ -85,9 +85,9 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
         }
     }
 
-    public static void vectorQuantizeInputs(LoihiLifState s, float[] current) {
+    public static void vectorQuantizeInputs(LoihiLifState s, float[] current, int from, int to) {
         FloatVector zero = FloatVector.zero(F);
-        for (int i = 0; i < s.padded; i += F.length()) {
+        for (int i = from; i < to; i += F.length()) {
             FloatVector y = FloatVector.fromArray(F, current, i).mul(FloatVector.fromArray(F, s.inputScale, i));
             s.overflows[LoihiLifState.INPUT_SATURATIONS] += y.abs().compare(VectorOperators.GT, MAX_BIAS).trueCount();
             IntVector b = (IntVector) y.max(-MAX_BIAS).min(MAX_BIAS).convert(VectorOperators.F2I, 0);
@@ -100,9 +100,9 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
     }
 
     /** Reference: products in long, as Lava forms them in int64. */
-    public static int scalarStep(LoihiLifState s, int[] spikesOut) {
-        int count = 0;
-        for (int i = 0; i < s.size; i++) {
+    public static int scalarStep(LoihiLifState s, int from, int to, int[] spikesOut, int offset) {
+        int count = offset;
+        for (int i = from, end = Math.min(to, s.size); i < end; i++) {
             // Lava adds a_in << 6 to the int32 decayed current, so the sum is int arithmetic
             long u = FixedMath.mulTruncate(s.u[i], s.uMultiplier[i], LoihiLifState.DECAY_BITS) + (s.aIn[i] << LoihiLifState.SHIFT);
             long wrapped = FixedMath.wrapLava(u, LoihiLifState.BITS);
@@ -120,7 +120,7 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
                 s.v[i] = (int) clipped;
             }
         }
-        return count;
+        return count - offset;
     }
 
     /**
@@ -129,12 +129,12 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
      * Truncation toward zero is the floor of the split product with {@code 4095} added on
      * negative lanes: for {@code x < 0}, {@code floor((x m + 4095) / 4096) = ceil(x m / 4096)}.
      */
-    public static int vectorStep(LoihiLifState s, int[] spikesOut) {
+    public static int vectorStep(LoihiLifState s, int from, int to, int[] spikesOut, int offset) {
         final int bits = LoihiLifState.DECAY_BITS, low = (1 << bits) - 1, half = 1 << (LoihiLifState.BITS - 1);
         long wraps = 0, saturations = 0;
-        int count = 0;
+        int count = offset;
         IntVector zero = IntVector.zero(I);
-        for (int i = 0; i < s.padded; i += I.length()) {
+        for (int i = from; i < to; i += I.length()) {
             // u <- wrap24(trunc(u m_u / 4096) + (a_in << 6))
             IntVector u = IntVector.fromArray(I, s.u, i);
             IntVector mu = IntVector.fromArray(I, s.uMultiplier, i);
@@ -174,7 +174,7 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
         }
         s.overflows[LoihiLifState.U_WRAPS] += wraps;
         s.overflows[LoihiLifState.V_SATURATIONS] += saturations;
-        return count;
+        return count - offset;
     }
 
     @Override public List<String> ownVariableNames() { return List.of("v", "u"); }

@@ -11,11 +11,12 @@ import org.spikelane.state.StateDeclarer;
 public final class ScalarLifKernel implements LifKernel {
 
     @Override
-    public int step(LifState s, int[] spikesOut) {
+    public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
         float[] v = s.v, current = s.current, dv = s.dv, g = s.g, gE = s.gE;
         int[] left = s.refractoryLeft;
-        int count = 0;
-        for (int i = 0; i < s.size; i++) {
+        int count = offset;
+        // padding lanes are left alone, as the vector kernel leaves them unable to spike
+        for (int i = from, end = Math.min(to, s.size); i < end; i++) {
             float vNew;
             if (g == null) {
                 float vInf = Math.fma(s.resistance[i], current[i], s.restingPotential[i]);
@@ -44,7 +45,7 @@ public final class ScalarLifKernel implements LifKernel {
                 v[i] = vNew;
             }
         }
-        return count;
+        return count - offset;
     }
 
     /** No state of its own: everything is in {@link LifState}. */

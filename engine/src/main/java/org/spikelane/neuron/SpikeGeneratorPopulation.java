@@ -17,6 +17,8 @@ public final class SpikeGeneratorPopulation extends Population {
     private final long period;
     private int next;
     private long cycleStart;
+    /** This step's spikes: {@code [next, stepEnd)} of {@link #steps} / {@link #neurons}, neurons ascending. */
+    private int stepEnd;
 
     /**
      * @param times   spike times in seconds, any order
@@ -59,17 +61,28 @@ public final class SpikeGeneratorPopulation extends Population {
         this.period = periodSteps;
     }
 
+    /** Moves the cursor to this step's spikes; once per step, so ranges only read it. */
     @Override
-    public void update(long step) {
-        spikeCount = 0;
+    public void beginStep(long step) {
+        next = stepEnd;
         if (period > 0 && step >= cycleStart + period) {
             cycleStart += period * ((step - cycleStart) / period);
             next = 0;
         }
         while (next < steps.length && cycleStart + steps[next] < step) next++;
-        while (next < steps.length && cycleStart + steps[next] == step) {
-            spikes[spikeCount++] = neurons[next++];
+        stepEnd = next;
+        while (stepEnd < steps.length && cycleStart + steps[stepEnd] == step) stepEnd++;
+    }
+
+    /** The step's spikes of neurons in {@code [from, to)}: a binary search in the step's neuron-sorted block. */
+    @Override
+    protected int updateRange(long step, int from, int to) {
+        int end = org.spikelane.spi.Accumulate.lowerBound(neurons, next, stepEnd, to);
+        int count = 0;
+        for (int k = org.spikelane.spi.Accumulate.lowerBound(neurons, next, end, from); k < end; k++) {
+            spikes[from + count++] = neurons[k];
         }
+        return count;
     }
 
     @Override

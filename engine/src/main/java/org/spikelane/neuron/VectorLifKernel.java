@@ -29,12 +29,12 @@ public final class VectorLifKernel implements LifKernel {
     private final float[] lanes = new float[F.length()];
 
     @Override
-    public int step(LifState s, int[] spikesOut) {
+    public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
         boolean conductance = s.g != null;
         boolean inclusive = s.inclusiveThreshold;
-        int count = 0;
+        int count = offset;
         int shared = s.sharedParameterMask;
-        for (int i = 0; i < s.padded; i += F.length()) {
+        for (int i = from; i < to; i += F.length()) {
             int p = i & shared; // index of E_L, R, decay, v_reset: 0 when all neurons share them
             FloatVector current = FloatVector.fromArray(F, s.current, i);
             FloatVector vInf;
@@ -78,7 +78,7 @@ public final class VectorLifKernel implements LifKernel {
             }
             left.intoArray(s.refractoryLeft, i);
         }
-        return count;
+        return count - offset;
     }
 
     @Override

@@ -43,7 +43,10 @@ public interface FixedTarget {
     /** Largest magnitude of one plugin's contribution to either accumulator. */
     int contributionLimit();
 
-    /** Reports {@code n} clipped contributions, counted as overflows of {@code I} (drive) or {@code dv} (jump). */
+    /**
+     * Reports {@code n} clipped contributions, counted as overflows of {@code I} (drive) or
+     * {@code dv} (jump). Safe to call from kernels running different ranges at the same time.
+     */
     void countClipped(boolean jump, long n);
 
     /** Fraction bits of decay factors, e.g. 16: a decay {@code d} is the int {@code round(d 2^bits)}. */

@@ -72,6 +72,24 @@ public final class Params {
         return new Params(owner, byName, values, Collections.unmodifiableSet(new java.util.LinkedHashSet<>(raw.keySet())));
     }
 
+    /**
+     * These values with every per-neuron list reordered, entry {@code k} of the result being entry
+     * {@code order[k]} of this one. The engine hands an input its target neurons ascending (so a
+     * kernel can find a neuron range by binary search) and reorders the lists the user wrote in
+     * the order of their {@code neurons} with this.
+     */
+    public Params reordered(int[] order) {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (Map.Entry<String, Object> e : out.entrySet()) {
+            if (e.getValue() instanceof double[] list && specs.get(e.getKey()).kind() == ParamSpec.Kind.PER_NEURON) {
+                double[] moved = new double[list.length];
+                for (int k = 0; k < moved.length; k++) moved[k] = list[order[k]];
+                e.setValue(moved);
+            }
+        }
+        return new Params(owner, specs, out, given);
+    }
+
     private static String describe(ParamSpec spec) {
         return switch (spec.kind()) {
             case CHOICE -> "one of " + spec.choices();

@@ -7,23 +7,34 @@ import org.spikelane.state.StateOwner;
 
 /**
  * The compiled form of one synapse model on one projection's targets. The engine calls
- * {@link #update} once per step and {@link #receive} once per (spiking source neuron, delay)
- * row, never once per synapse.
+ * {@link #update} once per step and target range and {@link #receive} once per (spiking source
+ * neuron, delay, target range) row, never once per synapse.
+ *
+ * <p>Ranges: each step the ranges {@code [from, to)} of target population indices cover
+ * {@code [0, padded)} exactly once; {@code from} is a multiple of
+ * {@link org.spikelane.simd.Simd#LANES}, {@code to} one too or the padded size. A single-threaded
+ * run passes the whole target population; a multi-threaded one may call {@code update} (and
+ * later {@code receive}) for different ranges at the same time. So both write only the state
+ * and accumulators of targets in their range; {@link FixedTarget#countClipped} may be called
+ * from any range.
  */
 public interface SynapseKernel extends StateOwner {
     /**
      * Phase SYNAPSE_UPDATE of step {@code step} (docs/semantics.md §2): add this step's contribution to the target
      * accumulators ({@code current}, {@code dv}, {@code g}, {@code gE}) from the state at
-     * {@code t_n}, then advance the own state to {@code t_{n+1}}.
+     * {@code t_n}, then advance the own state to {@code t_{n+1}}; for the targets in
+     * {@code [from, to)} only.
      */
-    void update(long step);
+    void update(long step, int from, int to);
 
     /**
      * Phase DELIVERY: spikes arriving now. Adds {@code weights[k]} (SI, in the projection's weight
-     * dimension) to the state of target neuron {@code targets[k]} for {@code k} in
-     * {@code [from, to)}; the next step's {@link #update} is the first to see it.
+     * dimension) to the state of target neuron {@code targets[k]} for synapse {@code k} in
+     * {@code [start, end)}; the next step's {@link #update} is the first to see it. The engine
+     * narrows each row to the targets of one range (rows are sorted by target), so all
+     * {@code targets[k]} of one call lie in the range being delivered.
      */
-    void receive(int[] targets, float[] weights, int from, int to);
+    void receive(int[] targets, float[] weights, int start, int end);
 
     /**
      * Recordable per-target variables in SI units, e.g. {@code g} (S) or {@code I_syn} (A),

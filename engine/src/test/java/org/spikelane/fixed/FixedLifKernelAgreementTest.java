@@ -85,8 +85,8 @@ class FixedLifKernelAgreementTest {
             for (int step = 0; step < 200; step++) {
                 fillInputs(sa, ra, a);
                 fillInputs(sb, rb, b);
-                int ca = FixedLifKernel.vectorStep(a, sa, spikesA);
-                int cb = FixedLifKernel.scalarStep(b, sb, spikesB);
+                int ca = FixedLifKernel.vectorStep(a, sa, step, 0, sa.padded, spikesA, 0);
+                int cb = FixedLifKernel.scalarStep(b, sb, step, 0, sb.padded, spikesB, 0);
                 assertEquals(cb, ca, rounding + " n " + n + " step " + step);
                 assertArrayEquals(java.util.Arrays.copyOf(spikesB, cb), java.util.Arrays.copyOf(spikesA, ca));
                 assertArrayEquals(b.v, a.v, rounding + " v, n " + n + " step " + step);
@@ -139,8 +139,8 @@ class FixedLifKernelAgreementTest {
                 for (int k = 0; k < 2; k++) {
                     for (int i = 0; i < n; i++) f[k].driveSum[i] = (int) Math.round(2.5e-9 * f[k].lsbPerAmpere(i));
                 }
-                int ca = FixedLifKernel.vectorStep(f[0], s[0], spikesA);
-                int cb = FixedLifKernel.scalarStep(f[1], s[1], spikesB);
+                int ca = FixedLifKernel.vectorStep(f[0], s[0], step, 0, s[0].padded, spikesA, 0);
+                int cb = FixedLifKernel.scalarStep(f[1], s[1], step, 0, s[1].padded, spikesB, 0);
                 assertEquals(cb, ca, rounding + " n " + n + " step " + step);
                 // padding lanes are not compared: with a broadcast E_L they relax toward it
                 assertArrayEquals(java.util.Arrays.copyOf(f[1].v, n), java.util.Arrays.copyOf(f[0].v, n),

@@ -45,8 +45,8 @@ class LoihiInputAgreementTest {
             float[] ca = new float[org.spikelane.simd.Simd.padded(n)], cb = ca.clone();
             LoihiLifState a = state(n, n, ca);
             LoihiLifState b = state(n, n, cb);
-            LoihiLifKernel.vectorQuantizeInputs(a, ca);
-            LoihiLifKernel.quantizeInputs(b, cb);
+            LoihiLifKernel.vectorQuantizeInputs(a, ca, 0, a.padded);
+            LoihiLifKernel.quantizeInputs(b, cb, 0, b.padded);
             assertArrayEquals(b.inputBias, a.inputBias, "n " + n);
             assertArrayEquals(b.overflows, a.overflows, "n " + n);
             assertArrayEquals(new float[ca.length], ca, "the current is consumed");

@@ -47,8 +47,8 @@ class LoihiKernelAgreementTest {
                     a.aIn[i] = x;
                     b.aIn[i] = x;
                 }
-                int ca = LoihiLifKernel.vectorStep(a, spikesA);
-                int cb = LoihiLifKernel.scalarStep(b, spikesB);
+                int ca = LoihiLifKernel.vectorStep(a, 0, a.padded, spikesA, 0);
+                int cb = LoihiLifKernel.scalarStep(b, 0, b.padded, spikesB, 0);
                 assertEquals(cb, ca, "spike count, n " + n + ", step " + step);
                 assertArrayEquals(java.util.Arrays.copyOf(spikesB, cb), java.util.Arrays.copyOf(spikesA, ca));
                 assertArrayEquals(b.u, a.u, "u, n " + n + ", step " + step);

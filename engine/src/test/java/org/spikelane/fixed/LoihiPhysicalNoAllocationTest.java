@@ -30,7 +30,7 @@ class LoihiPhysicalNoAllocationTest {
             long before = THREADS.getCurrentThreadAllocatedBytes();
             for (int k = 0; k < 5000; k++) {
                 java.util.Arrays.fill(s.current, 0, n, 2.5e-9f);
-                spiked += kernel.step(s, spikes);
+                spiked += kernel.step(s, k, 0, s.padded, spikes, 0);
             }
             least = Math.min(least, THREADS.getCurrentThreadAllocatedBytes() - before);
         }

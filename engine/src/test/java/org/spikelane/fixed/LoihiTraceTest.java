@@ -29,7 +29,7 @@ class LoihiTraceTest {
         int[] spikes = new int[s.padded];
         for (int n = 0; n < steps; n++) {
             if (n == 0) s.aIn[0] = firstInput;
-            int count = vector ? LoihiLifKernel.vectorStep(s, spikes) : LoihiLifKernel.scalarStep(s, spikes);
+            int count = vector ? LoihiLifKernel.vectorStep(s, 0, s.padded, spikes, 0) : LoihiLifKernel.scalarStep(s, 0, s.padded, spikes, 0);
             out[0][n] = s.u[0];
             out[1][n] = s.v[0];
             out[2][n] = count;
@@ -97,7 +97,7 @@ class LoihiTraceTest {
             for (int[] c : cases) {
                 s.v[0] = 0;
                 s.aIn[0] = c[0];
-                if (vector) LoihiLifKernel.vectorStep(s, spikes); else LoihiLifKernel.scalarStep(s, spikes);
+                if (vector) LoihiLifKernel.vectorStep(s, 0, s.padded, spikes, 0); else LoihiLifKernel.scalarStep(s, 0, s.padded, spikes, 0);
                 assertEquals(c[1], s.u[0], "u for a_in " + c[0]);
                 assertEquals(c[2], s.v[0], "v for a_in " + c[0]);
             }
@@ -106,7 +106,7 @@ class LoihiTraceTest {
             // negative saturation: v near -2^23 plus a negative u
             s.v[0] = -((1 << 23) - 1);
             s.aIn[0] = -(1 << 17) + 1; // u = -2^23 + 64
-            if (vector) LoihiLifKernel.vectorStep(s, spikes); else LoihiLifKernel.scalarStep(s, spikes);
+            if (vector) LoihiLifKernel.vectorStep(s, 0, s.padded, spikes, 0); else LoihiLifKernel.scalarStep(s, 0, s.padded, spikes, 0);
             assertEquals(-((1 << 23) - 1), s.v[0], "clipped at -(2^23 - 1)");
             assertEquals(3, s.overflows[LoihiLifState.V_SATURATIONS]);
         });

@@ -37,7 +37,7 @@ class PrecisionNetworkTest {
         @Override public SynapseKernel create(SynapseContext context, Params params) {
             if (conductance) context.target().enableConductance();
             return new SynapseKernel() {
-                @Override public void update(long step) {}
+                @Override public void update(long step, int from, int to) {}
 
                 @Override public void receive(int[] targets, float[] weights, int from, int to) {}
             };

@@ -29,7 +29,7 @@ class RoundingStudyTest {
         double[][] out = new double[2][neurons];
         for (int n = 0; n < STEPS; n++) {
             for (int i = 0; i < neurons; i++) out[0][i] += f.v[i] - f.restingPotential[i];
-            FixedLifKernel.vectorStep(f, s, spikes);
+            FixedLifKernel.vectorStep(f, s, n, 0, s.padded, spikes, 0);
         }
         for (int i = 0; i < neurons; i++) out[1][i] = f.v[i] - f.restingPotential[i];
         return out;

@@ -49,14 +49,14 @@ class NumberFormatTest {
         @Override public InputKernel create(InputContext context, Params params) {
             float amplitude = (float) params.get("amplitude");
             int n = context.populationSize();
-            return (step, current) -> Accumulate.add(current, null, n, amplitude);
+            return (step, from, to, current) -> Accumulate.add(current, from, to, null, n, amplitude);
         }
 
         @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
             int n = context.populationSize();
             int[] lsb = new int[n];
             for (int i = 0; i < n; i++) lsb[i] = (int) Math.round(params.get("amplitude") * target.lsbPerAmpere(i));
-            return (step, drive) -> Accumulate.add(drive, null, lsb, n);
+            return (step, from, to, drive) -> Accumulate.add(drive, from, to, null, lsb, n);
         }
     }
 
@@ -75,7 +75,7 @@ class NumberFormatTest {
 
         private static SynapseKernel idle() {
             return new SynapseKernel() {
-                @Override public void update(long step) {}
+                @Override public void update(long step, int from, int to) {}
 
                 @Override public void receive(int[] targets, float[] weights, int from, int to) {}
             };

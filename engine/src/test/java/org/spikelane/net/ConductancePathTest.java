@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,10 @@ class ConductancePathTest {
                     s.current[i] += current;
                 }
             }
-            scalar.update(step);
-            vector.update(step);
+            for (LifPopulation p : List.of(scalar, vector)) {
+                p.update(step, 0, p.padded());
+                p.finishStep();
+            }
             assertEquals(scalar.spikeCount(), vector.spikeCount(), "spike count at step " + step);
             assertArrayEquals(java.util.Arrays.copyOf(scalar.spikes(), scalar.spikeCount()),
                     java.util.Arrays.copyOf(vector.spikes(), vector.spikeCount()), "spikes at step " + step);
@@ -81,7 +84,8 @@ class ConductancePathTest {
         double eRev = -80e-3;
         s.g[0] = (float) g;
         s.gE[0] = (float) (g * eRev);
-        pop.update(0);
+        pop.update(0, 0, pop.padded());
+        pop.finishStep();
         double gTot = gL + g;
         double vInf = (gL * -60e-3 + g * eRev) / gTot;
         double expected = vInf + (v0 - vInf) * Math.exp(-DT * gTot / c);

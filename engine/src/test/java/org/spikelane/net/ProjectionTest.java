@@ -68,8 +68,8 @@ class ProjectionTest {
         assertArrayEquals(new int[] {1}, rows.get(0).targets());
         assertArrayEquals(new float[] {2e-9f}, rows.get(0).weights());
         assertEquals(13, rows.get(1).step());
-        assertArrayEquals(new int[] {2, 0}, rows.get(1).targets(), "one row per (neuron, delay), generation order kept");
-        assertArrayEquals(new float[] {1e-9f, 4e-9f}, rows.get(1).weights());
+        assertArrayEquals(new int[] {0, 2}, rows.get(1).targets(), "one row per (neuron, delay), sorted by target");
+        assertArrayEquals(new float[] {4e-9f, 1e-9f}, rows.get(1).weights());
         assertEquals(22, rows.get(2).step());
         assertArrayEquals(new int[] {0}, rows.get(2).targets());
     }

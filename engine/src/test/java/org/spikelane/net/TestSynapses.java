@@ -40,7 +40,7 @@ final class TestSynapses {
         public SynapseKernel create(SynapseContext context, Params params) {
             float[] dv = context.target().dv;
             return new SynapseKernel() {
-                @Override public void update(long step) {}
+                @Override public void update(long step, int from, int to) {}
 
                 @Override public void receive(int[] targets, float[] weights, int from, int to) {
                     for (int k = from; k < to; k++) dv[targets[k]] += weights[k];
@@ -85,7 +85,7 @@ final class TestSynapses {
 
         LogKernel(Dimension weightDimension) { this.weightDimension = weightDimension; }
 
-        @Override public void update(long step) { this.step = step; }
+        @Override public void update(long step, int from, int to) { this.step = step; }
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {

@@ -48,9 +48,9 @@ class LifKernelAgreementTest {
                     vec.gE[i] = ref.gE[i] = g * e;
                 }
             }
-            int countVec = vector.step(vec, spikesVec);
+            int countVec = vector.step(vec, step, 0, vec.padded, spikesVec, 0);
             assertEquals(0f, vec.current[n - 1], "accumulator cleared");
-            int countRef = scalar.step(ref, spikesRef);
+            int countRef = scalar.step(ref, step, 0, ref.padded, spikesRef, 0);
             int at = step;
             assertEquals(countRef, countVec, () -> "spike count at step " + at);
             for (int k = 0; k < countRef; k++) assertEquals(spikesRef[k], spikesVec[k], () -> "spike at step " + at);
@@ -88,8 +88,8 @@ class LifKernelAgreementTest {
                 assertEquals(-1, vec.sharedParameterMask);
             }
             for (int i = 0; i < n; i++) vec.current[i] = ref.current[i] = (float) (inputs.nextDouble() * 4e-9);
-            int count = vector.step(vec, spikesVec);
-            assertEquals(scalar.step(ref, spikesRef), count);
+            int count = vector.step(vec, step, 0, vec.padded, spikesVec, 0);
+            assertEquals(scalar.step(ref, step, 0, ref.padded, spikesRef, 0), count);
             for (int k = 0; k < count; k++) assertEquals(spikesRef[k], spikesVec[k]);
             for (int i = 0; i < n; i++) {
                 if (Float.floatToIntBits(vec.v[i]) != Float.floatToIntBits(ref.v[i])) {

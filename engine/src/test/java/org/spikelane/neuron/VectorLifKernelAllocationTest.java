@@ -28,7 +28,7 @@ class VectorLifKernelAllocationTest {
                     s.current[i] = 3e-9f;
                     if (conductance) s.g[i] = 5e-9f;
                 }
-                kernel.step(s, spikes);
+                kernel.step(s, step, 0, s.padded, spikes, 0);
             }
             allocated = threads.getCurrentThreadAllocatedBytes() - before;
             if (allocated == 0) break; // compiled by C2 and allocation-free

@@ -108,7 +108,7 @@ class CheckpointApiTest {
             @Override public List<ParamSpec> params() { return List.of(); }
 
             @Override public InputKernel create(InputContext context, Params params) {
-                return (step, current) -> { };
+                return (step, from, to, current) -> { };
             }
         };
         Network net = selfDriven(Precision.FLOAT32, 10).plugins(new PluginRegistry().register(legacy));

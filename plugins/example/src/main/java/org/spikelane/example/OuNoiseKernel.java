@@ -58,10 +58,12 @@ final class OuNoiseKernel implements InputKernel {
     private int neuron(int k) { return neurons == null ? k : neurons[k]; }
 
     @Override
-    public void addCurrent(long step, float[] current) {
+    public void addCurrent(long step, int from, int to, float[] current) {
         if (step < start || step >= stop) return;
-        advance(step, 0, n);
-        Accumulate.add(current, neurons, out, n);
+        int first = neurons == null ? Math.min(from, n) : Accumulate.lowerBound(neurons, 0, n, from);
+        int end = neurons == null ? Math.min(to, n) : Accumulate.lowerBound(neurons, first, n, to);
+        advance(step, first, end);
+        Accumulate.add(current, from, to, neurons, out, n);
     }
 
     /** Stores {@code x_step} of targets {@code [from, to)} in {@code out} and advances them to {@code x_{step+1}}. */

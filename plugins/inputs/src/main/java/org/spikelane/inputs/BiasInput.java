@@ -54,7 +54,9 @@ public final class BiasInput implements InputPlugin {
         String owner = context.owner();
         boolean vector = target.vector();
         return new FixedInputKernel() {
-            @Override public void addDrive(long step, int[] drive) { FixedDrive.add(drive, targets, values, vector); }
+            @Override public void addDrive(long step, int from, int to, int[] drive) {
+                FixedDrive.add(drive, from, to, targets, values, vector);
+            }
 
             @Override public void declareState(StateDeclarer s) {
                 targets.declareState(s);
@@ -99,8 +101,8 @@ public final class BiasInput implements InputPlugin {
             this.values = values;
         }
 
-        @Override public void addCurrent(long step, float[] current) {
-            Accumulate.add(current, targets.indices, values, targets.count);
+        @Override public void addCurrent(long step, int from, int to, float[] current) {
+            Accumulate.add(current, from, to, targets.indices, values, targets.count);
         }
 
         @Override public void declareState(StateDeclarer s) {

@@ -38,6 +38,9 @@ final class ExponentialPulses implements PulseShape {
     private double weightBound;
     private long reference;
     private boolean active;
+    /** Whether this step adds anything, and its scale: set once per step by {@link #beginStep}, read by every range. */
+    private boolean adding;
+    private float stepScale;
 
     ExponentialPulses(Targets targets, double amplitude, double tau, double dt) {
         this.targets = targets;
@@ -60,7 +63,9 @@ final class ExponentialPulses implements PulseShape {
         weightBound += Math.abs(amplitude) / scale;
     }
 
-    @Override public void addCurrent(long step, float[] current) {
+    /** Drops ended pulses and rebases once per step, so the ranges only read the weights and the scale. */
+    @Override public void beginStep(long step) {
+        adding = false;
         if (!active) return;
         double scale = scale(step);
         if (!(weightBound * scale >= cutoff)) {
@@ -68,7 +73,12 @@ final class ExponentialPulses implements PulseShape {
             active = false;
             return;
         }
-        Accumulate.addScaled(current, targets.indices, weight, targets.count, (float) rebased(scale, step));
+        stepScale = (float) rebased(scale, step);
+        adding = true;
+    }
+
+    @Override public void addCurrent(long step, int from, int to, float[] current) {
+        if (adding) Accumulate.addScaled(current, from, to, targets.indices, weight, targets.count, stepScale);
     }
 
     /**

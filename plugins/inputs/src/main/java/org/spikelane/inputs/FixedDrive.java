@@ -51,23 +51,27 @@ final class FixedDrive {
         return out;
     }
 
-    /** {@code drive[neuron(k)] += values[k]} for every slot (int wrap-around in both paths). */
-    static void add(int[] drive, Targets targets, int[] values, boolean vector) {
+    /**
+     * {@code drive[neuron(k)] += values[k]} for every slot whose neuron is in {@code [from, to)}
+     * (int wrap-around in both paths). A whole-population slot array is padded, so {@code to} may
+     * be the padded size.
+     */
+    static void add(int[] drive, int from, int to, Targets targets, int[] values, boolean vector) {
         int[] neurons = targets.indices;
         if (neurons != null) {
-            for (int k = 0; k < values.length; k++) drive[neurons[k]] += values[k];
+            for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) drive[neurons[k]] += values[k];
         } else if (vector) {
-            for (int i = 0; i < values.length; i += I.length()) {
+            for (int i = from; i < to; i += I.length()) {
                 IntVector.fromArray(I, drive, i).add(IntVector.fromArray(I, values, i)).intoArray(drive, i);
             }
         } else {
-            for (int i = 0; i < values.length; i++) drive[i] += values[i];
+            for (int i = from; i < to; i++) drive[i] += values[i];
         }
     }
 
     /**
      * {@code drive[neuron(k)] += base[k] + floor((slope[k] m + 2^14) / 2^15)} (slope times a Q15
-     * multiplier, rounded to nearest), for {@code |m| <= 2^15} and {@code |slope| <= 2^30}.
+     * multiplier, rounded to nearest) for the slots whose neuron is in {@code [from, to)}, for {@code |m| <= 2^15} and {@code |slope| <= 2^30}.
      *
      * <p>Vector path, in 32-bit lanes: {@code slope = hi 2^15 + lo} with {@code hi = slope >> 15}
      * ({@code |hi| <= 2^15}, so {@code |hi m| <= 2^30}) and {@code 0 <= lo < 2^15}; then
@@ -76,19 +80,21 @@ final class FixedDrive {
      * negative {@code m} (a sine below zero). The scalar path is the full product in long
      * ({@link FixedMath#mulFloor}).
      */
-    static void addAffine(int[] drive, Targets targets, int[] base, int[] slope, int m, boolean vector) {
+    static void addAffine(int[] drive, int from, int to, Targets targets, int[] base, int[] slope, int m, boolean vector) {
         int[] neurons = targets.indices;
         if (neurons != null) {
-            for (int k = 0; k < base.length; k++) drive[neurons[k]] += base[k] + FixedMath.mulFloor(slope[k], m, BITS, HALF);
+            for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) {
+                drive[neurons[k]] += base[k] + FixedMath.mulFloor(slope[k], m, BITS, HALF);
+            }
         } else if (vector) {
-            for (int i = 0; i < base.length; i += I.length()) {
+            for (int i = from; i < to; i += I.length()) {
                 IntVector x = IntVector.fromArray(I, slope, i);
                 IntVector hi = x.lanewise(VectorOperators.ASHR, BITS).mul(m);
                 IntVector lo = x.lanewise(VectorOperators.AND, LOW).mul(m).add(HALF).lanewise(VectorOperators.ASHR, BITS);
                 IntVector.fromArray(I, drive, i).add(IntVector.fromArray(I, base, i)).add(hi).add(lo).intoArray(drive, i);
             }
         } else {
-            for (int i = 0; i < base.length; i++) drive[i] += base[i] + FixedMath.mulFloor(slope[i], m, BITS, HALF);
+            for (int i = from; i < to; i++) drive[i] += base[i] + FixedMath.mulFloor(slope[i], m, BITS, HALF);
         }
     }
 }

@@ -53,6 +53,8 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
     private final boolean vector;
     private double bound;
     private boolean active;
+    /** Set once per step by {@link #beginStep}: whether the ranges add the states, and whether they then clear them. */
+    private boolean adding, endsThisStep;
 
     FixedExponentialPulses(Targets targets, FixedTarget target, double amperes, double tau, double dt) {
         this.targets = targets;
@@ -84,20 +86,37 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
         active = true;
     }
 
-    /** Adds every state to the drive, then decays it by one step. */
-    void addDrive(int[] drive) {
+    /**
+     * Once per step, after the step's events: advances the bound past this step's decay and
+     * decides whether that decay ends the pulses, so that each range can clear its own states
+     * instead of one pass clearing all of them.
+     */
+    void beginStep() {
+        adding = active;
+        endsThisStep = false;
         if (!active) return;
+        bound = bound * keep + 0.5;
+        if (bound < deadBand + 1) {
+            endsThisStep = true;
+            bound = 0;
+            active = false;
+        }
+    }
+
+    /** Adds the states of the slots on neurons in {@code [from, to)} to the drive, then decays (or clears) them by one step. */
+    void addDrive(int from, int to, int[] drive) {
+        if (!adding) return;
         int[] neurons = targets.indices;
         int bits = LOW_BITS + shift;
         long half = 1L << (bits - 1);
         if (neurons != null) {
-            for (int k = 0; k < state.length; k++) {
+            for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) {
                 drive[neurons[k]] += state[k];
                 state[k] -= (int) (((long) state[k] * leak + half) >> bits);
             }
         } else if (vector) {
             int low = (1 << LOW_BITS) - 1;
-            for (int i = 0; i < state.length; i += I.length()) {
+            for (int i = from; i < to; i += I.length()) {
                 IntVector x = IntVector.fromArray(I, state, i);
                 IntVector.fromArray(I, drive, i).add(x).intoArray(drive, i);
                 IntVector lo = x.lanewise(VectorOperators.AND, low).mul(leak).add(lowAddend).lanewise(VectorOperators.LSHR, LOW_BITS);
@@ -105,16 +124,14 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
                         .intoArray(state, i);
             }
         } else {
-            for (int i = 0; i < state.length; i++) {
+            for (int i = from; i < to; i++) {
                 drive[i] += state[i];
                 state[i] -= (int) (((long) state[i] * leak + half) >> bits);
             }
         }
-        bound = bound * keep + 0.5;
-        if (bound < deadBand + 1) {
-            Arrays.fill(state, 0);
-            bound = 0;
-            active = false;
+        if (endsThisStep) {
+            if (neurons != null) Arrays.fill(state, targets.firstSlot(from), targets.firstSlot(to), 0);
+            else Arrays.fill(state, from, to, 0);
         }
     }
 

@@ -36,12 +36,12 @@ final class FixedWindowedKernel implements FixedInputKernel {
         this.vector = target.vector();
     }
 
-    @Override public void addDrive(long step, int[] drive) {
+    @Override public void addDrive(long step, int from, int to, int[] drive) {
         if (!window.contains(step)) return;
         if (slope == null) {
-            FixedDrive.add(drive, targets, base, vector);
+            FixedDrive.add(drive, from, to, targets, base, vector);
         } else {
-            FixedDrive.addAffine(drive, targets, base, slope, multiplier.at(step - window.startStep()), vector);
+            FixedDrive.addAffine(drive, from, to, targets, base, slope, multiplier.at(step - window.startStep()), vector);
         }
     }
 

@@ -9,7 +9,9 @@ import org.spikelane.state.StateDeclarer;
  * step k carries {@code amplitude / (1 + alpha (n - k) dt)}, and nothing before its first event.
  *
  * <p>The 1/t tail never ends, so a neuron stays active from its first event on; only active
- * neurons are visited, which keeps sparse schedules (one neuron every 500 ms) cheap.
+ * neurons are visited, which keeps sparse schedules (one neuron every 500 ms) cheap. They are
+ * marked in a bit set by slot, so a neuron range finds its active slots by skipping empty 64-slot
+ * words: no per-neuron test, and no shared list that ranges would have to filter.
  */
 final class InversePulses implements PulseShape {
     private final Targets targets;
@@ -17,31 +19,37 @@ final class InversePulses implements PulseShape {
     private final double alphaDt;
     /** Step of each slot's latest event; meaningful once the slot is active. */
     private final long[] lastEvent;
-    private final boolean[] isActive;
-    /** Slots that have had an event, in order of their first event. */
-    private final int[] activeSlots;
-    private int activeCount;
+    /** Bit {@code k % 64} of word {@code k / 64}: slot k has had an event. */
+    private final long[] active;
 
     InversePulses(Targets targets, double amplitude, double alpha, double dt) {
         this.targets = targets;
         this.amplitude = amplitude;
         this.alphaDt = alpha * dt;
         this.lastEvent = new long[targets.count];
-        this.isActive = new boolean[targets.count];
-        this.activeSlots = new int[targets.count];
+        this.active = new long[(targets.count + 63) / 64];
     }
 
     @Override public void trigger(int slot, long step) {
-        if (!isActive[slot]) {
-            isActive[slot] = true;
-            activeSlots[activeCount++] = slot;
-        }
+        active[slot >>> 6] |= 1L << slot;
         lastEvent[slot] = step;
     }
 
-    @Override public void addCurrent(long step, float[] current) {
-        for (int j = 0; j < activeCount; j++) {
-            int slot = activeSlots[j];
+    /** The first active slot in {@code [slot, end)}, or {@code end}. */
+    private int nextActive(int slot, int end) {
+        if (slot >= end) return end;
+        int word = slot >>> 6;
+        long bits = active[word] & (-1L << slot); // the shift counts modulo 64: bits of slot and above
+        while (bits == 0) {
+            if (++word << 6 >= end) return end;
+            bits = active[word];
+        }
+        return Math.min(end, (word << 6) + Long.numberOfTrailingZeros(bits));
+    }
+
+    @Override public void addCurrent(long step, int from, int to, float[] current) {
+        int end = targets.firstSlot(to);
+        for (int slot = nextActive(targets.firstSlot(from), end); slot < end; slot = nextActive(slot + 1, end)) {
             current[targets.neuron(slot)] += (float) (amplitude / (1 + alphaDt * (step - lastEvent[slot])));
         }
     }
@@ -53,9 +61,9 @@ final class InversePulses implements PulseShape {
      * same sparse loop; no vector path: the active slots are scattered). Rounding the quotient to
      * nearest keeps every step within half an LSB_v of the exact value; |result| <= |amplitude_i|.
      */
-    void addDrive(long step, int[] drive, int[] amplitudes) {
-        for (int j = 0; j < activeCount; j++) {
-            int slot = activeSlots[j];
+    void addDrive(long step, int from, int to, int[] drive, int[] amplitudes) {
+        int end = targets.firstSlot(to);
+        for (int slot = nextActive(targets.firstSlot(from), end); slot < end; slot = nextActive(slot + 1, end)) {
             drive[targets.neuron(slot)] += (int) Math.rint(amplitudes[slot] / (1 + alphaDt * (step - lastEvent[slot])));
         }
     }
@@ -63,8 +71,6 @@ final class InversePulses implements PulseShape {
     @Override
     public void declareState(StateDeclarer s) {
         s.array("pulse.lastEvent", Role.STATE, "steps", lastEvent);
-        s.array("pulse.isActive", Role.STATE, StateDeclarer.NO_UNIT, isActive);
-        s.array("pulse.activeSlots", Role.STATE, "slot", activeSlots);
-        s.scalar("pulse.activeCount", Role.STATE, StateDeclarer.NO_UNIT, () -> activeCount, n -> activeCount = (int) n);
+        s.array("pulse.active", Role.STATE, "bit set", active);
     }
 }

@@ -20,6 +20,10 @@ import org.spikelane.units.Dimension;
  * at step s therefore shows from step s + 1. Shapes: {@link ExponentialPulses} (jump, decay with
  * {@code tau}, superpose) and {@link InversePulses} ({@code amplitude / (1 + alpha (t - t_event))},
  * restarting at each event).
+ *
+ * <p>Events are triggered once per step, in the kernel's {@code beginStep}, into the shape's
+ * per-slot state; each neuron range then adds the pulses of its own slots, so an event on one
+ * neuron shows only in the range that holds it however the step is split.
  */
 public final class PulseInput implements InputPlugin {
     static final String EVENTS = PulseEventsParser.PARAM;
@@ -57,9 +61,13 @@ public final class PulseInput implements InputPlugin {
                 ? new ExponentialPulses(targets, amplitude, params.get(TAU), context.dt())
                 : new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
         return new InputKernel() {
-            @Override public void addCurrent(long step, float[] current) {
+            @Override public void beginStep(long step) {
                 events.emit(step, shape);
-                shape.addCurrent(step, current);
+                shape.beginStep(step);
+            }
+
+            @Override public void addCurrent(long step, int from, int to, float[] current) {
+                shape.addCurrent(step, from, to, current);
             }
 
             @Override public void declareState(StateDeclarer s) { declarePulses(s, targets, events, shape); }
@@ -78,10 +86,12 @@ public final class PulseInput implements InputPlugin {
         if (exponential) {
             FixedExponentialPulses shape = new FixedExponentialPulses(targets, target, amplitude, params.get(TAU), context.dt());
             return new FixedInputKernel() {
-                @Override public void addDrive(long step, int[] drive) {
+                @Override public void beginStep(long step) {
                     events.emit(step, shape);
-                    shape.addDrive(drive);
+                    shape.beginStep();
                 }
+
+                @Override public void addDrive(long step, int from, int to, int[] drive) { shape.addDrive(from, to, drive); }
 
                 @Override public void declareState(StateDeclarer s) { declarePulses(s, targets, events, shape); }
             };
@@ -89,9 +99,10 @@ public final class PulseInput implements InputPlugin {
         InversePulses shape = new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
         int[] amplitudes = FixedDrive.quantize(target, targets, amplitude);
         return new FixedInputKernel() {
-            @Override public void addDrive(long step, int[] drive) {
-                events.emit(step, shape);
-                shape.addDrive(step, drive, amplitudes);
+            @Override public void beginStep(long step) { events.emit(step, shape); }
+
+            @Override public void addDrive(long step, int from, int to, int[] drive) {
+                shape.addDrive(step, from, to, drive, amplitudes);
             }
 
             @Override public void declareState(StateDeclarer s) {

@@ -4,6 +4,9 @@ import org.spikelane.state.StateOwner;
 
 /** How one pulse evolves after its event; state is kept per target slot in primitive arrays. */
 interface PulseShape extends PulseTrigger, StateOwner {
-    /** Adds the current of every pulse at {@code t = step * dt}; called once per step, in order. */
-    void addCurrent(long step, float[] current);
+    /** Once per step, after the step's events and before any range: bookkeeping shared by all slots. */
+    default void beginStep(long step) {}
+
+    /** Adds the current at {@code t = step * dt} of every pulse on a neuron in {@code [from, to)}. */
+    void addCurrent(long step, int from, int to, float[] current);
 }

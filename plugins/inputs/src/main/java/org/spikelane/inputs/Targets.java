@@ -1,13 +1,15 @@
 package org.spikelane.inputs;
 
 import java.util.Arrays;
+import org.spikelane.spi.Accumulate;
 import org.spikelane.spi.InputContext;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 
 /**
  * The neurons one input drives. Kernels keep their per-neuron state in "slots" {@code 0..count-1}
- * (slot k drives population neuron {@link #neuron(int) neuron(k)}); events and run-time changes
+ * (slot k drives population neuron {@link #neuron(int) neuron(k)}, ascending, as
+ * {@link InputContext#neurons()} lists them); events and run-time changes
  * name population indices, which {@link #slot(int)} maps back in O(1).
  */
 final class Targets {
@@ -34,6 +36,15 @@ final class Targets {
             Arrays.fill(slotOf, -1);
             for (int k = 0; k < count; k++) slotOf[neurons[k]] = k;
         }
+    }
+
+    /**
+     * The first slot whose neuron is {@code >= neuron} ({@link #count} if none): slots are in
+     * ascending neuron order, so the slots of a neuron range {@code [from, to)} are
+     * {@code [firstSlot(from), firstSlot(to))}, found by binary search for a subset.
+     */
+    int firstSlot(int neuron) {
+        return indices == null ? Math.min(neuron, count) : Accumulate.lowerBound(indices, 0, count, neuron);
     }
 
     /** Population index driven by slot {@code k}. */

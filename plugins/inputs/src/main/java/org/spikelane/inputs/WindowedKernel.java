@@ -26,9 +26,9 @@ final class WindowedKernel implements InputKernel {
         this.waveform = waveform;
     }
 
-    @Override public void addCurrent(long step, float[] current) {
+    @Override public void addCurrent(long step, int from, int to, float[] current) {
         if (!window.contains(step)) return;
-        Accumulate.add(current, targets.indices, targets.count, (float) waveform.at(step - window.startStep()));
+        Accumulate.add(current, from, to, targets.indices, targets.count, (float) waveform.at(step - window.startStep()));
     }
 
     /** Only the targets: the waveform is a pure function of the step. */

@@ -36,11 +36,13 @@ class BiasInputTest {
         InputKernel k = ctx.create(new BiasInput(), Map.of("amplitude", "20 nA"));
         k.set("amplitude", 3, 30e-9);
         float[] acc = new float[32];
-        k.addCurrent(0, acc);
+        k.beginStep(0);
+            k.addCurrent(0, 0, acc.length, acc);
         for (int i = 0; i < 17; i++) assertEquals(i == 3 ? 30e-9f : 20e-9f, acc[i], "neuron " + i);
         k.set("amplitude", -1, 5e-9);
         acc = new float[32];
-        k.addCurrent(1, acc);
+        k.beginStep(1);
+            k.addCurrent(1, 0, acc.length, acc);
         for (int i = 0; i < 17; i++) assertEquals(5e-9f, acc[i], "neuron " + i);
     }
 

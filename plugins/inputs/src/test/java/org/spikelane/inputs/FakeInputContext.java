@@ -18,6 +18,7 @@ import org.spikelane.spi.SpikeSource;
 final class FakeInputContext implements InputContext {
     final double dt;
     final int size;
+    /** Population indices, ascending, or null for every neuron. */
     final int[] targets;
     final long seed;
     final Map<String, SpikeSource> sources = new HashMap<>();
@@ -27,8 +28,19 @@ final class FakeInputContext implements InputContext {
     FakeInputContext(double dt, int size, int[] targets, long seed) {
         this.dt = dt;
         this.size = size;
-        this.targets = targets;
+        // as Network.addInput: targets ascending, per-neuron lists moved along (see create)
+        this.order = targets == null ? null : IntStream.range(0, targets.length).boxed()
+                .sorted(java.util.Comparator.comparingInt(k -> targets[k])).mapToInt(Integer::intValue).toArray();
+        this.targets = targets == null ? null : java.util.Arrays.stream(order).map(k -> targets[k]).toArray();
         this.seed = seed;
+    }
+
+    /** Listed position of each ascending target, to reorder per-neuron lists given in the listed order. */
+    private final int[] order;
+
+    private Params resolved(InputPlugin plugin, Map<String, ?> raw, int n) {
+        Params params = Params.resolve(owner, plugin.params(), raw, n);
+        return order == null ? params : params.reordered(order);
     }
 
     static FakeInputContext whole(int size) { return new FakeInputContext(1e-4, size, null, 1); }
@@ -70,7 +82,7 @@ final class FakeInputContext implements InputContext {
     InputKernel create(InputPlugin plugin, Map<String, ?> raw) {
         owner = "input '" + plugin.name() + "'";
         int n = targets == null ? size : targets.length;
-        Params params = Params.resolve(owner, plugin.params(), raw, n);
+        Params params = resolved(plugin, raw, n);
         return plugin.create(this, params);
     }
 
@@ -78,7 +90,7 @@ final class FakeInputContext implements InputContext {
     FixedInputKernel createFixed(InputPlugin plugin, Map<String, ?> raw, FixedTarget target) {
         owner = "input '" + plugin.name() + "'";
         int n = targets == null ? size : targets.length;
-        return plugin.createFixed(this, Params.resolve(owner, plugin.params(), raw, n), target);
+        return plugin.createFixed(this, resolved(plugin, raw, n), target);
     }
 
     /**
@@ -90,7 +102,8 @@ final class FakeInputContext implements InputContext {
         int[] drive = target.drive;
         for (int n = 0; n < steps; n++) {
             java.util.Arrays.fill(drive, 0);
-            kernel.addDrive(n, drive);
+            kernel.beginStep(n);
+            kernel.addDrive(n, 0, drive.length, drive);
             for (int i = size; i < drive.length; i++) {
                 if (drive[i] != 0) throw new AssertionError("step " + n + ": padding lane " + i + " got " + drive[i]);
             }
@@ -106,7 +119,8 @@ final class FakeInputContext implements InputContext {
         int padded = org.spikelane.simd.Simd.padded(size);
         for (int n = 0; n < steps; n++) {
             float[] acc = new float[padded];
-            kernel.addCurrent(n, acc);
+            kernel.beginStep(n);
+            kernel.addCurrent(n, 0, acc.length, acc);
             for (int i = size; i < padded; i++) {
                 if (acc[i] != 0) throw new AssertionError("step " + n + ": padding lane " + i + " got " + acc[i]);
             }

@@ -24,7 +24,7 @@ class FixedFloatOnlyPluginTest {
 
         @Override public List<ParamSpec> params() { return List.of(); }
 
-        @Override public InputKernel create(InputContext context, Params params) { return (step, current) -> current[0] += 1e-9f; }
+        @Override public InputKernel create(InputContext context, Params params) { return (step, from, to, current) -> { if (from == 0) current[0] += 1e-9f; }; }
     }
 
     @Test

@@ -73,8 +73,10 @@ class FixedKernelAgreementTest {
                     src.set(spikes.stream().distinct().toList());
                     Arrays.fill(vectorTarget.drive, 0);
                     Arrays.fill(scalarTarget.drive, 0);
-                    vector.addDrive(n, vectorTarget.drive);
-                    scalar.addDrive(n, scalarTarget.drive);
+                    vector.beginStep(n);
+            vector.addDrive(n, 0, vectorTarget.drive.length, vectorTarget.drive);
+                    scalar.beginStep(n);
+            scalar.addDrive(n, 0, scalarTarget.drive.length, scalarTarget.drive);
                     if (!Arrays.equals(vectorTarget.drive, scalarTarget.drive)) {
                         assertArrayEquals(scalarTarget.drive, vectorTarget.drive, what + ", step " + n);
                     }
@@ -113,7 +115,7 @@ class FixedKernelAgreementTest {
                     slope[i] = i < slopes.length ? slopes[i] : random.nextInt(-(1 << 30), (1 << 30) + 1);
                     base[i] = random.nextInt(-(1 << 29), 1 << 29);
                 }
-                FixedDrive.addAffine(drive, targets, base, slope, m, vector);
+                FixedDrive.addAffine(drive, 0, padded, targets, base, slope, m, vector);
                 for (int i = 0; i < size; i++) {
                     long exact = base[i] + Math.floorDiv((long) slope[i] * m + (1 << 14), 1L << 15);
                     assertEquals(exact, drive[i], (vector ? "vector" : "scalar") + ": slope " + slope[i] + " m " + m);

@@ -36,7 +36,10 @@ class FixedNoAllocationTest {
                 FakeFixedTarget target = new FakeFixedTarget(100, vector, 2);
                 var spec = specs.get(k);
                 FixedInputKernel kernel = spec.getKey().createFixed(spec.getValue().getKey(), spec.getValue().getValue(), target);
-                long bytes = AllocationMeter.leastBytes(n -> kernel.addDrive(n, target.drive), 20_000);
+                long bytes = AllocationMeter.leastBytes(n -> {
+                    kernel.beginStep(n);
+                    kernel.addDrive(n, 0, target.drive.length, target.drive);
+                }, 20_000);
                 assertTrue(bytes < 512, (vector ? "vector" : "scalar") + " kernel " + k + " (" + spec.getValue().getKey().name()
                         + ") allocated " + bytes + " bytes in 20000 steps");
             }

@@ -89,7 +89,8 @@ class FixedWaveformTest {
                 pulses.trigger(16, 0);
                 for (int n = 0; n < 20_000; n++) {
                     java.util.Arrays.fill(target.drive, 0);
-                    pulses.addDrive(target.drive);
+                    pulses.beginStep();
+                    pulses.addDrive(0, target.drive.length, target.drive);
                     double exact = amplitude * Math.exp(-n * dt / tau);
                     assertEquals(exact, target.drive[16], 1e-4 * exact + deadBand + 2, tau + " s, step " + n + (vector ? " vector" : " scalar"));
                 }

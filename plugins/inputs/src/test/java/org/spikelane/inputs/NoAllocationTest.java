@@ -27,7 +27,10 @@ class NoAllocationTest {
         float[] acc = new float[org.spikelane.simd.Simd.padded(100)];
         for (int k = 0; k < kernels.size(); k++) {
             InputKernel kernel = kernels.get(k);
-            long bytes = AllocationMeter.leastBytes(n -> kernel.addCurrent(n, acc), 20_000);
+            long bytes = AllocationMeter.leastBytes(n -> {
+                kernel.beginStep(n);
+                kernel.addCurrent(n, 0, acc.length, acc);
+            }, 20_000);
             assertTrue(bytes < 512, "kernel " + k + " allocated " + bytes + " bytes in 20000 steps");
         }
     }

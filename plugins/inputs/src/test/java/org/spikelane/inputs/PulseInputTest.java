@@ -112,7 +112,8 @@ class PulseInputTest {
         float[] acc = new float[16];
         for (long n = 0; n <= 25_000; n++) {
             java.util.Arrays.fill(acc, 0);
-            k.addCurrent(n, acc);
+            k.beginStep(n);
+            k.addCurrent(n, 0, acc.length, acc);
             int at = -1;
             for (int i = 0; i < 10; i++) {
                 if (Math.abs(acc[i] - 10 * NA) < 1e-6 * 10 * NA) at = i;
@@ -142,7 +143,8 @@ class PulseInputTest {
         int events = 20_000;
         for (long n = 0; n < events; n++) {
             java.util.Arrays.fill(acc, 0);
-            k.addCurrent(n, acc);
+            k.beginStep(n);
+            k.addCurrent(n, 0, acc.length, acc);
             int hits = 0;
             for (int i = 0; i < 30; i++) {
                 if (Math.abs(acc[i] - NA) < 1e-6 * NA) { counts[i]++; hits++; }
@@ -189,7 +191,8 @@ class PulseInputTest {
         float[] acc = new float[16];
         for (long n = 1; n <= 30; n++) {
             java.util.Arrays.fill(acc, 0);
-            k.addCurrent(n, acc);
+            k.beginStep(n);
+            k.addCurrent(n, 0, acc.length, acc);
             for (int i = 0; i < 10; i++) if (Math.abs(acc[i] - 1e-9) < 1e-15) picks.add(i);
         }
         return picks;
@@ -202,17 +205,20 @@ class PulseInputTest {
         ctx.sources.put("src", src);
         InputKernel k = ctx.create(new PulseInput(), Map.of("amplitude", "2 nA", "events", Map.of("from", "src")));
         float[] acc = new float[8];
-        k.addCurrent(0, acc);
+        k.beginStep(0);
+            k.addCurrent(0, 0, acc.length, acc);
         for (float v : acc) assertEquals(0f, v);
         // what the source holds during step 1's input phase are the spikes of step 0
         src.set(List.of(1, 2));
         acc = new float[8];
-        k.addCurrent(1, acc);
+        k.beginStep(1);
+            k.addCurrent(1, 0, acc.length, acc);
         assertEquals(2e-9f, acc[1]);
         assertEquals(0f, acc[2], "neuron 2 is not a target");
         src.set(List.of());
         acc = new float[8];
-        k.addCurrent(2, acc);
+        k.beginStep(2);
+            k.addCurrent(2, 0, acc.length, acc);
         Close.check(2 * NA * Math.exp(-0.05), acc[1], "decaying");
     }
 }

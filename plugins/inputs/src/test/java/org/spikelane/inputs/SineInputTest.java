@@ -39,7 +39,8 @@ class SineInputTest {
         // f dt = 1/40: the exact angle at step n is 2 pi (n mod 40) / 40 + phase, computed without rounding
         for (long n = 1_000_000_000L; n < 1_000_000_050L; n++) {
             float[] acc = new float[8];
-            k.addCurrent(n, acc);
+            k.beginStep(n);
+            k.addCurrent(n, 0, acc.length, acc);
             double exact = NA * Math.sin(2 * Math.PI * (n % 40) / 40.0 + 0.3);
             Close.check(exact, acc[0], 1e-6 * NA, "step " + n);
         }

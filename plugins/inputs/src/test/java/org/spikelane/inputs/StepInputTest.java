@@ -43,10 +43,12 @@ class StepInputTest {
         FakeInputContext ctx = FakeInputContext.whole(3);
         InputKernel k = ctx.create(new StepInput(), Map.of("amplitude", "-1 nA"));
         float[] acc = new float[8];
-        k.addCurrent(0, acc);
+        k.beginStep(0);
+            k.addCurrent(0, 0, acc.length, acc);
         assertEquals(-1e-9f, acc[0]);
         acc = new float[8];
-        k.addCurrent(3_000_000_000L, acc);
+        k.beginStep(3_000_000_000L);
+            k.addCurrent(3_000_000_000L, 0, acc.length, acc);
         assertEquals(-1e-9f, acc[2]);
     }
 
@@ -68,7 +70,8 @@ class StepInputTest {
         InputKernel k = ctx.create(new StepInput(), Map.of("amplitude", "1 nA"));
         float[] acc = new float[32];
         java.util.Arrays.fill(acc, 0, 17, 2e-9f);
-        k.addCurrent(0, acc);
+        k.beginStep(0);
+            k.addCurrent(0, 0, acc.length, acc);
         for (int i = 0; i < 17; i++) assertEquals(3e-9f, acc[i], 1e-15f);
     }
 }

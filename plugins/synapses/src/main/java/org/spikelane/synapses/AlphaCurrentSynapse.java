@@ -57,7 +57,7 @@ public final class AlphaCurrentSynapse implements SynapsePlugin {
             kick = Math.E / tau;
         }
 
-        @Override public void update(long step) { ops.feedAlpha(dv, pCurrent, pRamp, current, ramp, decay, h, n); }
+        @Override public void update(long step, int from, int to) { ops.feedAlpha(dv, pCurrent, pRamp, current, ramp, decay, h, from, to); }
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {

@@ -52,8 +52,8 @@ final class ConductanceKernel implements SynapseKernel {
     }
 
     @Override
-    public void update(long step) {
-        ops.feedConductance(target.g, target.gE, eRev, terms, decay, n);
+    public void update(long step, int from, int to) {
+        ops.feedConductance(target.g, target.gE, eRev, terms, decay, from, to);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class DeltaSynapse implements SynapsePlugin {
 
         Kernel(float[] dv) { this.dv = dv; }
 
-        @Override public void update(long step) {}
+        @Override public void update(long step, int from, int to) {}
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {

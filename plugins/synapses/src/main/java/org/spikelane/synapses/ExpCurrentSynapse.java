@@ -60,7 +60,7 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
             p11 = Math.exp(-h / tau);
         }
 
-        @Override public void update(long step) { ops.feedExp(dv, p21, current, p11, n); }
+        @Override public void update(long step, int from, int to) { ops.feedExp(dv, p21, current, p11, from, to); }
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {

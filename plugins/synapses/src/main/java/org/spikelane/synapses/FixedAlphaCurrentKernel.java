@@ -69,8 +69,8 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
     }
 
     @Override
-    public void update(long step) {
-        if (vector) vectorUpdate(); else scalarUpdate();
+    public void update(long step, int from, int to) {
+        if (vector) vectorUpdate(from, to); else scalarUpdate(from, to);
     }
 
     @Override
@@ -78,10 +78,10 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
         kick(ramp, perEvent, targets, weights, from, to);
     }
 
-    void scalarUpdate() {
+    void scalarUpdate(int from, int to) {
         int half = 1 << (fractionBits - 1), nearest = 1 << (decayBits - 1), g = rampBits, rampHalf = (1 << g) >> 1;
         long jumpClips = 0, stateClips = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from, end = Math.min(to, size); i < end; i++) {
             int u = effect[i], s = ramp[i];
             long total = (long) u + ((FixedMath.mulFloor(s, coupling[i], decayBits, nearest) + rampHalf) >> g);
             long sum = jump[i] + ((total + half) >> fractionBits);
@@ -103,12 +103,12 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
      * {@code 2^30}. The nudge is a masked subtract of {@code signum(s)}, computed as
      * {@code (s >> 31) - (-s >> 31)}, so no vector goes through a branch.
      */
-    void vectorUpdate() {
+    void vectorUpdate(int from, int to) {
         int f = fractionBits, half = 1 << (f - 1), bits = decayBits, low = (1 << bits) - 1, nearest = 1 << (bits - 1);
         int m = leak, shift = leakShift, aLow = lowAddend, aHigh = highAddend, limit = jumpLimit;
         int g = rampBits, rampHalf = (1 << g) >> 1, lowHalf = (1 << LOW_BITS) - 1;
         long clipped = 0;
-        for (int i = 0; i < padded; i += I.length()) {
+        for (int i = from; i < to; i += I.length()) {
             IntVector u = IntVector.fromArray(I, effect, i);
             IntVector s = IntVector.fromArray(I, ramp, i);
             IntVector c = IntVector.fromArray(I, coupling, i);

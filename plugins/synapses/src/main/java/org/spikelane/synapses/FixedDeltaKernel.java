@@ -26,7 +26,7 @@ final class FixedDeltaKernel implements SynapseKernel {
         this.limit = target.contributionLimit();
     }
 
-    @Override public void update(long step) {}
+    @Override public void update(long step, int from, int to) {}
 
     @Override
     public void receive(int[] targets, float[] weights, int from, int to) {

@@ -31,8 +31,8 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
     }
 
     @Override
-    public void update(long step) {
-        if (vector) vectorUpdate(); else scalarUpdate();
+    public void update(long step, int from, int to) {
+        if (vector) vectorUpdate(from, to); else scalarUpdate(from, to);
     }
 
     @Override
@@ -40,10 +40,10 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
         kick(effect, perEvent, targets, weights, from, to);
     }
 
-    void scalarUpdate() {
+    void scalarUpdate(int from, int to) {
         int half = 1 << (fractionBits - 1);
         long clipped = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from, end = Math.min(to, size); i < end; i++) {
             long sum = (long) jump[i] + ((effect[i] + half) >> fractionBits);
             long saturated = FixedMath.saturate(sum, jumpLimit);
             if (saturated != sum) clipped++;
@@ -57,11 +57,11 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
      * The jump sum cannot wrap: it was within {@code +-jumpLimit < 2^30} and the contribution is
      * below {@code 2^28}. The decay cannot overflow: {@code |y| <= 2^29}, the leak below {@code |y|}.
      */
-    void vectorUpdate() {
+    void vectorUpdate(int from, int to) {
         int f = fractionBits, half = 1 << (f - 1), low = (1 << LOW_BITS) - 1;
         int m = leak, shift = leakShift, aLow = lowAddend, aHigh = highAddend, limit = jumpLimit;
         long clipped = 0;
-        for (int i = 0; i < padded; i += I.length()) {
+        for (int i = from; i < to; i += I.length()) {
             IntVector y = IntVector.fromArray(I, effect, i);
             IntVector sum = IntVector.fromArray(I, jump, i).add(y.add(half).lanewise(VectorOperators.ASHR, f));
             IntVector saturated = sum.max(-limit).min(limit);

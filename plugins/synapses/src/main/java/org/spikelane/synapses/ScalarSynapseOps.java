@@ -7,16 +7,16 @@ final class ScalarSynapseOps implements SynapseOps {
     private ScalarSynapseOps() {}
 
     @Override
-    public void feedExp(float[] acc, double[] p, double[] x, double decay, int n) {
-        for (int i = 0; i < n; i++) {
+    public void feedExp(float[] acc, double[] p, double[] x, double decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             acc[i] += (float) (p[i] * x[i]);
             x[i] *= decay;
         }
     }
 
     @Override
-    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int n) {
-        for (int i = 0; i < n; i++) {
+    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to) {
+        for (int i = from; i < to; i++) {
             acc[i] += (float) (py[i] * y[i] + px[i] * x[i]);
             y[i] = decay * (y[i] + h * x[i]);
             x[i] *= decay;
@@ -24,8 +24,8 @@ final class ScalarSynapseOps implements SynapseOps {
     }
 
     @Override
-    public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int n) {
-        for (int i = 0; i < n; i++) {
+    public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             double sum = s[0][i];
             for (int t = 1; t < s.length; t++) sum += s[t][i];
             g[i] += (float) sum;

@@ -8,8 +8,10 @@ package org.spikelane.synapses;
  * break the superposition oracle (1e-6) within a few dozen steps; double state keeps the decay
  * exact to 1e-13 over a whole run, and only the step's contribution is rounded to float.
  *
- * <p>{@code n} is a multiple of the float lane count (the target's padded size). Both
- * implementations do the same double operations in the same order, so they agree exactly.
+ * <p>Each operation covers the target neurons {@code [from, to)} of one range: {@code from} is a
+ * multiple of the float lane count, {@code to} one too or the target's padded size, so a vector
+ * loop needs no tail. Both implementations do the same double operations in the same order, so
+ * they agree exactly.
  */
 interface SynapseOps {
     /** The vector implementation, or the scalar reference when {@code vector} is false. */
@@ -18,17 +20,17 @@ interface SynapseOps {
     }
 
     /** Exponential current: {@code acc[i] += (float) (p[i] * x[i]); x[i] *= decay}. */
-    void feedExp(float[] acc, double[] p, double[] x, double decay, int n);
+    void feedExp(float[] acc, double[] p, double[] x, double decay, int from, int to);
 
     /**
      * Alpha current {@code I = y}, {@code dy/dt = -y/tau + x}, {@code dx/dt = -x/tau}:
      * {@code acc[i] += (float) (py[i] * y[i] + px[i] * x[i]); y[i] = decay * (y[i] + h * x[i]); x[i] *= decay}.
      */
-    void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int n);
+    void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to);
 
     /**
      * Conductance made of decaying terms {@code g = s[0] + s[1] + ...}: {@code g[i] += (float) sum},
      * {@code gE[i] += (float) (sum * eRev)}, then {@code s[t][i] *= decay[t]}.
      */
-    void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int n);
+    void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int from, int to);
 }

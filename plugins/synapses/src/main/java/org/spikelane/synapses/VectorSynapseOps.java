@@ -30,8 +30,8 @@ final class VectorSynapseOps implements SynapseOps {
     }
 
     @Override
-    public void feedExp(float[] acc, double[] p, double[] x, double decay, int n) {
-        for (int i = 0; i < n; i += L) {
+    public void feedExp(float[] acc, double[] p, double[] x, double decay, int from, int to) {
+        for (int i = from; i < to; i += L) {
             DoubleVector xv = DoubleVector.fromArray(D, x, i);
             FloatVector.fromArray(F, acc, i).add(toFloat(DoubleVector.fromArray(D, p, i).mul(xv))).intoArray(acc, i);
             xv.mul(decay).intoArray(x, i);
@@ -39,8 +39,8 @@ final class VectorSynapseOps implements SynapseOps {
     }
 
     @Override
-    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int n) {
-        for (int i = 0; i < n; i += L) {
+    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to) {
+        for (int i = from; i < to; i += L) {
             DoubleVector xv = DoubleVector.fromArray(D, x, i);
             DoubleVector yv = DoubleVector.fromArray(D, y, i);
             DoubleVector c = DoubleVector.fromArray(D, py, i).mul(yv).add(DoubleVector.fromArray(D, px, i).mul(xv));
@@ -51,8 +51,8 @@ final class VectorSynapseOps implements SynapseOps {
     }
 
     @Override
-    public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int n) {
-        for (int i = 0; i < n; i += L) {
+    public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int from, int to) {
+        for (int i = from; i < to; i += L) {
             DoubleVector sum = DoubleVector.fromArray(D, s[0], i);
             sum.mul(decay[0]).intoArray(s[0], i);
             for (int t = 1; t < s.length; t++) {

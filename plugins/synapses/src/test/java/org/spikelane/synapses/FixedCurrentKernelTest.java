@@ -78,7 +78,7 @@ class FixedCurrentKernelTest {
         long sum = 0;
         int lastNonZero = -1;
         for (int n = 0; n < steps; n++) {
-            k.update(n);
+            k.update(n, 0, target.jumpSum.length);
             sum += target.jumpSum[0];
             if (target.jumpSum[0] != 0) lastNonZero = n;
             target.jumpSum[0] = 0;

@@ -56,8 +56,8 @@ class FixedKernelAgreementTest {
                 }
                 vk.receive(targets, weights, 0, targets.length);
                 sk.receive(targets, weights, 0, targets.length);
-                vk.update(step);
-                sk.update(step);
+                vk.update(step, 0, vk.padded);
+                sk.update(step, 0, sk.padded);
                 assertArrayEquals(sk.effect, vk.effect, "state, n = " + n + ", step " + step);
                 assertArrayEquals(st.jumpSum, vt.jumpSum, "jump, n = " + n + ", step " + step);
                 if (vk instanceof FixedAlphaCurrentKernel va && sk instanceof FixedAlphaCurrentKernel sa) {

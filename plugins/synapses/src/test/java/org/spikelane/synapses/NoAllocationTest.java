@@ -53,11 +53,18 @@ class NoAllocationTest {
             long bytes = 0;
             for (int k = 0; k < 5000; k++, step++) {
                 long before = THREADS.getCurrentThreadAllocatedBytes();
-                for (Projection p : projections) p.update(step);
+                for (Projection p : projections) p.update(step, 0, p.target().padded());
                 bytes += THREADS.getCurrentThreadAllocatedBytes() - before;
-                for (Population p : populations) p.update(step);
+                for (Population p : populations) {
+                    p.beginStep(step);
+                    p.update(step, 0, p.padded());
+                    p.finishStep();
+                }
                 before = THREADS.getCurrentThreadAllocatedBytes();
-                for (Projection p : projections) p.deliver(step);
+                for (Projection p : projections) {
+                    p.pushSpikes(step);
+                    p.deliver(step, 0, p.target().padded());
+                }
                 bytes += THREADS.getCurrentThreadAllocatedBytes() - before;
                 spikes += populations[1].spikeCount();
             }

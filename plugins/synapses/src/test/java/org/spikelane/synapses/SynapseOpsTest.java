@@ -44,8 +44,8 @@ class SynapseOpsTest {
         double[] x2 = x.clone();
         float[] acc2 = acc.clone();
         for (int step = 0; step < 5; step++) {
-            VECTOR.feedExp(acc, p, x, 0.95, padded);
-            SCALAR.feedExp(acc2, p, x2, 0.95, padded);
+            VECTOR.feedExp(acc, p, x, 0.95, 0, padded);
+            SCALAR.feedExp(acc2, p, x2, 0.95, 0, padded);
         }
         same(acc, acc2, "dv");
         same(x, x2, "I_syn");
@@ -65,8 +65,8 @@ class SynapseOpsTest {
         double[] x2 = x.clone();
         float[] acc2 = acc.clone();
         for (int step = 0; step < 5; step++) {
-            VECTOR.feedAlpha(acc, py, px, y, x, 0.95, 1e-4, padded);
-            SCALAR.feedAlpha(acc2, py, px, y2, x2, 0.95, 1e-4, padded);
+            VECTOR.feedAlpha(acc, py, px, y, x, 0.95, 1e-4, 0, padded);
+            SCALAR.feedAlpha(acc2, py, px, y2, x2, 0.95, 1e-4, 0, padded);
         }
         same(acc, acc2, "dv");
         same(y, y2, "I_syn");
@@ -92,8 +92,8 @@ class SynapseOpsTest {
             float[] g2 = g.clone();
             float[] gE2 = gE.clone();
             for (int step = 0; step < 5; step++) {
-                VECTOR.feedConductance(g, gE, -75e-3, s, decay, padded);
-                SCALAR.feedConductance(g2, gE2, -75e-3, s2, decay, padded);
+                VECTOR.feedConductance(g, gE, -75e-3, s, decay, 0, padded);
+                SCALAR.feedConductance(g2, gE2, -75e-3, s2, decay, 0, padded);
             }
             same(g, g2, "g");
             same(gE, gE2, "gE");
