@@ -155,7 +155,7 @@ public final class Simulation {
         for (int k = 0; k < inputs.length; k++) inputs[k].declareState(r.declarer(net.inputs.get(k).label() + " #" + (k + 1)));
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
-            String owner = p.label() + " #" + (k + 1);
+            String owner = projectionOwner(k);
             p.declareState(r.declarer(owner));
             p.kernel().declareState(r.declarer(owner + " synapse"));
         }
@@ -165,6 +165,9 @@ public final class Simulation {
         spikeRecorder.declareState(r.declarer("spike recorder"));
         return r;
     }
+
+    /** Projections are numbered wherever they are listed: two may join the same populations. */
+    private String projectionOwner(int k) { return projections.get(k).label() + " #" + (k + 1); }
 
     /**
      * Every array and scalar of this simulation (state, parameters, accumulators, scratch,
@@ -357,7 +360,7 @@ public final class Simulation {
                     }
                 }
                 case SYNAPSE_UPDATE -> {
-                    for (Projection p : projections) items.add(p.label() + " (update synapses)");
+                    for (int k = 0; k < projections.size(); k++) items.add(projectionOwner(k) + " (update synapses)");
                 }
                 case NEURON_UPDATE -> {
                     for (Population p : populations) {
@@ -365,7 +368,7 @@ public final class Simulation {
                     }
                 }
                 case DELIVERY -> {
-                    for (Projection p : projections) items.add(p.label() + " (deliver spikes)");
+                    for (int k = 0; k < projections.size(); k++) items.add(projectionOwner(k) + " (deliver spikes)");
                 }
                 case SPIKES_OUT -> {
                     List<String> recorded = new ArrayList<>();

@@ -42,10 +42,10 @@ class ScheduleTest {
                 "INPUTS: input 'constant' -> population 'lif'",
                 "INPUTS: input 'constant' -> population 'lif'",
                 "RECORD: state of population 'lif' (v, I)",
-                "SYNAPSE_UPDATE: projection 'gen -> lif' (update synapses)",
+                "SYNAPSE_UPDATE: projection 'gen -> lif' #1 (update synapses)",
                 "NEURON_UPDATE: spike generator 'gen'",
                 "NEURON_UPDATE: population 'lif'",
-                "DELIVERY: projection 'gen -> lif' (deliver spikes)",
+                "DELIVERY: projection 'gen -> lif' #1 (deliver spikes)",
                 "SPIKES_OUT: spike recorder of 'lif'",
                 "SPIKES_OUT: 1 spike listener") + "\n", sim.schedule());
     }

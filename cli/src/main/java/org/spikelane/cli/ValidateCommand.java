@@ -8,6 +8,8 @@ import org.spikelane.Simulation;
 import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.spi.PluginRegistry;
+import org.spikelane.state.Role;
+import org.spikelane.state.StateRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +24,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a value, e.g. --set inputs.0.amplitude=\"3 nA\"")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--schedule", description = "print the order in which the step runs everything (phase by phase)")
+    boolean schedule;
+
+    @Option(names = "--state", description = "print every array and scalar of the built simulation: owner, name, type, role, unit, length")
+    boolean state;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -33,7 +41,22 @@ final class ValidateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("ok: %s: scenario '%s', %d population(s) with %d neurons, %d steps of %s (%s)%n",
                 file, s.name(), sim.populations().size(), neurons, s.steps(),
                 ms(s.dt()), ms(s.duration()));
+        var out = spec.commandLine().getOut();
+        if (schedule) out.print(sim.schedule());
+        if (state) {
+            StateRegistry r = sim.stateRegistry();
+            out.printf("%-50s %-24s %-7s %-11s %-10s %s%n", "owner", "name", "type", "role", "unit", "length");
+            out.print(r.describe());
+            long saved = 0;
+            for (Role role : Role.values()) if (role.checkpointed()) saved += r.bytes(role);
+            out.printf("%d entries; %s in state, parameters and accumulators (what a checkpoint holds), %s scratch, %s recordings so far%n",
+                    r.entries().size(), mib(saved), mib(r.bytes(Role.SCRATCH)), mib(r.bytes(Role.RECORDING)));
+        }
         return 0;
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.2f MiB", bytes / 1048576.0);
     }
 
     /** "0.1 ms" rather than Units.format's "100 us": scenarios are written in ms. */

@@ -104,4 +104,16 @@ class PluginsAndValidateTest {
         }
         assertEquals("", text.toString());
     }
+
+    /** validate --schedule --state: the step order and every registered array of CUBA, with checkpoint size. */
+    @Test
+    void validatePrintsTheScheduleAndTheStateRegistry() {
+        String out = Cli.ok("validate", Cli.example("cuba.yaml").toString(), "--schedule", "--state").out();
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.contains("SYNAPSE_UPDATE: projection 'P -> P' #2 (update synapses)"), out);
+        assertTrue(lines.indexOf("NEURON_UPDATE: population 'P'") < lines.indexOf("DELIVERY: projection 'P -> P' #1 (deliver spikes)"), out);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("population 'P' +v +float +state +V +4000")), out);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("projection 'P -> P' #1 synapse +current +double +state +A +4000")), out);
+        assertTrue(lines.getLast().matches("\\d+ entries; \\d+\\.\\d\\d MiB in state, parameters and accumulators .*"), lines.getLast());
+    }
 }

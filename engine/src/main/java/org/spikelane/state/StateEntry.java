@@ -27,6 +27,9 @@ public record StateEntry(String owner, String name, ElementType type, Role role,
     /** Whether restore may install an array of another length. */
     public boolean resizable() { return replace != null && !scalar; }
 
+    /** Bytes the values take now (a checkpoint stores this many, plus the record header). */
+    public long bytes() { return (long) length() * type.bytes; }
+
     /** E.g. "population 'exc' v". */
     public String label() { return owner + " " + name; }
 }

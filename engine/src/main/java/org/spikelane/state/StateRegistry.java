@@ -49,10 +49,18 @@ public final class StateRegistry {
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (StateEntry e : entries) {
-            out.append(String.format("%-50s %-22s %-7s %-11s %-8s %d%n", e.owner(), e.name(), e.type().name().toLowerCase(),
-                    e.role().name().toLowerCase(), e.unit(), e.length()));
+            out.append(String.format(java.util.Locale.ROOT, "%-50s %-24s %-7s %-11s %-10s %d%n", e.owner(), e.name(),
+                    e.type().name().toLowerCase(java.util.Locale.ROOT), e.role().name().toLowerCase(java.util.Locale.ROOT), e.unit(),
+                    e.length()));
         }
         return out.toString();
+    }
+
+    /** Total bytes of the entries with {@code role}. */
+    public long bytes(Role role) {
+        long sum = 0;
+        for (StateEntry e : entries) if (e.role() == role) sum += e.bytes();
+        return sum;
     }
 
     private void add(StateEntry e) {
