@@ -41,9 +41,9 @@ public final class RunOutputs {
                 Map<String, Integer> sizes = new HashMap<>();
                 sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
                 InputLabels labels = new InputLabels(result.scenario(), sizes);
-                out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.steps(), labels), o));
+                out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), labels), o));
             }
-            out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.steps()), o));
+            out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps()), o));
             return out.commit();
         }
     }

@@ -57,10 +57,13 @@ public final class Charts {
         return s;
     }
 
-    /** Fixes the time axis to the whole run so every panel of a figure lines up with round ticks. */
-    public static void timeAxis(XYChart chart, double durationMs) {
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(durationMs);
+    /**
+     * Fixes the time axis to the whole run (from the resumed checkpoint's time, if any) so every
+     * panel of a figure lines up with round ticks.
+     */
+    public static void timeAxis(XYChart chart, double startMs, double endMs) {
+        chart.getStyler().setXAxisMin(startMs);
+        chart.getStyler().setXAxisMax(endMs);
     }
 
     /** Y range covering {@code values} and {@code alsoInclude}, with a margin (at least {@code minPad}). */

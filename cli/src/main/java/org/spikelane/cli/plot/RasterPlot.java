@@ -17,7 +17,8 @@ import org.spikelane.record.SpikeRecorder;
 public final class RasterPlot {
     private RasterPlot() {}
 
-    public static BufferedImage draw(Simulation sim, long steps) {
+    /** @param firstStep where the run started: 0, or the step of the checkpoint it resumed from */
+    public static BufferedImage draw(Simulation sim, long firstStep, long steps) {
         SpikeRecorder spikes = sim.spikes();
         double dt = sim.dt();
         double durationMs = steps * dt * 1e3;
@@ -28,8 +29,9 @@ public final class RasterPlot {
         raster.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         raster.getStyler().setMarkerSize(pops.stream().mapToInt(Population::size).sum() > 200 ? 2 : 5);
         XYChart rate = Charts.chart(260, "population rate", "t (ms)", "rate (Hz)");
-        long binSteps = binSteps(steps, dt);
-        int bins = (int) ((steps + binSteps - 1) / binSteps);
+        long span = steps - firstStep; // bins cover the steps this run did
+        long binSteps = binSteps(span, dt);
+        int bins = (int) ((span + binSteps - 1) / binSteps);
         int offset = 0;
         boolean any = false;
         double maxRate = 0;
@@ -42,7 +44,7 @@ public final class RasterPlot {
                 if (!spikes.populationName(row).equals(pop.name())) continue;
                 xs.add(spikes.step(row) * dt * 1e3);
                 ys.add((double) (offset + spikes.neuron(row)));
-                counts[(int) (spikes.step(row) / binSteps)]++;
+                counts[(int) ((spikes.step(row) - firstStep) / binSteps)]++;
             }
             var color = Charts.PALETTE[p % Charts.PALETTE.length];
             if (!xs.isEmpty()) {
@@ -54,8 +56,8 @@ public final class RasterPlot {
             double[] t = new double[bins];
             double[] hz = new double[bins];
             for (int b = 0; b < bins; b++) {
-                long width = Math.min(binSteps, steps - (long) b * binSteps);
-                t[b] = (b * binSteps + width / 2.0) * dt * 1e3;
+                long width = Math.min(binSteps, span - (long) b * binSteps);
+                t[b] = (firstStep + b * binSteps + width / 2.0) * dt * 1e3;
                 hz[b] = counts[b] / (pop.size() * width * dt);
             }
             Charts.line(rate, pop.name(), t, hz, color);
@@ -68,8 +70,7 @@ public final class RasterPlot {
             empty.setMarker(SeriesMarkers.NONE);
         }
         for (XYChart c : List.of(raster, rate)) {
-            c.getStyler().setXAxisMin(0.0);
-            c.getStyler().setXAxisMax(durationMs);
+            Charts.timeAxis(c, firstStep * dt * 1e3, durationMs);
         }
         int neurons = offset;
         // whole-number ends make XChart put its ticks on neuron numbers (a custom label

@@ -32,8 +32,10 @@ public final class TracesPlot {
         return sim.stateRecorders().stream().anyMatch(r -> r.samples() > 0);
     }
 
-    public static BufferedImage draw(Simulation sim, long steps, InputLabels inputs) {
+    /** @param firstStep where the run started: 0, or the step of the checkpoint it resumed from */
+    public static BufferedImage draw(Simulation sim, long firstStep, long steps, InputLabels inputs) {
         double durationMs = steps * sim.dt() * 1e3;
+        double startMs = firstStep * sim.dt() * 1e3;
         List<BufferedImage> parts = new ArrayList<>();
         int shown = 0;
         int total = sim.stateRecorders().stream().mapToInt(r -> r.neurons().length).sum();
@@ -55,8 +57,8 @@ public final class TracesPlot {
                     boolean last = k == vars.size() - 1;
                     String panelTitle = k == 0 ? title : "";
                     parts.add(v.name().equals("v")
-                            ? voltage(sim, r, neuron, t, panelTitle, last, durationMs)
-                            : other(r, v, neuron, t, panelTitle, last, durationMs, k));
+                            ? voltage(sim, r, neuron, t, panelTitle, last, startMs, durationMs)
+                            : other(r, v, neuron, t, panelTitle, last, startMs, durationMs, k));
                 }
             }
         }
@@ -64,7 +66,7 @@ public final class TracesPlot {
     }
 
     private static BufferedImage voltage(Simulation sim, StateRecorder r, int neuron, double[] t, String title, boolean timeAxis,
-                                          double durationMs) {
+                                          double startMs, double durationMs) {
         XYChart chart = Charts.chart(280, title, timeAxis ? "t (ms)" : "", "v (mV)");
         double[][] xy = Decimate.minMax(t, Charts.scaled(r.trace("v", neuron), 1e3), POINTS);
         Charts.line(chart, "v", xy[0], xy[1], Charts.VOLTAGE);
@@ -75,7 +77,7 @@ public final class TracesPlot {
             // a threshold raised far away to keep the neuron linear (Neuronal Dynamics 1.4) would squash the trace
             boolean onScale = th <= hi + Math.max(hi - lo, 5);
             if (onScale) {
-                XYSeries s = Charts.line(chart, "threshold", new double[] {0, durationMs}, new double[] {th, th}, Charts.THRESHOLD);
+                XYSeries s = Charts.line(chart, "threshold", new double[] {startMs, durationMs}, new double[] {th, th}, Charts.THRESHOLD);
                 s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
                 Charts.yRange(chart, xy[1], th, 0.5);
             } else {
@@ -83,14 +85,14 @@ public final class TracesPlot {
                 Charts.yRange(chart, xy[1], xy.length > 0 && xy[1].length > 0 ? xy[1][0] : th, 0.5);
             }
         }
-        Charts.timeAxis(chart, durationMs);
+        Charts.timeAxis(chart, startMs, durationMs);
         chart.getStyler().setXAxisTicksVisible(timeAxis);
         return Charts.image(chart);
     }
 
     /** A panel for I, g, I_syn, ...: scaled to nA, nS or mV by its dimension. */
     private static BufferedImage other(StateRecorder r, Variable v, int neuron, double[] t, String title, boolean timeAxis,
-                                       double durationMs, int index) {
+                                       double startMs, double durationMs, int index) {
         double scale;
         String unit;
         switch (v.dimension()) {
@@ -106,7 +108,7 @@ public final class TracesPlot {
         Color color = v.name().equals("I") ? Charts.CURRENT : Charts.PALETTE[(index + 1) % Charts.PALETTE.length];
         Charts.line(chart, label, xy[0], xy[1], color);
         Charts.yRange(chart, xy[1], 0, 0.1);
-        Charts.timeAxis(chart, durationMs);
+        Charts.timeAxis(chart, startMs, durationMs);
         chart.getStyler().setXAxisTicksVisible(timeAxis);
         return Charts.image(chart);
     }
