@@ -12,8 +12,8 @@ import org.spikelane.spi.Range;
 import org.spikelane.units.Dimension;
 
 /** Test-only input so that engine tests need no plugin module: one constant current. */
-final class ConstantCurrent implements InputPlugin {
-    static PluginRegistry registry() { return new PluginRegistry().register(new ConstantCurrent()); }
+public final class ConstantCurrent implements InputPlugin {
+    public static PluginRegistry registry() { return new PluginRegistry().register(new ConstantCurrent()); }
 
     @Override public String name() { return "constant"; }
 

@@ -38,7 +38,7 @@ final class LifFixture {
         };
     }
 
-    static LifKernel kernel(String name) {
+    static LifKernel<LifState> kernel(String name) {
         return switch (name) {
             case "vector" -> new VectorLifKernel();
             case "scalar" -> new ScalarLifKernel();
@@ -51,7 +51,7 @@ final class LifFixture {
      * initial {@code v} spread between reset and threshold, {@code E_L} -70 mV, {@code v_reset}
      * -65 mV, {@code t_ref} 2 ms; the caller adds its current every step.
      */
-    static LifPopulation population(int n, LifKernel kernel) {
+    static LifPopulation population(int n, LifKernel<LifState> kernel) {
         SplittableRandom random = new SplittableRandom(42);
         double[] tau = new double[n];
         double[] r = new double[n];

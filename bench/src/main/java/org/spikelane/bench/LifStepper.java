@@ -17,7 +17,11 @@ import org.spikelane.spi.Accumulate;
  */
 final class LifStepper {
     final int n;
-    private final LifKernel kernel;
+    /** The float32 kernel, or null under fixed. */
+    private final LifKernel<LifState> floatKernel;
+    /** The fixed kernel and its int state, or null under float32. */
+    private final FixedLifKernel fixedKernel;
+    private final FixedLifState fixed;
     private final LifState state;
     private final float current;
     /** The fixed kernel's drive accumulator, or null under float32. */
@@ -38,14 +42,18 @@ final class LifStepper {
         LifFixture.settle(state, amperes);
         switch (precision) {
             case "float32" -> {
-                kernel = population.kernel();
+                floatKernel = LifFixture.kernel(kernelName);
+                fixedKernel = null;
+                fixed = null;
                 drive = null;
                 driveLsb = null;
             }
             case "fixed" -> {
-                FixedLifState fixed = new FixedLifState("bench", state, ArithmeticProfile.FIXED, 1);
-                kernel = new FixedLifKernel(fixed, kernelName.equals("vector"));
-                // the fixed state quantizes v from the float state but starts with no neuron refractory
+                fixed = new FixedLifState("bench", state.parameters(), ArithmeticProfile.FIXED, 1);
+                fixedKernel = new FixedLifKernel(kernelName.equals("vector"));
+                floatKernel = null;
+                // the settled cycle of the float state, quantized
+                for (int i = 0; i < n; i++) fixed.setVoltage(i, state.v[i]);
                 System.arraycopy(state.refractoryLeft, 0, fixed.refractoryLeft, 0, n);
                 drive = fixed.driveSum;
                 driveLsb = new int[n];
@@ -62,7 +70,8 @@ final class LifStepper {
         } else {
             Accumulate.add(drive, null, driveLsb, n);
         }
-        int count = kernel.step(state, steps, 0, state.padded, spikes, 0);
+        int count = fixed == null ? floatKernel.step(state, steps, 0, state.padded, spikes, 0)
+                : fixedKernel.step(fixed, steps, 0, fixed.padded, spikes, 0);
         spikeCount += count;
         steps++;
         return count;

@@ -9,24 +9,38 @@ import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.spi.SynapseTarget;
+import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
-/** A float32 population: plugins' float kernels add into {@link LifState}'s accumulators. */
+/** A float32 population: its state is a {@link LifState}, whose accumulators plugins' float kernels add into. */
 public final class Float32Binding implements FormatBinding {
     private final LifState state;
-    private final LifKernel kernel;
+    private final LifKernel<LifState> kernel;
 
     /** @param kernel a float kernel stepping {@code state} */
-    public Float32Binding(LifState state, LifKernel kernel) {
+    public Float32Binding(LifState state, LifKernel<LifState> kernel) {
         this.state = state;
         this.kernel = kernel;
     }
 
-    @Override public LifKernel kernel() { return kernel; }
+    @Override public LifKernel<LifState> kernel() { return kernel; }
+
+    @Override
+    public int step(long step, int from, int to, int[] spikesOut, int offset) {
+        return kernel.step(state, step, from, to, spikesOut, offset);
+    }
+
+    @Override public LifParameters parameters() { return state; }
+
+    @Override public SynapseTarget synapseTarget() { return state; }
+
+    @Override public LifState floatState() { return state; }
 
     @Override public List<String> variableNames() { return List.of("v", "I"); }
 
@@ -56,15 +70,16 @@ public final class Float32Binding implements FormatBinding {
 
     @Override public List<OverflowCount> overflows() { return List.of(); }
 
-    @Override public void clearAccumulators() { clearFloat(state); }
+    @Override
+    public void clearAccumulators() {
+        Arrays.fill(state.current, 0f);
+        Arrays.fill(state.dv, 0f);
+        ConductanceArrays.clear(state);
+    }
 
-    /** The float accumulators, which every format's plugins may add to. */
-    static void clearFloat(LifState s) {
-        Arrays.fill(s.current, 0f);
-        Arrays.fill(s.dv, 0f);
-        if (s.g != null) {
-            Arrays.fill(s.g, 0f);
-            Arrays.fill(s.gE, 0f);
-        }
+    @Override
+    public void declareState(StateDeclarer s) {
+        state.declareState(s);
+        kernel.declareState(s);
     }
 }

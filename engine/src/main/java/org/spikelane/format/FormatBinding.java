@@ -6,22 +6,46 @@ import org.spikelane.fixed.Quantization;
 import org.spikelane.net.Projection;
 import org.spikelane.net.ProjectionSpec;
 import org.spikelane.neuron.LifKernel;
+import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputPlugin;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
+import org.spikelane.spi.SynapseTarget;
+import org.spikelane.state.StateOwner;
 
 /**
- * A {@link NumberFormat} bound to one LIF population: the population's state in that format, its
- * kernel, and every decision that depends on the format. All calls happen while the simulation
- * is built or between steps; the step itself only runs {@link #kernel()}.
+ * A {@link NumberFormat} bound to one LIF population: the population's one state, in that
+ * format, its kernel, and every decision that depends on the format. All calls but
+ * {@link #step} happen while the simulation is built or between steps. It declares the state
+ * it holds ({@link StateOwner}).
  */
-public interface FormatBinding {
-    /** The kernel {@link org.spikelane.neuron.LifPopulation#update} runs each step. */
-    LifKernel kernel();
+public interface FormatBinding extends StateOwner {
+    /** The kernel {@link #step} runs. */
+    LifKernel<?> kernel();
+
+    /**
+     * Advances the neurons of {@code [from, to)} one step: the kernel on the format's state
+     * (see {@link LifKernel#step}); called by {@link org.spikelane.neuron.LifPopulation#update}.
+     */
+    int step(long step, int from, int to, int[] spikesOut, int offset);
+
+    /** The population's physical parameters, as every format provides them (read-only). */
+    LifParameters parameters();
+
+    /** The target that synapse plugins' float kernels see ({@link SynapseContext#target()}). */
+    SynapseTarget synapseTarget();
+
+    /**
+     * The float32 state, for code that embeds the engine and reads its arrays directly.
+     *
+     * @throws IllegalStateException under any other format, naming it: there is no float state
+     */
+    LifState floatState();
 
     /** Recordable variables of the population in this format, e.g. "v", "I" (and "u" under loihi). */
     List<String> variableNames();

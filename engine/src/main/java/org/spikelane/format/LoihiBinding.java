@@ -1,6 +1,5 @@
 package org.spikelane.format;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.spikelane.fixed.Overflow;
@@ -8,6 +7,8 @@ import org.spikelane.fixed.OverflowCount;
 import org.spikelane.net.ProjectionSpec;
 import org.spikelane.neuron.LifKernel;
 import org.spikelane.neuron.LifState;
+import org.spikelane.spi.LifParameters;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.neuron.LoihiLifKernel;
 import org.spikelane.neuron.LoihiLifState;
 import org.spikelane.record.Variable;
@@ -17,7 +18,6 @@ import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
-import org.spikelane.units.Dimension;
 
 /**
  * What both Loihi modes share: the integer state ({@link LoihiLifState}, {@code u} and {@code v}),
@@ -28,34 +28,54 @@ import org.spikelane.units.Dimension;
  */
 abstract sealed class LoihiBinding implements FormatBinding permits LoihiRawBinding, LoihiPhysicalBinding {
     final String population;
-    /** The float state: the accumulators input plugins add to (physical mode); not stepped. */
-    final LifState floatState;
-    final LoihiLifKernel kernel;
     final LoihiLifState loihi;
+    final LoihiLifKernel kernel;
+    /** What plugins and the CLI see of the population: parameters only. */
+    final LoihiSynapseTarget target;
 
-    LoihiBinding(String population, LifState floatState, LoihiLifKernel kernel) {
+    LoihiBinding(String population, LoihiLifState loihi, LoihiLifKernel kernel, LoihiSynapseTarget target) {
         this.population = population;
-        this.floatState = floatState;
+        this.loihi = loihi;
         this.kernel = kernel;
-        this.loihi = kernel.loihiState();
+        this.target = target;
     }
 
-    @Override public final LifKernel kernel() { return kernel; }
+    @Override public final LifKernel<LoihiLifState> kernel() { return kernel; }
 
     @Override
-    public final List<String> variableNames() {
-        List<String> names = new ArrayList<>(List.of("v", "I"));
-        for (String n : kernel.ownVariableNames()) if (!names.contains(n)) names.add(n);
-        return names;
+    public final int step(long step, int from, int to, int[] spikesOut, int offset) {
+        return kernel.step(loihi, step, from, to, spikesOut, offset);
     }
 
-    /** v and u from the integer state; I is the float input current of the step. */
+    @Override public final LifParameters parameters() { return target; }
+
+    @Override public final SynapseTarget synapseTarget() { return target; }
+
+    @Override
+    public final LifState floatState() {
+        throw new IllegalStateException("population '" + population + "' runs under precision loihi: it has no float state; "
+                + "record its variables (v, u, I) or read format().parameters()");
+    }
+
+    @Override
+    public final List<String> variableNames() { return List.of("v", "I", "u"); }
+
+    /** v (volts under the physical mapping, else raw) and u from the integer state; I as each mode has it. */
     @Override
     public final Variable variable(String name) {
-        Variable own = kernel.ownVariable(name);
-        if (own != null) return own;
-        return name.equals("I") ? new FloatArrayVariable("I", Dimension.CURRENT, floatState.current) : null;
+        return switch (name) {
+            case "v" -> voltage();
+            case "u" -> new RawVariable("u", loihi.u);
+            case "I" -> current();
+            default -> null;
+        };
     }
+
+    /** The recorded v. */
+    abstract Variable voltage();
+
+    /** The recorded input current, or null where the mode has none. */
+    abstract Variable current();
 
     @Override
     public final void set(String owner, String param, int neuron, double siValue) {
@@ -84,7 +104,7 @@ abstract sealed class LoihiBinding implements FormatBinding permits LoihiRawBind
 
     @Override
     public final void clearAccumulators() {
-        Float32Binding.clearFloat(floatState);
+        if (loihi.inputCurrent != null) Arrays.fill(loihi.inputCurrent, 0f);
         Arrays.fill(loihi.aIn, 0);
     }
 }

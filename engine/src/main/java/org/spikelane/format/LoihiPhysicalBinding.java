@@ -8,7 +8,10 @@ import org.spikelane.fixed.OverflowCount;
 import org.spikelane.fixed.Quantization;
 import org.spikelane.net.Projection;
 import org.spikelane.net.ProjectionSpec;
-import org.spikelane.neuron.LifState;
+import org.spikelane.neuron.PhysicalParameters;
+import org.spikelane.record.Variable;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.units.Dimension;
 import org.spikelane.neuron.LoihiLifKernel;
 import org.spikelane.neuron.LoihiLifState;
 import org.spikelane.neuron.LoihiPhysicalMapping;
@@ -25,15 +28,25 @@ import org.spikelane.spi.SynapseKinetics;
  */
 final class LoihiPhysicalBinding extends LoihiBinding {
     private final LoihiPhysicalMapping mapping;
+    private final PhysicalParameters parameters;
 
-    LoihiPhysicalBinding(String population, LifState floatState, LoihiLifKernel kernel, LoihiPhysicalMapping mapping) {
-        super(population, floatState, kernel);
+    /** @param parameters the physical parameters the population was mapped from */
+    LoihiPhysicalBinding(String population, LoihiPhysicalMapping mapping, LoihiLifKernel kernel, PhysicalParameters parameters) {
+        super(population, mapping.state(), kernel, new LoihiSynapseTarget(population, parameters.size, parameters.padded,
+                parameters.dt, parameters, mapping::volts));
         this.mapping = mapping;
+        this.parameters = parameters;
     }
+
+    /** {@code E_L + x LSB_v}. */
+    @Override Variable voltage() { return new Volts(mapping); }
+
+    /** The input current of the step, sampled before the kernel turns it into the bias. */
+    @Override Variable current() { return new FloatArrayVariable("I", Dimension.CURRENT, loihi.inputCurrent); }
 
     @Override
     public BoundInput input(InputPlugin plugin, InputContext context, Params params) {
-        return new BoundInput(plugin.create(context, params), floatState.current);
+        return new BoundInput(plugin.create(context, params), loihi.inputCurrent);
     }
 
     @Override
@@ -60,5 +73,22 @@ final class LoihiPhysicalBinding extends LoihiBinding {
     public List<OverflowCount> overflows() {
         return Stream.concat(integerOverflows().stream(), Stream.of(new OverflowCount(population, "I", Overflow.SATURATE,
                 loihi.overflows[LoihiLifState.INPUT_SATURATIONS]))).toList();
+    }
+
+    /** Lava's integer state with its input current, the mapping's constants, and the parameters mapped from. */
+    @Override
+    public void declareState(StateDeclarer s) {
+        loihi.declareState(s);
+        mapping.declareState(s);
+        parameters.declareState(s);
+    }
+
+    /** {@code v} in volts under the physical mapping. */
+    private record Volts(LoihiPhysicalMapping mapping) implements Variable {
+        @Override public String name() { return "v"; }
+
+        @Override public Dimension dimension() { return Dimension.VOLTAGE; }
+
+        @Override public double value(int neuron) { return mapping.volts(neuron); }
     }
 }

@@ -6,7 +6,10 @@ import org.spikelane.fixed.OverflowCount;
 import org.spikelane.fixed.Quantization;
 import org.spikelane.net.Projection;
 import org.spikelane.net.ProjectionSpec;
-import org.spikelane.neuron.LifState;
+import org.spikelane.neuron.LoihiLifState;
+import org.spikelane.record.Variable;
+import org.spikelane.state.StateDeclarer;
+import org.spikelane.units.Dimension;
 import org.spikelane.neuron.LoihiLifKernel;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.InputPlugin;
@@ -19,7 +22,16 @@ import org.spikelane.spi.SynapseKinetics;
  * the bias and integer weights into {@code a_in}; input plugins (float currents) have no place.
  */
 final class LoihiRawBinding extends LoihiBinding {
-    LoihiRawBinding(String population, LifState floatState, LoihiLifKernel kernel) { super(population, floatState, kernel); }
+    LoihiRawBinding(String population, LoihiLifState loihi, LoihiLifKernel kernel, double dt) {
+        super(population, loihi, kernel, new LoihiSynapseTarget(population, loihi.size, loihi.padded, dt, null, i -> loihi.v[i]));
+    }
+
+    @Override Variable voltage() { return new RawVariable("v", loihi.v); }
+
+    /** No input plugin can reach a raw population, so its input current is 0 throughout. */
+    @Override Variable current() { return new FloatArrayVariable("I", Dimension.CURRENT, new float[loihi.padded]); }
+
+    @Override public void declareState(StateDeclarer s) { loihi.declareState(s); }
 
     @Override
     public BoundInput input(InputPlugin plugin, InputContext context, Params params) {

@@ -2,12 +2,12 @@ package org.spikelane.net;
 
 import java.util.Map;
 import org.spikelane.neuron.LifPopulation;
-import org.spikelane.neuron.LifState;
 import org.spikelane.neuron.Population;
 import org.spikelane.random.RandomStream;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.SynapseContext;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
 import org.spikelane.spi.Values;
@@ -170,12 +170,12 @@ public final class ProjectionSpec {
         double[] w = drawn.weights();
         int[] steps = drawn.delaySteps();
         SynapseTable table = new SynapseTable(source.size(), c.pre(), c.post(), w, steps);
-        Context context = new Context(dt, target.state(), weightDimension, vector, params.owner());
+        Context context = new Context(dt, target.format().synapseTarget(), weightDimension, vector, params.owner());
         SynapseKernel kernel = target.format().synapseKernel(plugin, context, params);
         return new Projection(owner, source, target, table, kernel);
     }
 
-    private record Context(double dt, LifState target, Dimension weightDimension, boolean vector, String owner)
+    private record Context(double dt, SynapseTarget target, Dimension weightDimension, boolean vector, String owner)
             implements SynapseContext {
         @Override public long toSteps(double seconds) { return Math.round(seconds / dt); }
     }

@@ -1,6 +1,5 @@
 package org.spikelane.neuron;
 
-import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -9,11 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.fixed.IntLanes;
 import org.spikelane.fixed.Rounding;
-import org.spikelane.record.Variable;
 import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
 import org.spikelane.state.StateDeclarer;
-import org.spikelane.units.Dimension;
 
 /**
  * The LIF step of docs/semantics.md §2 (phase NEURON_UPDATE) on the int state of a {@link FixedLifState}, reading the int
@@ -23,23 +20,18 @@ import org.spikelane.units.Dimension;
  * {@link Simd#INT} lanes with the split multiply of {@link IntLanes}; {@link #scalarStep} is the
  * reference in long arithmetic; the two are tested bit-identical.
  */
-public final class FixedLifKernel implements OwnStateLifKernel {
+public final class FixedLifKernel implements LifKernel<FixedLifState> {
     private static final VectorSpecies<Integer> I = Simd.INT;
     private static final VectorSpecies<Float> F = Simd.FLOAT;
 
-    private final FixedLifState state;
     private final boolean vector;
 
-    public FixedLifKernel(FixedLifState state, boolean vector) {
-        this.state = state;
-        this.vector = vector;
-    }
-
-    public FixedLifState fixedState() { return state; }
+    /** @param vector the Vector API path, or the scalar reference */
+    public FixedLifKernel(boolean vector) { this.vector = vector; }
 
     @Override
-    public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
-        return vector ? vectorStep(state, s, step, from, to, spikesOut, offset) : scalarStep(state, s, step, from, to, spikesOut, offset);
+    public int step(FixedLifState f, long step, int from, int to, int[] spikesOut, int offset) {
+        return vector ? vectorStep(f, step, from, to, spikesOut, offset) : scalarStep(f, step, from, to, spikesOut, offset);
     }
 
     /**
@@ -47,13 +39,13 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * {@code i} is the hash of {@code (seed, step, i)}, so it does not depend on how a step is
      * split into ranges.
      */
-    public static int scalarStep(FixedLifState f, LifState s, long step, int from, int to, int[] spikesOut, int offset) {
+    public static int scalarStep(FixedLifState f, long step, int from, int to, int[] spikesOut, int offset) {
         int bits = f.profile.decayBits();
         Rounding rounding = f.profile.rounding();
         int vLimit = f.profile.voltageLimit(), iLimit = f.profile.currentLimit();
-        boolean conductance = s.g != null;
+        boolean conductance = f.g != null;
         int end = Math.min(to, f.size);
-        if (conductance) scalarConductance(f, s, from, end);
+        if (conductance) scalarConductance(f, from, end);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decay = conductance ? f.conductanceDecay : f.decay;
         int count = offset;
@@ -93,25 +85,25 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * paths) and quantized once (v_inf truncated to LSB_v, d rounded to Q16). The drive is folded
      * in, so the integration pass reads 0 from it.
      */
-    private static void scalarConductance(FixedLifState f, LifState s, int from, int end) {
+    private static void scalarConductance(FixedLifState f, int from, int end) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
         int iLimit = f.profile.currentLimit();
         for (int i = from; i < end; i++) {
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
             if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
-            float denominator = 1f + s.g[i] * f.ampsToLsb[i] * lsb;
-            float vInf = ((float) (f.restingPotential[i] + drive) + s.gE[i] * f.ampsToLsb[i]) / denominator;
+            float denominator = 1f + f.g[i] * f.ampsToLsb[i] * lsb;
+            float vInf = ((float) (f.restingPotential[i] + drive) + f.gE[i] * f.ampsToLsb[i]) / denominator;
             f.conductanceRest[i] = (int) Math.max(-bound, Math.min(bound, vInf));
             f.conductanceDecay[i] = (int) (ExpNeg.exp(-(f.dtOverTau[i] * denominator)) * unity + 0.5f);
             f.driveSum[i] = 0;
-            s.g[i] = 0f;
-            s.gE[i] = 0f;
+            f.g[i] = 0f;
+            f.gE[i] = 0f;
         }
     }
 
     /** {@link #scalarConductance} on vectors; arrays in and out, so no vector crosses the call. */
-    private static void vectorConductance(FixedLifState f, LifState s, int from, int to, float[] lanes) {
+    private static void vectorConductance(FixedLifState f, int from, int to, float[] lanes) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
         int iLimit = f.profile.currentLimit();
@@ -124,19 +116,19 @@ public final class FixedLifKernel implements OwnStateLifKernel {
             VectorMask<Integer> driveOut = drive.compare(VectorOperators.NE, driveIn);
             if (driveOut.anyTrue()) driveOverflows += driveOut.trueCount();
             FloatVector toLsb = FloatVector.fromArray(F, f.ampsToLsb, i);
-            FloatVector denominator = FloatVector.fromArray(F, s.g, i).mul(toLsb).mul(lsb).add(1f);
+            FloatVector denominator = FloatVector.fromArray(F, f.g, i).mul(toLsb).mul(lsb).add(1f);
             // |E_L + R I| < 2^31 after the clip, so the int sum is exact as in the scalar path
             FloatVector rest = (FloatVector) IntVector.fromArray(I, f.restingPotential, i).add(drive)
                     .convert(VectorOperators.I2F, 0);
-            FloatVector vInf = rest.add(FloatVector.fromArray(F, s.gE, i).mul(toLsb)).div(denominator);
+            FloatVector vInf = rest.add(FloatVector.fromArray(F, f.gE, i).mul(toLsb)).div(denominator);
             ((IntVector) vInf.max(-bound).min(bound).convert(VectorOperators.F2I, 0)).intoArray(f.conductanceRest, i);
             FloatVector.fromArray(F, f.dtOverTau, i).mul(denominator).neg().intoArray(lanes, 0);
             ExpNeg.exp(lanes, 0);
             ((IntVector) FloatVector.fromArray(F, lanes, 0).mul(unity).add(0.5f).convert(VectorOperators.F2I, 0))
                     .intoArray(f.conductanceDecay, i);
             none.intoArray(f.driveSum, i);
-            zero.intoArray(s.g, i);
-            zero.intoArray(s.gE, i);
+            zero.intoArray(f.g, i);
+            zero.intoArray(f.gE, i);
         }
         f.overflows[FixedLifState.I] += driveOverflows;
     }
@@ -164,15 +156,15 @@ public final class FixedLifKernel implements OwnStateLifKernel {
      * Overflow counts are taken only when some lane clipped ({@code anyTrue}, rare), not with
      * three {@code trueCount}s per lane group.
      */
-    public static int vectorStep(FixedLifState f, LifState s, long step, int from, int to, int[] spikesOut, int offset) {
+    public static int vectorStep(FixedLifState f, long step, int from, int to, int[] spikesOut, int offset) {
         int bits = f.profile.decayBits(), low = (1 << bits) - 1;
         int vLimit = f.profile.voltageLimit(), iLimit = f.profile.currentLimit();
         Rounding rounding = f.profile.rounding();
         // truncation toward zero is the floor product with addend 2^bits - 1 on negative lanes
         int negativeAddend = rounding == Rounding.TRUNCATE ? low : 0;
         if (rounding == Rounding.STOCHASTIC) IntLanes.fillNoise(f.seed, (int) step, low, f.roundingAddend, from, to);
-        boolean conductance = s.g != null;
-        if (conductance) vectorConductance(f, s, from, to, f.lanes);
+        boolean conductance = f.g != null;
+        if (conductance) vectorConductance(f, from, to, f.lanes);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decays = conductance ? f.conductanceDecay : f.decay;
         int restingMask = conductance ? -1 : f.restingIndexMask;
@@ -231,45 +223,7 @@ public final class FixedLifKernel implements OwnStateLifKernel {
         return count - offset;
     }
 
-    @Override public List<String> ownVariableNames() { return List.of("v", "I"); }
-
+    /** No state of its own: everything is in the {@link FixedLifState} it is handed. */
     @Override
-    public Variable ownVariable(String name) {
-        return switch (name) {
-            case "v" -> new Volts(state);
-            case "I" -> new InputCurrent(state);
-            default -> null;
-        };
-    }
-
-    @Override
-    public void parameterChanged(LifState s, String param, int neuron) {
-        state.requantize(s, param, neuron);
-    }
-
-    /**
-     * The input current in amperes: the drive accumulator ({@code R I} in LSB_v, filled by the
-     * inputs' fixed kernels and sampled before the kernel clears it) over the neuron's LSB_v per
-     * ampere. The float {@code current} array that float32 records stays 0 under fixed.
-     */
-    private record InputCurrent(FixedLifState f) implements Variable {
-        @Override public String name() { return "I"; }
-
-        @Override public Dimension dimension() { return Dimension.CURRENT; }
-
-        @Override public double value(int neuron) { return f.driveSum[neuron] / f.lsbPerAmpere(neuron); }
-    }
-
-    /** v in volts: the integer times LSB_v. */
-    private record Volts(FixedLifState f) implements Variable {
-        @Override public String name() { return "v"; }
-
-        @Override public Dimension dimension() { return Dimension.VOLTAGE; }
-
-        @Override public double value(int neuron) { return f.volts(neuron); }
-    }
-
-    /** The int state is the kernel's own; the float state is declared by the population. */
-    @Override
-    public void declareState(StateDeclarer s) { state.declareState(s); }
+    public void declareState(StateDeclarer s) { }
 }

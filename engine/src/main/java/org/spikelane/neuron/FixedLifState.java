@@ -10,7 +10,9 @@ import org.spikelane.fixed.OverflowCount;
 import org.spikelane.fixed.Quantization;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.spi.ParameterException;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.state.StateOwner;
@@ -33,11 +35,12 @@ import org.spikelane.state.StateOwner;
  * {@code mul(x, m) = x m / 2^16} with the profile's rounding; {@code v} saturates to
  * {@code voltageBits}. Inputs and synapses add to the int accumulators {@link #driveSum}
  * ({@code R I} in LSB_v, clipped at {@code +-2^(currentBits-1)}, 4 times the v range) and
- * {@link #jumpSum} through their fixed-point kernels ({@link FixedTarget}); the float
- * accumulators {@code current} and {@code dv} of {@link LifState} are not read under fixed.
- * Conductances stay float ({@code g}, {@code gE}); see {@link FixedLifKernel}.
+ * {@link #jumpSum} through their fixed-point kernels ({@link FixedTarget}). There is no float
+ * membrane state: the physical parameters it is quantized from are its
+ * {@link PhysicalParameters}, and the only float accumulators are the conductances
+ * ({@link #g}, {@link #gE}), allocated when a conductance synapse asks; see {@link FixedLifKernel}.
  */
-public final class FixedLifState implements FixedTarget, StateOwner {
+public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwner {
     public static final int V = 0;
     public static final int I = 1;
     public static final int DV = 2;
@@ -71,6 +74,10 @@ public final class FixedLifState implements FixedTarget, StateOwner {
     public final int[] driveSum;
     /** Jumps of v of this step in LSB_v, summed by the synapses' fixed kernels; cleared by the LIF kernel. */
     public final int[] jumpSum;
+    /** Total synaptic conductance (S), from the conductance synapses' float kernels; null until one asks. */
+    public float[] g;
+    /** Sum of g_k * E_k (S*V); null like {@link #g}. */
+    public float[] gE;
     /** This step's rest ({@code v_inf}, drive folded in) and Q16 decay under conductances; unused otherwise. */
     public final int[] conductanceRest, conductanceDecay;
     /** Scratch lanes of the vector conductance pass ({@link org.spikelane.simd.ExpNeg#exp(float[], int)}). */
@@ -97,22 +104,22 @@ public final class FixedLifState implements FixedTarget, StateOwner {
 
     private final double dt;
     private final double maxResistance;
-    private final LifState floatState;
+    private final PhysicalParameters parameters;
 
-    /** Quantizes the float state of {@code s} (its double parameters, where it keeps them). */
-    public FixedLifState(String population, LifState s, ArithmeticProfile profile, int seed) {
+    /** Quantizes the physical parameters {@code s}; v starts at their initial potential. */
+    public FixedLifState(String population, PhysicalParameters s, ArithmeticProfile profile, int seed) {
         this.population = population;
         this.profile = profile;
         this.size = s.size;
         this.padded = Simd.padded(size);
         this.dt = s.dt;
-        this.floatState = s;
+        this.parameters = s;
         this.seed = seed;
         this.inclusiveThreshold = profile.inclusiveThreshold() != null ? profile.inclusiveThreshold() : s.inclusiveThreshold;
         double maxAbs = 0, maxR = 0;
         for (int i = 0; i < size; i++) {
             maxAbs = Math.max(maxAbs, Math.max(Math.max(Math.abs(s.get(LifModel.E_L, i)), Math.abs(s.get(LifModel.V_RESET, i))),
-                    Math.max(Math.abs(s.get(LifModel.V_THRESHOLD, i)), Math.abs(s.get("v", i)))));
+                    Math.max(Math.abs(s.get(LifModel.V_THRESHOLD, i)), Math.abs(s.initialPotential(i)))));
             maxR = Math.max(maxR, s.resistance(i));
         }
         if (maxAbs == 0) maxAbs = 1e-3;
@@ -141,9 +148,10 @@ public final class FixedLifState implements FixedTarget, StateOwner {
         if (profile.rounding() == org.spikelane.fixed.Rounding.NEAREST) Arrays.fill(roundingAddend, 1 << (profile.decayBits() - 1));
         for (int i = 0; i < size; i++) {
             for (String p : new String[] {LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, LifModel.TAU_M, LifModel.R,
-                    LifModel.REFRACTORY, "v"}) {
-                requantize(s, p, i);
+                    LifModel.REFRACTORY}) {
+                requantize(p, i);
             }
+            setVoltage(i, s.initialPotential(i));
         }
         addendIndexMask = profile.rounding() == org.spikelane.fixed.Rounding.STOCHASTIC ? -1 : 0;
         restingIndexMask = uniform(restingPotential) ? 0 : -1;
@@ -164,8 +172,12 @@ public final class FixedLifState implements FixedTarget, StateOwner {
         return (int) FixedMath.saturate(Math.round(volts / voltageLsb), profile.voltageLimit());
     }
 
-    /** Re-reads one parameter of one neuron from the float state (after {@link LifState#set}). */
-    public void requantize(LifState s, String param, int i) {
+    /** Sets v of neuron {@code i}, given in volts, rounded through float as every voltage parameter is. */
+    public void setVoltage(int i, double volts) { v[i] = voltage((float) volts); }
+
+    /** Re-reads one parameter of one neuron from the physical parameters (after {@link PhysicalParameters#set}). */
+    public void requantize(String param, int i) {
+        PhysicalParameters s = parameters;
         switch (param) {
             case LifModel.E_L -> {
                 restingPotential[i] = voltage(s.get(LifModel.E_L, i));
@@ -191,7 +203,6 @@ public final class FixedLifState implements FixedTarget, StateOwner {
                 dtOverTau[i] = (float) (dt / s.tauM(i));
             }
             case LifModel.REFRACTORY -> refractoryHold[i] = s.refractoryHold[i];
-            case "v" -> v[i] = voltage(s.get("v", i));
             default -> { }
         }
     }
@@ -200,7 +211,41 @@ public final class FixedLifState implements FixedTarget, StateOwner {
         return (int) Math.round(Math.exp(-dt / tau) * (1 << profile.decayBits()));
     }
 
-    @Override public LifState state() { return floatState; }
+    @Override public LifParameters parameters() { return parameters; }
+
+    @Override public int size() { return size; }
+
+    @Override public int padded() { return padded; }
+
+    @Override public double dt() { return dt; }
+
+    @Override public double tauM(int neuron) { return parameters.tauM(neuron); }
+
+    @Override public double capacitance(int neuron) { return parameters.capacitance(neuron); }
+
+    @Override public double resistance(int neuron) { return parameters.resistance(neuron); }
+
+    @Override public double get(String param, int neuron) { return param.equals("v") ? volts(neuron) : parameters.get(param, neuron); }
+
+    /** Voltage jumps are int under fixed: a float kernel asking for this array is a plugin without a fixed-point jump path. */
+    @Override
+    public float[] dv() {
+        throw new IllegalStateException("population '" + population + "' runs under precision " + profile.name()
+                + ", which has no float dv accumulator: voltage jumps go to FixedTarget.jump() (createFixed)");
+    }
+
+    /** The float conductances, integrated by {@link FixedLifKernel} into this step's rest and decay. */
+    @Override
+    public void enableConductance() {
+        if (g == null) {
+            g = new float[padded];
+            gE = new float[padded];
+        }
+    }
+
+    @Override public float[] g() { return g; }
+
+    @Override public float[] gE() { return gE; }
 
     @Override public double voltLsb() { return voltageLsb; }
 
@@ -227,7 +272,8 @@ public final class FixedLifState implements FixedTarget, StateOwner {
     public double volts(int i) { return v[i] * voltageLsb; }
 
     /** Effective parameters and their relative errors (worst neuron of each). */
-    public List<Quantization> quantization(LifState s) {
+    public List<Quantization> quantization() {
+        PhysicalParameters s = parameters;
         List<Quantization> out = new ArrayList<>();
         out.add(Quantization.of(population, "LSB_v", voltageLsb, voltageLsb));
         out.add(Quantization.of(population, "LSB_I", currentLsb, currentLsb));
@@ -259,9 +305,17 @@ public final class FixedLifState implements FixedTarget, StateOwner {
                 new OverflowCount(population, "dv", Overflow.SATURATE, overflows[DV]));
     }
 
-    /** Registers the int state, the quantized constants, the int accumulators and the overflow counts. */
+    /**
+     * Registers the int state, the quantized constants, the int accumulators, the float
+     * conductances once allocated, the overflow counts and the physical parameters.
+     */
     @Override
     public void declareState(StateDeclarer s) {
+        parameters.declareState(s);
+        if (g != null) {
+            s.array("fixed.g", Role.ACCUMULATOR, "S", g);
+            s.array("fixed.gE", Role.ACCUMULATOR, "A", gE);
+        }
         s.array("fixed.v", Role.STATE, "LSB_v", v);
         s.array("fixed.refractoryLeft", Role.STATE, "steps", refractoryLeft);
         s.array("fixed.overflows", Role.STATE, StateDeclarer.NO_UNIT, overflows);

@@ -3,7 +3,8 @@ package org.spikelane.neuron;
 import org.spikelane.state.StateOwner;
 
 /**
- * One step of a LIF population (docs/semantics.md §2, phase NEURON_UPDATE, fused): exact integration with the
+ * One step of a LIF population, on the state of its number format {@code S} ({@link LifState}
+ * for float32, {@link FixedLifState}, {@link LoihiLifState}) (docs/semantics.md §2, phase NEURON_UPDATE, fused): exact integration with the
  * step's accumulated input, threshold, reset and refractory hold; then the accumulators are
  * cleared. Reset is fused with threshold because nothing between them reads v.
  *
@@ -14,11 +15,11 @@ import org.spikelane.state.StateOwner;
  * A neuron with {@code refractoryLeft > 0} keeps {@code v = v_reset}, loses its {@code dv}, and
  * cannot spike.
  */
-public interface LifKernel extends StateOwner {
+public interface LifKernel<S> extends StateOwner {
     /**
      * Advances the neurons of {@code [from, to)} by step {@code step}, and only them: their state
      * and accumulators are read and written, nothing else. {@code from} is a multiple of
-     * {@link org.spikelane.simd.Simd#LANES}, {@code to} one too or {@link LifState#padded}, so
+     * {@link org.spikelane.simd.Simd#LANES}, {@code to} one too or the state's padded size, so
      * several ranges of one step (e.g. one per worker, at the same time) advance the population
      * exactly as one call over {@code [0, padded)} does.
      *
@@ -26,5 +27,5 @@ public interface LifKernel extends StateOwner {
      *                  {@code spikesOut[offset]} on (at most {@code to - from} of them)
      * @return the number of spikes written
      */
-    int step(LifState s, long step, int from, int to, int[] spikesOut, int offset);
+    int step(S s, long step, int from, int to, int[] spikesOut, int offset);
 }

@@ -1,23 +1,21 @@
 package org.spikelane.neuron;
 
 import java.util.List;
-import java.util.function.Function;
 import org.spikelane.format.Float32Binding;
 import org.spikelane.format.Float32Format;
 import org.spikelane.format.FormatBinding;
 import org.spikelane.record.Variable;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.spi.Params;
 import org.spikelane.state.StateDeclarer;
 
 /**
- * A population of LIF neurons: its state arrays plus the kernel that advances them, both as its
- * number format made them ({@link #format()}). One population type serves every format because
+ * A population of LIF neurons: its one state, in its number format, and the kernel that advances
+ * it, both held by the format's binding ({@link #format()}). One population type serves every format because
  * what differs between them is decided at build time, by the format's binding; the step only
  * runs the kernel.
  */
 public final class LifPopulation extends Population {
-    private final LifState state;
-    private final LifKernel kernel;
     private final FormatBinding format;
     /** Variables owned by synapse kernels on this population (e.g. "g", "I_syn"), by name. */
     private final java.util.Map<String, Variable> synaptic = new java.util.LinkedHashMap<>();
@@ -28,44 +26,39 @@ public final class LifPopulation extends Population {
      * @param params validated against {@link LifModel#PARAMS}
      * @param kernel null to pick the vector kernel (or the scalar one if {@code spikelane.vector=scalar})
      */
-    public LifPopulation(String name, int size, double dt, Params params, LifKernel kernel) {
-        this(name, size, dt, params, s -> new Float32Binding(s, kernel != null ? kernel : Float32Format.kernel()));
+    public LifPopulation(String name, int size, double dt, Params params, LifKernel<LifState> kernel) {
+        this(name, size, new Float32Binding(new LifState(size, dt, params), kernel != null ? kernel : Float32Format.kernel()));
     }
 
-    /**
-     * A population in the format that {@code binding} makes from its float state (e.g. a
-     * fixed-point state quantized from the float parameters, and its kernel).
-     */
-    public static LifPopulation inFormat(String name, int size, double dt, Params params,
-                                         Function<LifState, FormatBinding> binding) {
-        return new LifPopulation(name, size, dt, params, binding);
-    }
-
-    private LifPopulation(String name, int size, double dt, Params params, Function<LifState, FormatBinding> binding) {
+    /** A population in the format {@code format} is bound to, holding that format's one state. */
+    public LifPopulation(String name, int size, FormatBinding format) {
         super(name, size);
-        this.state = new LifState("population '" + name + "'", size, dt, params);
-        this.format = binding.apply(state);
-        this.kernel = format.kernel();
+        this.format = format;
     }
 
     @Override
     protected int updateRange(long step, int from, int to) {
-        return kernel.step(state, step, from, to, spikes, from);
+        return format.step(step, from, to, spikes, from);
     }
 
     /**
-     * Direct access to the float state arrays (padded; entries beyond {@link #size()} are
-     * padding): under float32 the state itself; under the integer formats the physical
-     * parameters and float accumulators, while the membrane state lives in the format's own.
+     * Direct access to the float32 state arrays (padded; entries beyond {@link #size()} are
+     * padding), for code that embeds the engine.
+     *
+     * @throws IllegalStateException under fixed or loihi, naming the format: their state is integer
+     *                               (read {@link #parameters()}, or record the variables)
      */
-    public LifState state() { return state; }
+    public LifState state() { return format.floatState(); }
 
-    public LifKernel kernel() { return kernel; }
+    /** The physical parameters, in every format. */
+    public LifParameters parameters() { return format.parameters(); }
+
+    public LifKernel<?> kernel() { return format.kernel(); }
 
     /** The population's number format: how inputs and synapses reach it, reports, recordable state. */
     public FormatBinding format() { return format; }
 
-    /** Changes one neuron's parameter between steps; see {@link LifState#set}. */
+    /** Changes one neuron's parameter between steps, as its format allows (see {@link LifState#set}). */
     public void set(String param, int neuron, double siValue) {
         format.set("population '" + name() + "'", param, neuron, siValue);
     }
@@ -93,7 +86,6 @@ public final class LifPopulation extends Population {
     @Override
     public void declareState(StateDeclarer s) {
         super.declareState(s);
-        state.declareState(s);
-        kernel.declareState(s);
+        format.declareState(s);
     }
 }

@@ -1,6 +1,5 @@
 package org.spikelane.neuron;
 
-import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -8,10 +7,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.fixed.IntLanes;
-import org.spikelane.record.Variable;
 import org.spikelane.simd.Simd;
 import org.spikelane.state.StateDeclarer;
-import org.spikelane.units.Dimension;
 
 /**
  * One step of Lava's {@code PyLifModelBitAcc}, bit for bit, on a {@link LoihiLifState}:
@@ -22,44 +19,30 @@ import org.spikelane.units.Dimension;
  * </pre>
  * {@code a_in} is what projections delivered in phase DELIVERY of the previous step (Lava's one-step
  * Dense delay). With physical parameters ({@link LoihiPhysicalMapping}) the input plugins' float
- * current is first turned into a bias of the step ({@link #quantizeInputs}) and added with
- * {@code bias}; with raw parameters that input bias stays 0 and the float accumulators are not
- * used. The vector path uses the 12-bit split multiply of {@link IntLanes}, written
+ * current ({@link LoihiLifState#inputCurrent}) is first turned into a bias of the step
+ * ({@link #quantizeInputs}) and added with {@code bias}; with raw parameters there is no input
+ * current and that input bias stays 0. The vector path uses the 12-bit split multiply of {@link IntLanes}, written
  * out in its loop, and is tested bit-identical to the scalar one.
  */
-public final class LoihiLifKernel implements OwnStateLifKernel {
+public final class LoihiLifKernel implements LifKernel<LoihiLifState> {
     private static final VectorSpecies<Integer> I = Simd.INT;
     private static final int LIMIT = LoihiLifState.MAX_UV - 1;
 
     private static final VectorSpecies<Float> F = Simd.FLOAT;
     private static final float MAX_BIAS = LoihiLifState.MAX_BIAS;
 
-    private final LoihiLifState state;
     private final boolean vector;
-    /** Null with raw hardware parameters. */
-    private final LoihiPhysicalMapping physical;
 
-    public LoihiLifKernel(LoihiLifState state, boolean vector) {
-        this(state, vector, null);
-    }
+    /** @param vector the Vector API path, or the scalar reference */
+    public LoihiLifKernel(boolean vector) { this.vector = vector; }
 
-    public LoihiLifKernel(LoihiLifState state, boolean vector, LoihiPhysicalMapping physical) {
-        this.state = state;
-        this.vector = vector;
-        this.physical = physical;
-    }
-
-    public LoihiLifState loihiState() { return state; }
-
-    /** The physical mapping, or null with raw hardware parameters. */
-    public LoihiPhysicalMapping physical() { return physical; }
-
+    /** With physical parameters (the state has an input current) the inputs become the step's bias first. */
     @Override
-    public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
-        if (physical != null) {
-            if (vector) vectorQuantizeInputs(state, s.current, from, to); else quantizeInputs(state, s.current, from, to);
+    public int step(LoihiLifState s, long step, int from, int to, int[] spikesOut, int offset) {
+        if (s.inputCurrent != null) {
+            if (vector) vectorQuantizeInputs(s, s.inputCurrent, from, to); else quantizeInputs(s, s.inputCurrent, from, to);
         }
-        return vector ? vectorStep(state, from, to, spikesOut, offset) : scalarStep(state, from, to, spikesOut, offset);
+        return vector ? vectorStep(s, from, to, spikesOut, offset) : scalarStep(s, from, to, spikesOut, offset);
     }
 
     /**
@@ -177,43 +160,7 @@ public final class LoihiLifKernel implements OwnStateLifKernel {
         return count - offset;
     }
 
-    @Override public List<String> ownVariableNames() { return List.of("v", "u"); }
-
+    /** No state of its own: everything is in the {@link LoihiLifState} it is handed. */
     @Override
-    public Variable ownVariable(String name) {
-        return switch (name) {
-            case "v" -> physical != null ? new Volts(physical) : new Raw("v", state.v);
-            case "u" -> new Raw("u", state.u);
-            default -> null;
-        };
-    }
-
-    @Override
-    public void parameterChanged(LifState s, String param, int neuron) {
-        throw new org.spikelane.spi.ParameterException("loihi population", param,
-                "cannot be changed at run time under precision loihi");
-    }
-
-    /** {@code v} in volts under the physical mapping: {@code E_L + x LSB_v}. */
-    private record Volts(LoihiPhysicalMapping mapping) implements Variable {
-        @Override public String name() { return "v"; }
-
-        @Override public Dimension dimension() { return Dimension.VOLTAGE; }
-
-        @Override public double value(int neuron) { return mapping.volts(neuron); }
-    }
-
-    /** Raw integers, as Lava records them. */
-    private record Raw(String name, int[] values) implements Variable {
-        @Override public Dimension dimension() { return Dimension.DIMENSIONLESS; }
-
-        @Override public double value(int neuron) { return values[neuron]; }
-    }
-
-    /** Lava's integer state, plus the physical mapping's constants when there is one. */
-    @Override
-    public void declareState(StateDeclarer s) {
-        state.declareState(s);
-        if (physical != null) physical.declareState(s);
-    }
+    public void declareState(StateDeclarer s) { }
 }

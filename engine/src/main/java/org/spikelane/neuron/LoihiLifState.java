@@ -52,6 +52,11 @@ public final class LoihiLifState implements StateOwner {
      * raw mode (no input plugins).
      */
     public float[] inputScale;
+    /**
+     * Input current (A) the input plugins add during the step, which the kernel quantizes into
+     * {@link #inputBias} and clears; null in raw mode. The one float array of a Loihi population.
+     */
+    public float[] inputCurrent;
     /** Number of wraps of u, saturations of v and of the input drive since the start. */
     public final long[] overflows = new long[3];
 
@@ -88,7 +93,7 @@ public final class LoihiLifState implements StateOwner {
         bias[i] = biasMant << biasExp;
     }
 
-    /** Registers Lava's integer state, the multipliers and the overflow counts. */
+    /** Registers Lava's integer state, the multipliers, the overflow counts and (physical mode) the input current. */
     @Override
     public void declareState(StateDeclarer s) {
         s.array("loihi.u", Role.STATE, "raw", u);
@@ -101,5 +106,6 @@ public final class LoihiLifState implements StateOwner {
         s.array("loihi.bias", Role.PARAMETER, "raw", bias);
         s.array("loihi.threshold", Role.PARAMETER, "raw", threshold);
         if (inputScale != null) s.array("loihi.inputScale", Role.PARAMETER, "raw/A", inputScale);
+        if (inputCurrent != null) s.array("loihi.inputCurrent", Role.ACCUMULATOR, "A", inputCurrent);
     }
 }

@@ -74,6 +74,7 @@ public final class LoihiPhysicalMapping implements StateOwner {
         lsb = range / (TOP_VTH << LoihiLifState.SHIFT);
         state = new LoihiLifState(size);
         state.inputScale = new float[state.padded];
+        state.inputCurrent = new float[state.padded];
         tauEff = new double[size];
         Worst tauWorst = new Worst("tau_m"), vthWorst = new Worst("v_threshold");
         double coarsestInput = 0;

@@ -8,7 +8,7 @@ import org.spikelane.state.StateDeclarer;
  * the same order (fma where the vector kernel uses fma), so results agree to the last bit on
  * the current path.
  */
-public final class ScalarLifKernel implements LifKernel {
+public final class ScalarLifKernel implements LifKernel<LifState> {
 
     @Override
     public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {

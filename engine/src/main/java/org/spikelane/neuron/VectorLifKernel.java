@@ -20,7 +20,7 @@ import org.spikelane.state.StateDeclarer;
  * so only arrays cross calls. The comparison operators are constants at their call sites for the
  * same reason (a run-time operator is not intrinsified).
  */
-public final class VectorLifKernel implements LifKernel {
+public final class VectorLifKernel implements LifKernel<LifState> {
     private static final VectorSpecies<Float> F = Simd.FLOAT;
     private static final VectorSpecies<Integer> I = Simd.INT;
     private static final FloatVector ZERO = FloatVector.zero(F);

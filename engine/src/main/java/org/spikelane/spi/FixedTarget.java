@@ -1,7 +1,5 @@
 package org.spikelane.spi;
 
-import org.spikelane.neuron.LifState;
-
 /**
  * A LIF population under {@code precision: fixed}, as its input and synapse plugins see it
  * (docs/fixed-point.md). The LIF kernel reads two int accumulators each step and
@@ -13,21 +11,20 @@ import org.spikelane.neuron.LifState;
  *   <li>{@link #jump()}: a jump of {@code v} at the end of the step (delta synapses, and the exact
  *       propagator terms of current synapses).</li>
  * </ul>
- * Arrays are sized {@link LifState#padded} and indexed by population index. A contribution is
+ * Arrays are sized {@link LifParameters#padded()} and indexed by population index. A contribution is
  * clipped by the plugin to {@code +-contributionLimit()} and each clip reported with
  * {@link #countClipped}; the kernel clips the sums again (counted too), so overflow is never silent.
  */
 public interface FixedTarget {
-    /** The float view of the population: size, {@code tau_m}, {@code C}, {@code R} for propagators. */
-    LifState state();
+    /** The population's physical parameters: size, {@code tau_m}, {@code C}, {@code R} for propagators. */
+    LifParameters parameters();
 
     /** Volts per LSB of {@code v} and of both accumulators (a power of two). */
     double voltLsb();
 
     /**
      * The membrane potential of neuron {@code i} in volts, from the int state. For recorded
-     * quantities that depend on {@code v} (e.g. {@code I_syn = g (E_rev - v)}): the float view's
-     * {@code v} array is not updated under fixed.
+     * quantities that depend on {@code v} (e.g. {@code I_syn = g (E_rev - v)}).
      */
     double voltage(int neuron);
 

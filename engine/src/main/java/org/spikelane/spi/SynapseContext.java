@@ -1,6 +1,5 @@
 package org.spikelane.spi;
 
-import org.spikelane.neuron.LifState;
 import org.spikelane.units.Dimension;
 
 /** What a synapse plugin may know about the projection it serves. */
@@ -11,11 +10,12 @@ public interface SynapseContext {
     long toSteps(double seconds);
 
     /**
-     * The target population's state: accumulators to add to, {@code tau_m} / {@code C} / {@code R}
-     * for propagators. Conductance synapses call {@link LifState#enableConductance()} on it.
-     * Kernel state arrays are indexed like it (population index) and sized {@link LifState#padded}.
+     * The target population as the float kernel sees it, in every format: {@code tau_m} /
+     * {@code C} / {@code R} for propagators, and the float accumulators its format has
+     * ({@link SynapseTarget#dv()}; conductance synapses call {@link SynapseTarget#enableConductance()}).
+     * Kernel state arrays are indexed like it (population index) and sized {@link SynapseTarget#padded()}.
      */
-    LifState target();
+    SynapseTarget target();
 
     /** The dimension of this projection's weights (one of the plugin's {@code weightDimensions()}). */
     Dimension weightDimension();

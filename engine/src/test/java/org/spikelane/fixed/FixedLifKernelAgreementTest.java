@@ -41,18 +41,18 @@ class FixedLifKernelAgreementTest {
     }
 
     /** What the plugins' fixed kernels would add: drive near threshold, v jumps, sometimes far beyond the limits. */
-    private static void fillInputs(LifState s, SplittableRandom r, FixedLifState f) {
-        for (int i = 0; i < s.size; i++) {
+    private static void fillInputs(SplittableRandom r, FixedLifState f) {
+        for (int i = 0; i < f.size; i++) {
             int k = r.nextInt(20);
             f.driveSum[i] = k == 0 ? (r.nextBoolean() ? Integer.MAX_VALUE - 1 : Integer.MIN_VALUE + 1)
                     : (int) ((r.nextGaussian() * 0.3e-9 + 0.25e-9) * f.lsbPerAmpere(i));
             f.jumpSum[i] = k == 1 ? (r.nextBoolean() ? 1 << 30 : -(1 << 30))
                     : k < 5 ? (int) (r.nextGaussian() * 1e-3 / f.voltageLsb) : 0;
-            if (s.g != null) {
+            if (f.g != null) {
                 // conductances up to 20 times the leak, reversal potentials 0 mV and -80 mV
-                float g = k < 10 ? (float) (r.nextDouble() * 20 / s.resistance(i)) : 0f;
-                s.g[i] = g;
-                s.gE[i] = g * (r.nextBoolean() ? 0f : -80e-3f);
+                float g = k < 10 ? (float) (r.nextDouble() * 20 / f.resistance(i)) : 0f;
+                f.g[i] = g;
+                f.gE[i] = g * (r.nextBoolean() ? 0f : -80e-3f);
             }
         }
     }
@@ -74,19 +74,19 @@ class FixedLifKernelAgreementTest {
         ArithmeticProfile profile = ArithmeticProfile.FIXED.withRounding(rounding);
         for (int n : new int[] {1, 17, 1000, 4099}) {
             LifState sa = floatState(n, n), sb = floatState(n, n);
+            FixedLifState a = new FixedLifState("p", sa.parameters(), profile, 5), b = new FixedLifState("p", sb.parameters(), profile, 5);
             if (conductance) {
-                sa.enableConductance();
-                sb.enableConductance();
+                a.enableConductance();
+                b.enableConductance();
             }
-            FixedLifState a = new FixedLifState("p", sa, profile, 5), b = new FixedLifState("p", sb, profile, 5);
             SplittableRandom ra = new SplittableRandom(seed), rb = new SplittableRandom(seed);
             int[] spikesA = new int[sa.padded], spikesB = new int[sb.padded];
             long spikes = 0;
             for (int step = 0; step < 200; step++) {
-                fillInputs(sa, ra, a);
-                fillInputs(sb, rb, b);
-                int ca = FixedLifKernel.vectorStep(a, sa, step, 0, sa.padded, spikesA, 0);
-                int cb = FixedLifKernel.scalarStep(b, sb, step, 0, sb.padded, spikesB, 0);
+                fillInputs(ra, a);
+                fillInputs(rb, b);
+                int ca = FixedLifKernel.vectorStep(a, step, 0, sa.padded, spikesA, 0);
+                int cb = FixedLifKernel.scalarStep(b, step, 0, sb.padded, spikesB, 0);
                 assertEquals(cb, ca, rounding + " n " + n + " step " + step);
                 assertArrayEquals(java.util.Arrays.copyOf(spikesB, cb), java.util.Arrays.copyOf(spikesA, ca));
                 assertArrayEquals(b.v, a.v, rounding + " v, n " + n + " step " + step);
@@ -96,7 +96,7 @@ class FixedLifKernelAgreementTest {
             assertArrayEquals(b.overflows, a.overflows, "overflow counts");
             assertArrayEquals(new int[sa.padded], a.driveSum, "drive accumulator cleared");
             assertArrayEquals(new int[sa.padded], a.jumpSum, "jump accumulator cleared");
-            if (conductance) assertArrayEquals(new float[sa.padded], sa.g, "conductance accumulator cleared");
+            if (conductance) assertArrayEquals(new float[sa.padded], a.g, "conductance accumulator cleared");
             if (n >= 1000) {
                 assertTrue(spikes > 0, "must exercise spikes");
                 if (!conductance) {
@@ -121,7 +121,7 @@ class FixedLifKernelAgreementTest {
             for (int k = 0; k < 2; k++) {
                 s[k] = new LifPopulation("p", n, 1e-4, Params.resolve("population 'p'", LifModel.PARAMS,
                         Map.of("v_init", -52e-3), n), null).state();
-                f[k] = new FixedLifState("p", s[k], profile, 5);
+                f[k] = new FixedLifState("p", s[k].parameters(), profile, 5);
             }
             assertEquals(n >= 8 ? 0 : -1, f[0].restingIndexMask, "E_L broadcast when uniform, n " + n);
             int[] spikesA = new int[s[0].padded], spikesB = new int[s[1].padded];
@@ -131,16 +131,16 @@ class FixedLifKernelAgreementTest {
                     for (int k = 0; k < 2; k++) {
                         s[k].set("p", LifModel.E_L, n / 2, -40e-3);
                         s[k].set("p", LifModel.V_RESET, n - 1, -60e-3);
-                        f[k].requantize(s[k], LifModel.E_L, n / 2);
-                        f[k].requantize(s[k], LifModel.V_RESET, n - 1);
+                        f[k].requantize(LifModel.E_L, n / 2);
+                        f[k].requantize(LifModel.V_RESET, n - 1);
                     }
                     assertEquals(-1, f[0].restingIndexMask);
                 }
                 for (int k = 0; k < 2; k++) {
                     for (int i = 0; i < n; i++) f[k].driveSum[i] = (int) Math.round(2.5e-9 * f[k].lsbPerAmpere(i));
                 }
-                int ca = FixedLifKernel.vectorStep(f[0], s[0], step, 0, s[0].padded, spikesA, 0);
-                int cb = FixedLifKernel.scalarStep(f[1], s[1], step, 0, s[1].padded, spikesB, 0);
+                int ca = FixedLifKernel.vectorStep(f[0], step, 0, s[0].padded, spikesA, 0);
+                int cb = FixedLifKernel.scalarStep(f[1], step, 0, s[1].padded, spikesB, 0);
                 assertEquals(cb, ca, rounding + " n " + n + " step " + step);
                 // padding lanes are not compared: with a broadcast E_L they relax toward it
                 assertArrayEquals(java.util.Arrays.copyOf(f[1].v, n), java.util.Arrays.copyOf(f[0].v, n),

@@ -40,24 +40,24 @@ class FixedNoAllocationTest {
     void fixedAndLoihiVectorKernelsDoNotAllocate() {
         int n = 1000;
         LifState s = new LifPopulation("p", n, 1e-4, Params.resolve("p", LifModel.PARAMS, Map.of(), n), null).state();
-        FixedLifState f = new FixedLifState("p", s, ArithmeticProfile.FIXED, 1);
+        FixedLifState f = new FixedLifState("p", s.parameters(), ArithmeticProfile.FIXED, 1);
         int[] spikes = new int[s.padded];
         long[] step = {0};
         long fixedBytes = allocatedBy(() -> {
             java.util.Arrays.fill(f.driveSum, 0, n, (int) Math.round(2.5e-9 * f.lsbPerAmpere(0)));
-            return FixedLifKernel.vectorStep(f, s, step[0]++, 0, s.padded, spikes, 0);
+            return FixedLifKernel.vectorStep(f, step[0]++, 0, s.padded, spikes, 0);
         }, 5000);
         assertTrue(fixedBytes < 512, "fixed kernel allocated " + fixedBytes + " bytes in 5000 steps");
         LifState c = new LifPopulation("p", n, 1e-4, Params.resolve("p", LifModel.PARAMS, Map.of(), n), null).state();
-        c.enableConductance();
-        FixedLifState fc = new FixedLifState("p", c, ArithmeticProfile.FIXED, 1);
+        FixedLifState fc = new FixedLifState("p", c.parameters(), ArithmeticProfile.FIXED, 1);
+        fc.enableConductance();
         long conductanceBytes = allocatedBy(() -> {
-            java.util.Arrays.fill(c.g, 0, n, 5e-9f);
-            return FixedLifKernel.vectorStep(fc, c, step[0]++, 0, c.padded, spikes, 0);
+            java.util.Arrays.fill(fc.g, 0, n, 5e-9f);
+            return FixedLifKernel.vectorStep(fc, step[0]++, 0, c.padded, spikes, 0);
         }, 5000);
         assertTrue(conductanceBytes < 512, "conductance path allocated " + conductanceBytes + " bytes in 5000 steps");
-        FixedLifState g = new FixedLifState("p", s, ArithmeticProfile.FIXED.withRounding(Rounding.STOCHASTIC), 1);
-        long stochasticBytes = allocatedBy(() -> FixedLifKernel.vectorStep(g, s, step[0]++, 0, s.padded, spikes, 0), 5000);
+        FixedLifState g = new FixedLifState("p", s.parameters(), ArithmeticProfile.FIXED.withRounding(Rounding.STOCHASTIC), 1);
+        long stochasticBytes = allocatedBy(() -> FixedLifKernel.vectorStep(g, step[0]++, 0, s.padded, spikes, 0), 5000);
         assertTrue(stochasticBytes < 512, "stochastic rounding allocated " + stochasticBytes + " bytes in 5000 steps");
         LoihiLifState l = new LoihiLifState(n, LoihiLifModel.resolve("p", Map.of("du", 100, "dv", 200, "bias_mant", 100,
                 "bias_exp", 3, "vth", 1000), n, org.spikelane.random.RandomStream.root(1)));

@@ -73,11 +73,11 @@ class LoihiPhysicalMappingTest {
         assertEquals(20e-3, tau.requested(), 0);
     }
 
-    /** A constant current written into the float accumulator each step (what an input plugin does). */
+    /** A constant current from an input plugin, which the kernel turns into the step's bias. */
     private static Simulation driven(double amps, Map<String, Object> params, int steps) {
-        Network net = new Network(DT).precision(Precision.LOIHI);
+        Network net = new Network(DT).plugins(org.spikelane.ConstantCurrent.registry()).precision(Precision.LOIHI);
         net.addLif("lif", 1, params);
-        net.every(DT, s -> s.lif("lif").state().current[0] += (float) amps);
+        net.addInput("constant", "lif", Map.of("amplitude", amps));
         net.recordState("lif", List.of("v"), null, 1);
         Simulation sim = net.build();
         sim.runSteps(steps);

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spikelane.neuron.LifPopulation;
-import org.spikelane.neuron.LifState;
+import org.spikelane.neuron.LoihiLifState;
 import org.spikelane.neuron.LoihiLifKernel;
 import org.spikelane.neuron.LoihiLifModel;
 import org.spikelane.neuron.LoihiPhysicalMapping;
@@ -21,15 +20,15 @@ class LoihiPhysicalNoAllocationTest {
     void vectorStepWithInputsDoesNotAllocate() {
         int n = 1000;
         Params p = LoihiLifModel.resolve("p", LoihiPhysicalMappingTest.NEURON, n, org.spikelane.random.RandomStream.root(1));
-        LifState s = new LifPopulation("p", n, 1e-4, p, null).state();
         LoihiPhysicalMapping mapping = new LoihiPhysicalMapping("p", n, 1e-4, p);
-        LoihiLifKernel kernel = new LoihiLifKernel(mapping.state(), true, mapping);
+        LoihiLifState s = mapping.state();
+        LoihiLifKernel kernel = new LoihiLifKernel(true);
         int[] spikes = new int[s.padded];
         long spiked = 0, least = Long.MAX_VALUE;
         for (int round = 0; round < 15 && least > 0; round++) {
             long before = THREADS.getCurrentThreadAllocatedBytes();
             for (int k = 0; k < 5000; k++) {
-                java.util.Arrays.fill(s.current, 0, n, 2.5e-9f);
+                java.util.Arrays.fill(s.inputCurrent, 0, n, 2.5e-9f);
                 spiked += kernel.step(s, k, 0, s.padded, spikes, 0);
             }
             least = Math.min(least, THREADS.getCurrentThreadAllocatedBytes() - before);

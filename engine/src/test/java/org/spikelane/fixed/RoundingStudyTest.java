@@ -24,12 +24,12 @@ class RoundingStudyTest {
     private static double[][] run(Rounding rounding, double psp, int neurons) {
         Params p = Params.resolve("population 'p'", LifModel.PARAMS, Map.of("v_init", -70e-3 + psp, "v_threshold", "0 V"), neurons);
         LifState s = new LifPopulation("p", neurons, 1e-4, p, null).state();
-        FixedLifState f = new FixedLifState("p", s, ArithmeticProfile.FIXED.withRounding(rounding), 3);
+        FixedLifState f = new FixedLifState("p", s.parameters(), ArithmeticProfile.FIXED.withRounding(rounding), 3);
         int[] spikes = new int[s.padded];
         double[][] out = new double[2][neurons];
         for (int n = 0; n < STEPS; n++) {
             for (int i = 0; i < neurons; i++) out[0][i] += f.v[i] - f.restingPotential[i];
-            FixedLifKernel.vectorStep(f, s, n, 0, s.padded, spikes, 0);
+            FixedLifKernel.vectorStep(f, n, 0, s.padded, spikes, 0);
         }
         for (int i = 0; i < neurons; i++) out[1][i] = f.v[i] - f.restingPotential[i];
         return out;

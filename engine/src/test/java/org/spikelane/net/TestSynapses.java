@@ -38,7 +38,7 @@ final class TestSynapses {
 
         @Override
         public SynapseKernel create(SynapseContext context, Params params) {
-            float[] dv = context.target().dv;
+            float[] dv = context.target().dv();
             return new SynapseKernel() {
                 @Override public void update(long step, int from, int to) {}
 

@@ -26,8 +26,8 @@ class LifKernelAgreementTest {
             vec.enableConductance();
             ref.enableConductance();
         }
-        LifKernel vector = new VectorLifKernel();
-        LifKernel scalar = new ScalarLifKernel();
+        LifKernel<LifState> vector = new VectorLifKernel();
+        LifKernel<LifState> scalar = new ScalarLifKernel();
         int[] spikesVec = new int[n];
         int[] spikesRef = new int[n];
         SplittableRandom inputs = new SplittableRandom(7);
@@ -72,11 +72,11 @@ class LifKernelAgreementTest {
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 17, 4099})
     void sharedParametersAgreeBeforeAndAfterOneNeuronChanges(int n) {
         java.util.Map<String, Object> shared = java.util.Map.of(LifModel.TAU_M, 0.01, LifModel.REFRACTORY, 0.002);
-        LifState vec = new LifState("test", n, LifStates.DT, org.spikelane.spi.Params.resolve("test", LifModel.PARAMS, shared, n));
-        LifState ref = new LifState("test", n, LifStates.DT, org.spikelane.spi.Params.resolve("test", LifModel.PARAMS, shared, n));
+        LifState vec = new LifState(n, LifStates.DT, org.spikelane.spi.Params.resolve("test", LifModel.PARAMS, shared, n));
+        LifState ref = new LifState(n, LifStates.DT, org.spikelane.spi.Params.resolve("test", LifModel.PARAMS, shared, n));
         assertEquals(0, vec.sharedParameterMask);
-        LifKernel vector = new VectorLifKernel();
-        LifKernel scalar = new ScalarLifKernel();
+        LifKernel<LifState> vector = new VectorLifKernel();
+        LifKernel<LifState> scalar = new ScalarLifKernel();
         int[] spikesVec = new int[n];
         int[] spikesRef = new int[n];
         SplittableRandom inputs = new SplittableRandom(11);

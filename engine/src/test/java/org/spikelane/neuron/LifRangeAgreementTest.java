@@ -24,7 +24,12 @@ class LifRangeAgreementTest {
     private static final int[][] SPLITS = {{16, 48}, {8, 24, 40, 72, 520}, {4, 12, 20, 36, 100, 996}};
 
     /** One population and its kernel, the arrays to compare, and what one step's inputs write. */
-    private record Case(LifState s, LifKernel kernel, Object[] state, java.util.function.Consumer<SplittableRandom> inputs) {}
+    private record Case(int padded, RangeStep kernel, Object[] state, java.util.function.Consumer<SplittableRandom> inputs) {}
+
+    /** A kernel bound to its state. */
+    private interface RangeStep {
+        int step(long step, int from, int to, int[] spikesOut, int offset);
+    }
 
     @ParameterizedTest(name = "{0} n={1}")
     @CsvSource({"float-vector,1000", "float-scalar,1000", "float-vector-conductance,1000", "float-scalar-conductance,61",
@@ -40,11 +45,11 @@ class LifRangeAgreementTest {
             for (int step = 0; step < 300; step++) {
                 whole.inputs.accept(inputsWhole);
                 split.inputs.accept(inputsSplit);
-                int count = whole.kernel.step(whole.s, step, 0, whole.s.padded, spikesWhole, 0);
+                int count = whole.kernel.step(step, 0, whole.padded, spikesWhole, 0);
                 int joinedCount = 0;
-                for (int from = 0, to; from < split.s.padded; from = to) {
-                    to = end(cuts, from, split.s.padded);
-                    int c = split.kernel.step(split.s, step, from, to, spikesSplit, from);
+                for (int from = 0, to; from < split.padded; from = to) {
+                    to = end(cuts, from, split.padded);
+                    int c = split.kernel.step(step, from, to, spikesSplit, from);
                     assertTrue(c <= to - from, "a range writes at most its own size");
                     System.arraycopy(spikesSplit, from, joined, joinedCount, c);
                     joinedCount += c;
@@ -71,12 +76,12 @@ class LifRangeAgreementTest {
         LifState s = LifStates.random(n, 42 + n, false);
         boolean vector = kind.contains("vector");
         boolean conductance = kind.endsWith("conductance");
-        if (conductance) s.enableConductance();
         if (kind.startsWith("float")) {
-            LifKernel kernel = vector ? new VectorLifKernel() : new ScalarLifKernel();
+            if (conductance) s.enableConductance();
+            LifKernel<LifState> kernel = vector ? new VectorLifKernel() : new ScalarLifKernel();
             Object[] state = conductance ? new Object[] {s.v, s.refractoryLeft, s.current, s.dv, s.g, s.gE}
                     : new Object[] {s.v, s.refractoryLeft, s.current, s.dv};
-            return new Case(s, kernel, state, r -> {
+            return new Case(s.padded, (step, from, to, out, offset) -> kernel.step(s, step, from, to, out, offset), state, r -> {
                 for (int i = 0; i < n; i++) {
                     s.current[i] = (float) (r.nextDouble() * 3e-9);
                     s.dv[i] = r.nextInt(50) == 0 ? (float) (r.nextDouble() * 4e-3) : 0f;
@@ -90,15 +95,17 @@ class LifRangeAgreementTest {
         if (kind.startsWith("fixed")) {
             Rounding rounding = kind.contains("stochastic") ? Rounding.STOCHASTIC : kind.contains("truncate") ? Rounding.TRUNCATE
                     : Rounding.NEAREST;
-            FixedLifState f = new FixedLifState("p", s, ArithmeticProfile.FIXED.withRounding(rounding), 5);
-            Object[] state = {f.v, f.refractoryLeft, f.driveSum, f.jumpSum, f.overflows, s.g, s.gE};
-            return new Case(s, new FixedLifKernel(f, vector), state, r -> {
+            FixedLifState f = new FixedLifState("p", s.parameters(), ArithmeticProfile.FIXED.withRounding(rounding), 5);
+            if (conductance) f.enableConductance();
+            Object[] state = {f.v, f.refractoryLeft, f.driveSum, f.jumpSum, f.overflows, f.g, f.gE};
+            FixedLifKernel kernel = new FixedLifKernel(vector);
+            return new Case(f.padded, (step, from, to, out, offset) -> kernel.step(f, step, from, to, out, offset), state, r -> {
                 for (int i = 0; i < n; i++) {
                     f.driveSum[i] = (int) Math.round(r.nextDouble() * 3e-9 * f.lsbPerAmpere(i));
                     f.jumpSum[i] = r.nextInt(50) == 0 ? f.voltage(r.nextDouble() * 4e-3) : 0;
                     if (conductance) {
-                        s.g[i] = (float) (r.nextDouble() * 20e-9);
-                        s.gE[i] = s.g[i] * (r.nextBoolean() ? 0f : -80e-3f);
+                        f.g[i] = (float) (r.nextDouble() * 20e-9);
+                        f.gE[i] = f.g[i] * (r.nextBoolean() ? 0f : -80e-3f);
                     }
                 }
             });
@@ -106,7 +113,8 @@ class LifRangeAgreementTest {
         LoihiLifState l = new LoihiLifState(n, LoihiLifModel.resolve("p", Map.of("du", 300, "dv", 200, "vth", 80,
                 "bias_mant", 40, "bias_exp", 6), n, org.spikelane.random.RandomStream.root(1)));
         Object[] state = {l.u, l.v, l.aIn, l.overflows};
-        return new Case(s, new LoihiLifKernel(l, vector), state, r -> {
+        LoihiLifKernel kernel = new LoihiLifKernel(vector);
+        return new Case(l.padded, (step, from, to, out, offset) -> kernel.step(l, step, from, to, out, offset), state, r -> {
             for (int i = 0; i < n; i++) l.aIn[i] = r.nextInt(-(1 << 12), 1 << 13);
         });
     }

@@ -23,7 +23,7 @@ final class LifStates {
         p.put(LifModel.REFRACTORY, draw(r, n, 0, 5e-3));
         p.put(LifModel.V_INIT, draw(r, n, -70e-3, -50e-3));
         p.put(LifModel.THRESHOLD, inclusive ? ">=" : ">");
-        return new LifState("test", n, DT, Params.resolve("test", LifModel.PARAMS, p, n));
+        return new LifState(n, DT, Params.resolve("test", LifModel.PARAMS, p, n));
     }
 
     private static double[] draw(SplittableRandom r, int n, double lo, double hi) {

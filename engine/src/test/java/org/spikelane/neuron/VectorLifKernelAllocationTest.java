@@ -17,7 +17,7 @@ class VectorLifKernelAllocationTest {
     void warmKernelAllocatesNothing(boolean conductance) {
         LifState s = LifStates.random(4099, 3, false);
         if (conductance) s.enableConductance();
-        LifKernel kernel = new VectorLifKernel();
+        LifKernel<LifState> kernel = new VectorLifKernel();
         int[] spikes = new int[s.size];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = 0;

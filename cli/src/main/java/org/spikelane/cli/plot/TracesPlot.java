@@ -70,8 +70,9 @@ public final class TracesPlot {
         XYChart chart = Charts.chart(280, title, timeAxis ? "t (ms)" : "", "v (mV)");
         double[][] xy = Decimate.minMax(t, Charts.scaled(r.trace("v", neuron), 1e3), POINTS);
         Charts.line(chart, "v", xy[0], xy[1], Charts.VOLTAGE);
-        if (sim.population(r.population()) instanceof LifPopulation lif) {
-            double th = lif.state().get(LifModel.V_THRESHOLD, neuron) * 1e3;
+        // a threshold in volts only fits a v in volts (raw Loihi integers have none)
+        if (sim.population(r.population()) instanceof LifPopulation lif && lif.variable("v").dimension() == Dimension.VOLTAGE) {
+            double th = lif.parameters().get(LifModel.V_THRESHOLD, neuron) * 1e3;
             double lo = java.util.Arrays.stream(xy[1]).min().orElse(th);
             double hi = java.util.Arrays.stream(xy[1]).max().orElse(th);
             // a threshold raised far away to keep the neuron linear (Neuronal Dynamics 1.4) would squash the trace

@@ -6,7 +6,7 @@ import org.spikelane.Simulation;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.neuron.LifPopulation;
-import org.spikelane.neuron.LifState;
+import org.spikelane.spi.LifParameters;
 
 /**
  * The f-I curve of a LIF neuron under constant current, for sweeps where it applies: one LIF
@@ -26,7 +26,7 @@ public record AnalyticFi(double eL, double vReset, double vThreshold, double r, 
         if (!List.of("bias", "step").contains(input.get("type"))) return null;
         if (!path.equals("inputs.0.amplitude") || sim.populations().size() != 1) return null;
         if (!(sim.populations().get(0) instanceof LifPopulation lif)) return null;
-        LifState s = lif.state();
+        LifParameters s = lif.parameters();
         for (int n = 1; n < lif.size(); n++) {
             for (String p : List.of(LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, LifModel.TAU_M, LifModel.R, LifModel.REFRACTORY)) {
                 if (s.get(p, n) != s.get(p, 0)) return null;

@@ -1,7 +1,7 @@
 package org.spikelane.inputs;
 
 import java.util.SplittableRandom;
-import org.spikelane.neuron.LifState;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
 
@@ -30,7 +30,7 @@ final class FakeFixedTarget implements FixedTarget {
     /** The current (A) that makes {@code lsb} LSB_v of drive on neuron {@code i}. */
     double amperes(int i, double lsb) { return lsb / lsbPerAmpere(i); }
 
-    @Override public LifState state() { throw new UnsupportedOperationException("inputs need no LIF state"); }
+    @Override public LifParameters parameters() { throw new UnsupportedOperationException("inputs need no LIF parameters"); }
 
     @Override public double voltLsb() { return LSB; }
 

@@ -70,9 +70,9 @@ public final class BiexpConductanceSynapse implements SynapsePlugin {
         return new ConductanceKernel(context, params.get(E_REV), coefficient, tau);
     }
 
-    /** Float conductance state under fixed too (see the class comment); I_syn reads the int v. */
+    /** Float conductance state under fixed too (see the class comment): the target then is the int state, whose v I_syn reads. */
     @Override
     public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
-        return ((ConductanceKernel) create(context, params)).readingVoltage(target::voltage);
+        return create(context, params);
     }
 }

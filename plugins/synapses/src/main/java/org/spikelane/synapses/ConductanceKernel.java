@@ -1,11 +1,10 @@
 package org.spikelane.synapses;
 
 import java.util.List;
-import java.util.function.IntToDoubleFunction;
-import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
@@ -18,9 +17,8 @@ import org.spikelane.units.Dimension;
  * {@code g} (S) and {@code I_syn = g (E_rev - v)} (A), both at the start of the step.
  */
 final class ConductanceKernel implements SynapseKernel {
-    private final LifState target;
-    /** v of a target neuron for the recorded I_syn: the float state's, or the int state's under fixed. */
-    private IntToDoubleFunction voltage;
+    /** The target's float g and gE (under fixed too), and its v in volts for the recorded I_syn, from its format's state. */
+    private final SynapseTarget target;
     private final double eRev;
     private final double[] coefficient;
     private final double[] decay;
@@ -39,21 +37,14 @@ final class ConductanceKernel implements SynapseKernel {
         this.coefficient = coefficient.clone();
         this.decay = new double[tau.length];
         for (int t = 0; t < tau.length; t++) decay[t] = Math.exp(-context.dt() / tau[t]);
-        this.n = target.padded;
+        this.n = target.padded();
         this.terms = new double[tau.length][n];
         this.ops = SynapseOps.of(context.vector());
-        this.voltage = i -> target.v[i];
-    }
-
-    /** Reads v for the recorded I_syn from {@code voltage} (under fixed: the int state, in volts). */
-    ConductanceKernel readingVoltage(IntToDoubleFunction voltage) {
-        this.voltage = voltage;
-        return this;
     }
 
     @Override
     public void update(long step, int from, int to) {
-        ops.feedConductance(target.g, target.gE, eRev, terms, decay, from, to);
+        ops.feedConductance(target.g(), target.gE(), eRev, terms, decay, from, to);
     }
 
     @Override
@@ -81,7 +72,7 @@ final class ConductanceKernel implements SynapseKernel {
         @Override
         public double value(int neuron) {
             double g = k.conductance(neuron);
-            return current ? g * (k.eRev - k.voltage.applyAsDouble(neuron)) : g;
+            return current ? g * (k.eRev - k.target.voltage(neuron)) : g;
         }
     }
 

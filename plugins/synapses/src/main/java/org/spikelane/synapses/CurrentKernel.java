@@ -1,10 +1,10 @@
 package org.spikelane.synapses;
 
 import java.util.List;
-import org.spikelane.neuron.LifState;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
@@ -18,7 +18,7 @@ import org.spikelane.units.Dimension;
  * {@code LifPopulation.set} is not seen by them.
  */
 abstract class CurrentKernel implements SynapseKernel {
-    protected final LifState target;
+    protected final SynapseTarget target;
     protected final float[] dv;
     protected final int n;
     protected final double h;
@@ -30,8 +30,8 @@ abstract class CurrentKernel implements SynapseKernel {
 
     CurrentKernel(SynapseContext context) {
         target = context.target();
-        dv = target.dv;
-        n = target.padded;
+        dv = target.dv();
+        n = target.padded();
         h = context.dt();
         current = new double[n];
         scale = CurrentScale.of(target, context.weightDimension());
@@ -42,7 +42,7 @@ abstract class CurrentKernel implements SynapseKernel {
     /** Propagator of every target neuron (padding 0), from its {@code tau_m} and scale. */
     protected double[] propagator(java.util.function.IntToDoubleFunction ofNeuron) {
         double[] p = new double[n];
-        for (int i = 0; i < target.size; i++) p[i] = ofNeuron.applyAsDouble(i);
+        for (int i = 0; i < target.size(); i++) p[i] = ofNeuron.applyAsDouble(i);
         return p;
     }
 

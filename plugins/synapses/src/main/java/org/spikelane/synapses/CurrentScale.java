@@ -1,6 +1,6 @@
 package org.spikelane.synapses;
 
-import org.spikelane.neuron.LifState;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.units.Dimension;
 
 /**
@@ -13,18 +13,18 @@ final class CurrentScale {
     private CurrentScale() {}
 
     /** {@code 1/C} or {@code 1/tau_m} of each neuron of {@code target}. */
-    static double[] of(LifState target, Dimension weight) {
-        double[] scale = new double[target.size];
-        for (int i = 0; i < target.size; i++) {
+    static double[] of(LifParameters target, Dimension weight) {
+        double[] scale = new double[target.size()];
+        for (int i = 0; i < target.size(); i++) {
             scale[i] = weight == Dimension.VOLTAGE ? 1 / target.tauM(i) : 1 / target.capacitance(i);
         }
         return scale;
     }
 
     /** The factor that turns the synapse state into amperes: 1, or {@code 1/R} when weights are volts. */
-    static double[] toAmperes(LifState target, Dimension weight) {
-        double[] f = new double[target.size];
-        for (int i = 0; i < target.size; i++) f[i] = weight == Dimension.VOLTAGE ? 1 / target.resistance(i) : 1;
+    static double[] toAmperes(LifParameters target, Dimension weight) {
+        double[] f = new double[target.size()];
+        for (int i = 0; i < target.size(); i++) f[i] = weight == Dimension.VOLTAGE ? 1 / target.resistance(i) : 1;
         return f;
     }
 }

@@ -31,7 +31,7 @@ public final class DeltaSynapse implements SynapsePlugin {
 
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
-        return new Kernel(context.target().dv);
+        return new Kernel(context.target().dv());
     }
 
     /** Under {@code precision: fixed}: {@code round(w / LSB_v)} into the int jump accumulator ({@link FixedDeltaKernel}). */

@@ -40,9 +40,9 @@ public final class ExpConductanceSynapse implements SynapsePlugin {
         return new ConductanceKernel(context, params.get(E_REV), new double[] {1}, new double[] {params.get(TAU)});
     }
 
-    /** Float conductance state under fixed too (see the class comment); I_syn reads the int v. */
+    /** Float conductance state under fixed too (see the class comment): the target then is the int state, whose v I_syn reads. */
     @Override
     public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
-        return ((ConductanceKernel) create(context, params)).readingVoltage(target::voltage);
+        return create(context, params);
     }
 }

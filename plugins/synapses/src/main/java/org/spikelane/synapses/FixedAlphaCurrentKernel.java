@@ -60,9 +60,9 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
         ramp = new int[padded];
         coupling = new int[padded];
         perEvent = new double[padded];
-        double[] scale = CurrentScale.of(target.state(), context.weightDimension());
+        double[] scale = CurrentScale.of(target.parameters(), context.weightDimension());
         for (int i = 0; i < size; i++) {
-            double pRamp = Propagators.alphaRamp(h, target.state().tauM(i), tau, scale[i]);
+            double pRamp = Propagators.alphaRamp(h, target.parameters().tauM(i), tau, scale[i]);
             coupling[i] = (int) Math.round(pRamp / (h * p21[i]) * (1 << decayBits));
             perEvent[i] = Math.scalb(Math.E / tau * h * p21[i] / stateUnit(), rampBits);
         }

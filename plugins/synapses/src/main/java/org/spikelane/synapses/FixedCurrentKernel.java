@@ -1,7 +1,7 @@
 package org.spikelane.synapses;
 
 import java.util.List;
-import org.spikelane.neuron.LifState;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.SynapseContext;
@@ -69,11 +69,11 @@ abstract class FixedCurrentKernel implements SynapseKernel {
 
     FixedCurrentKernel(SynapseContext context, FixedTarget target, double tau) {
         this.target = target;
-        LifState s = target.state();
+        LifParameters s = target.parameters();
         double h = context.dt();
         jump = target.jump();
-        size = s.size;
-        padded = s.padded;
+        size = s.size();
+        padded = s.padded();
         vector = context.vector();
         effect = new int[padded];
         fractionBits = fractionBits(tau, h);

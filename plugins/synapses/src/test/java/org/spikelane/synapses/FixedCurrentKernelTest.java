@@ -31,7 +31,7 @@ class FixedCurrentKernelTest {
     void expCurrentJumpsSumToTheSeriesAndEndAtZero() {
         for (double tau : new double[] {2e-3, 10e-3, 100e-3}) {
             FixedLifState target = target();
-            FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, true), target, tau);
+            FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target, Dimension.CURRENT, true), target, tau);
             double d = k.heldDecay();
             double expected = W * k.p21[0] / (1 - d);
             check("exp_current " + tau, k, target, expected, (int) (60 * tau / H), 0);
@@ -42,10 +42,10 @@ class FixedCurrentKernelTest {
     void alphaCurrentJumpsSumToTheSeriesAndEndAtZero() {
         for (double tau : new double[] {2e-3, 10e-3, 50e-3}) {
             FixedLifState target = target();
-            FixedAlphaCurrentKernel k = new FixedAlphaCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, false), target, tau);
+            FixedAlphaCurrentKernel k = new FixedAlphaCurrentKernel(FixedTargets.context(target, Dimension.CURRENT, false), target, tau);
             double d = k.heldDecay();
             double x0 = W * Math.E / tau;
-            double pRamp = Propagators.alphaRamp(H, target.state().tauM(0), tau, 1 / target.state().capacitance(0));
+            double pRamp = Propagators.alphaRamp(H, target.tauM(0), tau, 1 / target.capacitance(0));
             // jump_n = P21 y_n + pRamp x_n with x_n = x0 d^n, y_n = n h x0 d^n
             double expected = k.p21[0] * H * x0 * d / ((1 - d) * (1 - d)) + pRamp * x0 / (1 - d);
             // the ramp's nudge out of its dead band cuts the tail short: under (tau/h)^2 / 2^(G+2) LSB_v of summed jumps
@@ -56,7 +56,7 @@ class FixedCurrentKernelTest {
     @Test
     void anAbsurdWeightSaturatesTheStateAndIsCounted() {
         FixedLifState target = target();
-        FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, true), target, 5e-3);
+        FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target, Dimension.CURRENT, true), target, 5e-3);
         k.receive(new int[] {0, 0}, new float[] {1f, -1e-12f}, 0, 2);
         assertEquals(FixedCurrentKernel.STATE_LIMIT - Math.round(1e-12 * k.p21[0] / k.stateUnit()), k.effect[0]);
         assertEquals(1, target.overflows[FixedLifState.DV]);
@@ -66,7 +66,7 @@ class FixedCurrentKernelTest {
     void effectiveTauIsWithin2ToTheMinus16AtAnyLength() {
         for (double tau : new double[] {0.2e-3, 2e-3, 10e-3, 100e-3, 1.0, 10.0}) {
             FixedLifState target = target();
-            FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target.state(), Dimension.CURRENT, true), target, tau);
+            FixedExpCurrentKernel k = new FixedExpCurrentKernel(FixedTargets.context(target, Dimension.CURRENT, true), target, tau);
             double effective = -H / Math.log(k.heldDecay());
             assertEquals(tau, effective, 0x1p-16 * tau, "tau_syn " + tau);
         }

@@ -35,8 +35,8 @@ class FixedKernelAgreementTest {
     private static void agree(BiFunction<SynapseContext, FixedLifState, FixedCurrentKernel> make, Dimension weight) {
         for (int n : new int[] {1, 17, 1000, 4099}) {
             FixedLifState vt = FixedTargets.heterogeneous(n, 5), st = FixedTargets.heterogeneous(n, 5);
-            FixedCurrentKernel vk = make.apply(FixedTargets.context(vt.state(), weight, true), vt);
-            FixedCurrentKernel sk = make.apply(FixedTargets.context(st.state(), weight, false), st);
+            FixedCurrentKernel vk = make.apply(FixedTargets.context(vt, weight, true), vt);
+            FixedCurrentKernel sk = make.apply(FixedTargets.context(st, weight, false), st);
             SplittableRandom r = new SplittableRandom(n);
             int limit = vt.contributionLimit();
             for (int i = 0; i < n; i++) {

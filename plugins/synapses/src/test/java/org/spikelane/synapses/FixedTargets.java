@@ -3,9 +3,9 @@ package org.spikelane.synapses;
 import java.util.Map;
 import org.spikelane.Network;
 import org.spikelane.Precision;
-import org.spikelane.neuron.FixedLifKernel;
+import org.spikelane.format.FixedBinding;
 import org.spikelane.neuron.FixedLifState;
-import org.spikelane.neuron.LifState;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.units.Dimension;
 
@@ -20,23 +20,23 @@ final class FixedTargets {
         Network net = new Network(DT).seed(seed).precision(Precision.FIXED);
         net.addLif("lif", n, Map.of("tau_m", Map.of("uniform", Map.of("low", "5 ms", "high", "30 ms")),
                 "C", Map.of("uniform", Map.of("low", "100 pF", "high", "300 pF")), "v_threshold", "0 V"));
-        return ((FixedLifKernel) net.build().lif("lif").kernel()).fixedState();
+        return ((FixedBinding) net.build().lif("lif").format()).fixedState();
     }
 
     /** The fixed state of one built neuron with these tau_m and C (SI). */
     static FixedLifState single(double tauM, double c) {
         Network net = new Network(DT).precision(Precision.FIXED);
         net.addLif("lif", 1, Map.of("tau_m", tauM, "C", c, "v_threshold", "0 V"));
-        return ((FixedLifKernel) net.build().lif("lif").kernel()).fixedState();
+        return ((FixedBinding) net.build().lif("lif").format()).fixedState();
     }
 
-    static SynapseContext context(LifState target, Dimension weight, boolean vector) {
+    static SynapseContext context(SynapseTarget target, Dimension weight, boolean vector) {
         return new SynapseContext() {
             @Override public double dt() { return DT; }
 
             @Override public long toSteps(double seconds) { return Math.round(seconds / DT); }
 
-            @Override public LifState target() { return target; }
+            @Override public SynapseTarget target() { return target; }
 
             @Override public Dimension weightDimension() { return weight; }
 
