@@ -119,39 +119,47 @@ public final class Simulation {
         pathwayPadded = built.stream().mapToInt(p -> p.target().padded()).toArray();
         SynapticVariables.register(projections);
 
+        StateRegistry r = new StateRegistry();
+        declareNetwork(r, net);
+        // recorders sample what the registry lists as recordable, nothing else
         stateRecorders = new StateRecorder[net.recordedState.size()];
         for (int k = 0; k < stateRecorders.length; k++) {
             Network.StateSpec spec = net.recordedState.get(k);
             Population p = byName.get(spec.population());
+            String owner = populationOwner(p);
             List<Variable> vars = new ArrayList<>();
             for (String name : spec.variables()) {
-                try {
-                    vars.add(p.variable(name));
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException("record state of '" + p.name() + "'", "variables", e.getMessage());
+                Variable v = r.recordable(owner, name);
+                if (v == null) {
+                    String known = r.recordableNames(owner).isEmpty() ? "none (it has no state variables)"
+                            : String.join(", ", r.recordableNames(owner));
+                    throw new ParameterException("record state of '" + p.name() + "'", "variables",
+                            owner + " has no variable '" + name + "'; recordable: " + known);
                 }
+                vars.add(v);
             }
             stateRecorders[k] = new StateRecorder(p.name(), vars, spec.neurons(), spec.every(), dt);
         }
         spikesRecorded = new boolean[populations.length];
         for (int i = 0; i < populations.length; i++) spikesRecorded[i] = net.recordedSpikes.contains(populations[i].name());
         spikeRecorder = new SpikeRecorder(pops.stream().map(Population::name).toArray(String[]::new), dt);
-        registry = declareState(net);
+        declareRecording(r);
+        registry = r;
     }
+
+    private static String populationOwner(Population p) { return "population '" + p.name() + "'"; }
 
     /**
      * Every component registers its arrays and scalars, each under the owner name its errors
      * use. Inputs and projections are numbered, since two may share a name or join the same populations.
      */
-    private StateRegistry declareState(Network net) {
-        StateRegistry r = new StateRegistry();
+    private void declareNetwork(StateRegistry r, Network net) {
         StateDeclarer own = r.declarer("simulation");
         own.scalar("step", Role.STATE, "steps", () -> step, n -> step = n);
         own.array("hookIntervals", Role.PARAMETER, "steps", hookIntervals);
         own.array("inputPadded", Role.PARAMETER, "neuron", inputPadded);
         own.array("pathwayPadded", Role.PARAMETER, "neuron", pathwayPadded);
-        own.array("spikesRecorded", Role.RECORDING, StateDeclarer.NO_UNIT, spikesRecorded);
-        for (Population p : populations) p.declareState(r.declarer("population '" + p.name() + "'"));
+        for (Population p : populations) p.declareState(r.declarer(populationOwner(p)));
         for (int k = 0; k < inputs.length; k++) inputs[k].declareState(r.declarer(net.inputs.get(k).label() + " #" + (k + 1)));
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
@@ -159,11 +167,16 @@ public final class Simulation {
             p.declareState(r.declarer(owner));
             p.kernel().declareState(r.declarer(owner + " synapse"));
         }
+    }
+
+    /** The recorders, declared once they exist (they are built from the registry's recordables). */
+    private void declareRecording(StateRegistry r) {
         for (int k = 0; k < stateRecorders.length; k++) {
             stateRecorders[k].declareState(r.declarer("state recorder #" + (k + 1) + " of '" + stateRecorders[k].population() + "'"));
         }
-        spikeRecorder.declareState(r.declarer("spike recorder"));
-        return r;
+        StateDeclarer spikes = r.declarer("spike recorder");
+        spikes.array("recordedPopulations", Role.RECORDING, StateDeclarer.NO_UNIT, spikesRecorded);
+        spikeRecorder.declareState(spikes);
     }
 
     /** Projections are numbered wherever they are listed: two may join the same populations. */

@@ -83,9 +83,11 @@ public final class LifPopulation extends Population {
                 + "'; recordable: " + String.join(", ", variableNames()));
     }
 
+    /** The format's state, and every variable a recorder may sample: the format's own, then the synapses'. */
     @Override
     public void declareState(StateDeclarer s) {
         super.declareState(s);
         format.declareState(s);
+        for (String name : variableNames()) s.recordable(variable(name));
     }
 }

@@ -43,6 +43,13 @@ public interface StateDeclarer {
     void decimal(String name, Role role, String unit, DoubleSupplier get, DoubleConsumer set);
 
     /**
+     * A variable that state recorders may sample by name, in SI units where the format has them
+     * (e.g. {@code v} in volts, read from the int state under fixed). State recorders find every
+     * variable here, so what is not declared cannot be recorded.
+     */
+    void recordable(org.spikelane.record.Variable variable);
+
+    /**
      * Says that this kernel keeps state it does not declare (the default of the plugin SPI's
      * {@code declareState}, for plugins written before the registry). The simulation runs, but
      * a checkpoint refuses with an error naming the owner rather than saving part of the state.

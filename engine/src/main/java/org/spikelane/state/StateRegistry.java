@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -12,6 +14,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.spikelane.record.Variable;
 
 /**
  * Every array and scalar of a simulation, in the order the components declared them: the one
@@ -22,6 +25,8 @@ public final class StateRegistry {
     private final List<StateEntry> entries = new ArrayList<>();
     private final Set<String> labels = new HashSet<>();
     private final Set<String> undeclared = new LinkedHashSet<>();
+    /** Recordable variables by owner, then name, in declaration order. */
+    private final Map<String, Map<String, Variable>> recordables = new LinkedHashMap<>();
 
     /** A declarer that registers under {@code owner}. */
     public StateDeclarer declarer(String owner) {
@@ -38,6 +43,16 @@ public final class StateRegistry {
     public Set<String> undeclared() { return Collections.unmodifiableSet(undeclared); }
 
     public List<StateEntry> entries() { return Collections.unmodifiableList(entries); }
+
+    /** The recordable variable {@code name} of {@code owner}, or null. */
+    public Variable recordable(String owner, String name) {
+        return recordables.getOrDefault(owner, Map.of()).get(name);
+    }
+
+    /** Names of the recordable variables of {@code owner}, in declaration order. */
+    public List<String> recordableNames(String owner) {
+        return List.copyOf(recordables.getOrDefault(owner, Map.of()).keySet());
+    }
 
     /** The entry, or null. */
     public StateEntry find(String owner, String name) {
@@ -76,6 +91,14 @@ public final class StateRegistry {
         Declarer(String owner) { this.owner = owner; }
 
         @Override public void undeclared() { markUndeclared(owner); }
+
+        @Override
+        public void recordable(Variable variable) {
+            Map<String, Variable> own = recordables.computeIfAbsent(owner, o -> new LinkedHashMap<>());
+            if (own.putIfAbsent(variable.name(), variable) != null) {
+                throw new IllegalStateException(owner + " declares the recordable '" + variable.name() + "' twice");
+            }
+        }
 
         private void fixed(String name, Role role, String unit, Object values) {
             if (values == null) throw new IllegalArgumentException(owner + " declares '" + name + "' as null");

@@ -200,6 +200,8 @@ class ProjectionTest {
         assertEquals(2.0, r.trace("y@lif", 0)[1]);
         String message = assertThrows(ParameterException.class, () -> network().addLif("lif", 1, QUIET)
                 .recordState("lif", List.of("g"), null, 1).build()).getMessage();
-        assertTrue(message.contains("has no variable 'g'"), message);
+        assertTrue(message.contains("has no variable 'g'; recordable: v, I"), message);
+        assertEquals(List.of("v", "I", "x@src", "y@src", "x@src#2", "y@src#2", "x@lif", "y@lif", "x", "y"),
+                sim.stateRegistry().recordableNames("population 'lif'"));
     }
 }

@@ -93,6 +93,8 @@ class CheckpointApiTest {
         assertEquals(Role.ACCUMULATOR, r.find("population 'lif'", "current").role());
         assertEquals(Role.STATE, r.find("population 'gen'", "cycleStart").role());
         assertEquals(Role.RECORDING, r.find("spike recorder", "neuron").role());
+        assertEquals(List.of("v", "I"), r.recordableNames("population 'lif'"), "recorders find variables in the registry");
+        assertEquals(List.of(), r.recordableNames("population 'gen'"));
         assertTrue(r.describe().lines().anyMatch(l -> l.startsWith("population 'lif'") && l.contains(" v ")
                 && l.contains("float") && l.contains("state")), r.describe());
     }
