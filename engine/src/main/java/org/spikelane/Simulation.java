@@ -24,6 +24,7 @@ import org.spikelane.spi.SpikeSource;
 import org.spikelane.state.CheckpointException;
 import org.spikelane.state.CheckpointFile;
 import org.spikelane.state.CheckpointHeader;
+import org.spikelane.state.NeuronSetter;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.state.StateRegistry;
@@ -149,6 +150,8 @@ public final class Simulation {
 
     private static String populationOwner(Population p) { return "population '" + p.name() + "'"; }
 
+    private static String inputOwner(Network net, int k) { return net.inputs.get(k).label() + " #" + (k + 1); }
+
     /**
      * Every component registers its arrays and scalars, each under the owner name its errors
      * use. Inputs and projections are numbered, since two may share a name or join the same populations.
@@ -160,7 +163,12 @@ public final class Simulation {
         own.array("inputPadded", Role.PARAMETER, "neuron", inputPadded);
         own.array("pathwayPadded", Role.PARAMETER, "neuron", pathwayPadded);
         for (Population p : populations) p.declareState(r.declarer(populationOwner(p)));
-        for (int k = 0; k < inputs.length; k++) inputs[k].declareState(r.declarer(net.inputs.get(k).label() + " #" + (k + 1)));
+        for (int k = 0; k < inputs.length; k++) {
+            StateDeclarer d = r.declarer(inputOwner(net, k));
+            InputKernel input = inputs[k];
+            input.declareState(d);
+            for (String param : input.settableParameters()) d.settable(param, (neuron, value) -> input.set(param, neuron, value));
+        }
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
             String owner = projectionOwner(k);
@@ -181,6 +189,27 @@ public final class Simulation {
 
     /** Projections are numbered wherever they are listed: two may join the same populations. */
     private String projectionOwner(int k) { return projections.get(k).label() + " #" + (k + 1); }
+
+    /**
+     * Changes a parameter between steps (from a hook), found by its owner in the state registry:
+     * e.g. {@code set("population 'exc'", "tau_m", 7, 0.012)} or {@code set("input 'bias' #1",
+     * "amplitude", -1, 2e-9)} (neuron -1: every target). The owners and their parameters are the
+     * registry's ({@code settableOwners()}, {@code settableNames(owner)}).
+     *
+     * @throws ParameterException if the owner has no such parameter, or the value is out of range
+     */
+    public void set(String owner, String parameter, int neuron, double siValue) {
+        NeuronSetter setter = registry.settable(owner, parameter);
+        if (setter == null) {
+            List<String> names = registry.settableNames(owner);
+            if (names.isEmpty() && !registry.settableOwners().contains(owner)) {
+                throw new ParameterException(owner, parameter, "nothing of " + owner + " can change while running; owners with "
+                        + "changeable parameters: " + String.join(", ", registry.settableOwners()));
+            }
+            throw new ParameterException(owner, parameter, "cannot be changed while running; changeable: " + String.join(", ", names));
+        }
+        setter.set(neuron, siValue);
+    }
 
     /**
      * Every array and scalar of this simulation (state, parameters, accumulators, scratch,
@@ -454,21 +483,13 @@ public final class Simulation {
      * effective tau_m of the rounded decay), plus the chosen LSBs. Empty under float32 and for
      * loihi populations given raw hardware parameters (those are integers already).
      */
-    public List<org.spikelane.fixed.Quantization> quantization() {
-        List<org.spikelane.fixed.Quantization> out = new ArrayList<>();
-        for (Population p : populations) if (p instanceof LifPopulation lif) out.addAll(lif.format().quantization());
-        return out;
-    }
+    public List<org.spikelane.fixed.Quantization> quantization() { return registry.quantization(); }
 
     /**
      * Under fixed and loihi precision: how often each variable of each population was clipped or
      * wrapped so far (fixed: v, I, dv; loihi: u wraps, v saturations). Empty under float32.
      */
-    public List<org.spikelane.fixed.OverflowCount> overflows() {
-        List<org.spikelane.fixed.OverflowCount> out = new ArrayList<>();
-        for (Population p : populations) if (p instanceof LifPopulation lif) out.addAll(lif.format().overflows());
-        return out;
-    }
+    public List<org.spikelane.fixed.OverflowCount> overflows() { return registry.overflows(); }
 
     /**
      * Lanes the LIF kernels run on, e.g. "vector Species[float, 8, S_256_BIT]", or under fixed

@@ -32,6 +32,8 @@ public final class ConstantCurrent implements InputPlugin {
                 Accumulate.add(current, from, to, neurons, n, amplitude[0]);
             }
 
+            @Override public List<String> settableParameters() { return List.of("amplitude"); }
+
             @Override public void set(String param, int neuron, double value) {
                 amplitude[0] = (float) value;
             }

@@ -32,11 +32,14 @@ class SimulationTest {
         int input = net.addInput("constant", "lif", Map.of("amplitude", "0 nA"), new int[] {1});
         // at 50 ms switch neuron 1's drive on; at 100 ms raise neuron 1's threshold out of reach
         net.every(0.050, sim -> {
+            // the typed shortcut for the input; the registry's generic path for the population
             if (sim.stepCount() == 500) sim.input(input).set("amplitude", 1, 5e-9);
-            if (sim.stepCount() == 1000) sim.lif("lif").set("v_threshold", 1, 0.0);
+            if (sim.stepCount() == 1000) sim.set("population 'lif'", "v_threshold", 1, 0.0);
         });
         net.recordSpikes("lif");
         Simulation sim = net.build();
+        assertEquals(List.of("population 'lif'", "input 'constant' #1"), sim.stateRegistry().settableOwners());
+        assertEquals(List.of("amplitude"), sim.stateRegistry().settableNames("input 'constant' #1"));
         sim.run(0.2);
         long[] steps = sim.spikes().steps("lif", 1);
         assertTrue(steps.length > 3);

@@ -15,6 +15,8 @@ record FixedDriveInput(FixedInputKernel kernel, int[] drive) implements InputKer
 
     @Override public void set(String param, int neuron, double siValue) { kernel.set(param, neuron, siValue); }
 
+    @Override public java.util.List<String> settableParameters() { return kernel.settableParameters(); }
+
     /** The drive belongs to the population; the state is the wrapped kernel's. */
     @Override public void declareState(StateDeclarer state) { kernel.declareState(state); }
 }

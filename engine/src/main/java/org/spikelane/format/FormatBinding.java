@@ -53,6 +53,9 @@ public interface FormatBinding extends StateOwner {
     /** The variable, in SI units where the format has them; null if the format has no such variable. */
     Variable variable(String name);
 
+    /** What {@link #set} accepts; empty where the format refuses run-time changes. */
+    default List<String> settableParameters() { return org.spikelane.neuron.LifModel.CHANGEABLE; }
+
     /** Changes one neuron's parameter between steps (re-quantizing where the format is integer). */
     void set(String owner, String param, int neuron, double siValue);
 

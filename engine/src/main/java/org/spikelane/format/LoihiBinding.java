@@ -77,6 +77,8 @@ abstract sealed class LoihiBinding implements FormatBinding permits LoihiRawBind
     /** The recorded input current, or null where the mode has none. */
     abstract Variable current();
 
+    @Override public final List<String> settableParameters() { return List.of(); }
+
     @Override
     public final void set(String owner, String param, int neuron, double siValue) {
         throw new ParameterException(owner, param, "cannot be changed at run time under precision loihi");

@@ -22,6 +22,8 @@ public final class LifModel {
     public static final String REFRACTORY = "refractory";
     public static final String V_INIT = "v_init";
     public static final String THRESHOLD = "threshold";
+    /** What {@code set} may change between steps in the formats that allow it: parameters, and the state's {@code v}. */
+    public static final java.util.List<String> CHANGEABLE = java.util.List.of(E_L, V_RESET, V_THRESHOLD, TAU_M, R, C, REFRACTORY, "v");
 
     public static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.perNeuron(E_L, Dimension.VOLTAGE, -70e-3, Range.any(), "resting potential"),

@@ -83,11 +83,17 @@ public final class LifPopulation extends Population {
                 + "'; recordable: " + String.join(", ", variableNames()));
     }
 
-    /** The format's state, and every variable a recorder may sample: the format's own, then the synapses'. */
+    /**
+     * The format's state; every variable a recorder may sample (the format's own, then the
+     * synapses'); what {@code set} may change; the format's quantization and overflow reports.
+     */
     @Override
     public void declareState(StateDeclarer s) {
         super.declareState(s);
         format.declareState(s);
         for (String name : variableNames()) s.recordable(variable(name));
+        for (String param : format.settableParameters()) s.settable(param, (neuron, value) -> set(param, neuron, value));
+        s.quantization(format::quantization);
+        s.overflows(format::overflows);
     }
 }

@@ -127,7 +127,7 @@ public final class PhysicalParameters implements LifParameters, StateOwner {
             }
             case LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, "v" -> { }
             default -> throw new ParameterException(owner, param, "cannot be changed at run time; changeable: "
-                    + "E_L, v_reset, v_threshold, tau_m, R, C, refractory, v");
+                    + String.join(", ", LifModel.CHANGEABLE));
         }
     }
 

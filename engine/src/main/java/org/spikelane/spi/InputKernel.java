@@ -43,6 +43,9 @@ public interface InputKernel extends StateOwner {
         throw new UnsupportedOperationException("this input cannot change '" + param + "' while running");
     }
 
+    /** The parameters {@link #set} accepts (the engine lists them in its state registry); none by default. */
+    default java.util.List<String> settableParameters() { return java.util.List.of(); }
+
     /**
      * Registers every array and scalar this kernel keeps across steps (state, parameters it may
      * change at run time, scratch) with {@code state.array(...)} / {@code state.scalar(...)}; see

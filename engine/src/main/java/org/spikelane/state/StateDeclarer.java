@@ -50,6 +50,18 @@ public interface StateDeclarer {
     void recordable(org.spikelane.record.Variable variable);
 
     /**
+     * A parameter that may change between steps ({@code Simulation.set(owner, parameter, neuron,
+     * value)} finds it here); {@code setter} checks the value and re-derives what depends on it.
+     */
+    void settable(String parameter, NeuronSetter setter);
+
+    /** How this component's quantized parameters came out (fixed-point formats); read when reported. */
+    void quantization(java.util.function.Supplier<java.util.List<org.spikelane.fixed.Quantization>> report);
+
+    /** This component's clip and wrap counts so far; read when reported. */
+    void overflows(java.util.function.Supplier<java.util.List<org.spikelane.fixed.OverflowCount>> counts);
+
+    /**
      * Says that this kernel keeps state it does not declare (the default of the plugin SPI's
      * {@code declareState}, for plugins written before the registry). The simulation runs, but
      * a checkpoint refuses with an error naming the owner rather than saving part of the state.

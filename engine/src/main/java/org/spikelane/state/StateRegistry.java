@@ -14,6 +14,8 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.spikelane.fixed.OverflowCount;
+import org.spikelane.fixed.Quantization;
 import org.spikelane.record.Variable;
 
 /**
@@ -27,6 +29,10 @@ public final class StateRegistry {
     private final Set<String> undeclared = new LinkedHashSet<>();
     /** Recordable variables by owner, then name, in declaration order. */
     private final Map<String, Map<String, Variable>> recordables = new LinkedHashMap<>();
+    /** Parameters that may change between steps, by owner, then name. */
+    private final Map<String, Map<String, NeuronSetter>> settables = new LinkedHashMap<>();
+    private final List<Supplier<List<Quantization>>> quantizationReports = new ArrayList<>();
+    private final List<Supplier<List<OverflowCount>>> overflowReports = new ArrayList<>();
 
     /** A declarer that registers under {@code owner}. */
     public StateDeclarer declarer(String owner) {
@@ -52,6 +58,33 @@ public final class StateRegistry {
     /** Names of the recordable variables of {@code owner}, in declaration order. */
     public List<String> recordableNames(String owner) {
         return List.copyOf(recordables.getOrDefault(owner, Map.of()).keySet());
+    }
+
+    /** The setter of {@code parameter} of {@code owner}, or null if it cannot change while running. */
+    public NeuronSetter settable(String owner, String parameter) {
+        return settables.getOrDefault(owner, Map.of()).get(parameter);
+    }
+
+    /** Names of the parameters of {@code owner} that may change between steps. */
+    public List<String> settableNames(String owner) {
+        return List.copyOf(settables.getOrDefault(owner, Map.of()).keySet());
+    }
+
+    /** Owners with at least one parameter that may change between steps. */
+    public List<String> settableOwners() { return List.copyOf(settables.keySet()); }
+
+    /** Every component's quantization report, in declaration order (empty under float32). */
+    public List<Quantization> quantization() {
+        List<Quantization> out = new ArrayList<>();
+        for (Supplier<List<Quantization>> r : quantizationReports) out.addAll(r.get());
+        return out;
+    }
+
+    /** Every component's clip and wrap counts so far, in declaration order (empty under float32). */
+    public List<OverflowCount> overflows() {
+        List<OverflowCount> out = new ArrayList<>();
+        for (Supplier<List<OverflowCount>> r : overflowReports) out.addAll(r.get());
+        return out;
     }
 
     /** The entry, or null. */
@@ -91,6 +124,17 @@ public final class StateRegistry {
         Declarer(String owner) { this.owner = owner; }
 
         @Override public void undeclared() { markUndeclared(owner); }
+
+        @Override
+        public void settable(String parameter, NeuronSetter setter) {
+            if (settables.computeIfAbsent(owner, o -> new LinkedHashMap<>()).putIfAbsent(parameter, setter) != null) {
+                throw new IllegalStateException(owner + " declares the settable '" + parameter + "' twice");
+            }
+        }
+
+        @Override public void quantization(Supplier<List<Quantization>> report) { quantizationReports.add(report); }
+
+        @Override public void overflows(Supplier<List<OverflowCount>> counts) { overflowReports.add(counts); }
 
         @Override
         public void recordable(Variable variable) {

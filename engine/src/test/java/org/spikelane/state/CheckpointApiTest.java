@@ -95,6 +95,14 @@ class CheckpointApiTest {
         assertEquals(Role.RECORDING, r.find("spike recorder", "neuron").role());
         assertEquals(List.of("v", "I"), r.recordableNames("population 'lif'"), "recorders find variables in the registry");
         assertEquals(List.of(), r.recordableNames("population 'gen'"));
+        assertEquals(List.of("E_L", "v_reset", "v_threshold", "tau_m", "R", "C", "refractory", "v"),
+                r.settableNames("population 'lif'"));
+        sim.set("population 'lif'", "v_threshold", 3, -0.02);
+        assertEquals(-0.02f, sim.lif("lif").state().threshold[3]);
+        var unknown = assertThrows(org.spikelane.spi.ParameterException.class, () -> sim.set("population 'lif'", "size", 0, 1));
+        assertTrue(unknown.getMessage().contains("cannot be changed while running; changeable: E_L, v_reset"), unknown.getMessage());
+        var nobody = assertThrows(org.spikelane.spi.ParameterException.class, () -> sim.set("population 'gen'", "x", 0, 1));
+        assertTrue(nobody.getMessage().contains("owners with changeable parameters: population 'lif'"), nobody.getMessage());
         assertTrue(r.describe().lines().anyMatch(l -> l.startsWith("population 'lif'") && l.contains(" v ")
                 && l.contains("float") && l.contains("state")), r.describe());
     }

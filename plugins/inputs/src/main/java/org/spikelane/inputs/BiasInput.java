@@ -63,6 +63,8 @@ public final class BiasInput implements InputPlugin {
                 s.array("amplitude", Role.PARAMETER, "LSB_v", values);
             }
 
+            @Override public List<String> settableParameters() { return List.of(AMPLITUDE); }
+
             @Override public void set(String param, int neuron, double siValue) {
                 int slot = slotToSet(owner, targets, param, neuron, siValue);
                 int first = slot < 0 ? 0 : slot, end = slot < 0 ? targets.count : slot + 1;
@@ -109,6 +111,8 @@ public final class BiasInput implements InputPlugin {
             targets.declareState(s);
             s.array("amplitude", Role.PARAMETER, "A", values);
         }
+
+        @Override public List<String> settableParameters() { return List.of(AMPLITUDE); }
 
         @Override public void set(String param, int neuron, double siValue) {
             int slot = slotToSet(owner, targets, param, neuron, siValue);
