@@ -93,7 +93,10 @@ public final class StateRegistry {
         return null;
     }
 
-    /** One line per entry: owner, name, type, role, unit, length; for listings and debugging. */
+    /**
+     * One line per entry (owner, name, type, role, unit, length), then per owner its recordable
+     * variables and its settable parameters; for listings and debugging.
+     */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (StateEntry e : entries) {
@@ -101,6 +104,8 @@ public final class StateRegistry {
                     e.type().name().toLowerCase(java.util.Locale.ROOT), e.role().name().toLowerCase(java.util.Locale.ROOT), e.unit(),
                     e.length()));
         }
+        recordables.forEach((owner, vars) -> out.append(owner).append(" records: ").append(String.join(", ", vars.keySet())).append('\n'));
+        settables.forEach((owner, params) -> out.append(owner).append(" can set: ").append(String.join(", ", params.keySet())).append('\n'));
         return out.toString();
     }
 
