@@ -277,14 +277,34 @@ public final class Simulation {
     }
 
     private static final Phase[] PHASES = Phase.values();
-    private static final int[] WHOLE = {};
 
     /**
      * One step of {@code dt}: every {@link Phase} in order. Each phase runs its kernels over whole
      * neuron ranges {@code [0, padded)}; the kernels take any lane-aligned range, so a threaded
      * scheduler can split these calls without another interface change.
      */
-    public void step() { runStep(WHOLE); }
+    public void step() {
+        // The phases in Phase order, written out over whole ranges: the method C2 compiles first
+        // stays about half the size of the general range loop's (measured: 15 KB against 29 KB,
+        // 0.15 s against 0.3-0.45 s of compilation, which showed as a 17 % slower 10 s CUBA run).
+        long n = step;
+        runHooks(n);                                                        // HOOKS
+        for (InputKernel input : inputs) input.beginStep(n);                // INPUTS
+        for (int k = 0; k < inputs.length; k++) inputs[k].addCurrent(n, 0, inputPadded[k], inputTargets[k]);
+        record(n);                                                          // RECORD
+        for (int k = 0; k < pathways.length; k++) pathways[k].update(n, 0, pathwayPadded[k]);   // SYNAPSE_UPDATE
+        for (Population p : populations) {                                  // NEURON_UPDATE
+            p.beginStep(n);
+            p.update(n, 0, p.padded());
+            p.finishStep();
+        }
+        for (int k = 0; k < pathways.length; k++) {                         // DELIVERY
+            pathways[k].pushSpikes(n);
+            pathways[k].deliver(n, 0, pathwayPadded[k]);
+        }
+        publishSpikes(n);                                                   // SPIKES_OUT
+        step = n + 1;
+    }
 
     /**
      * One step like {@link #step()}, with every per-range call split at {@code cuts} (neuron
