@@ -34,14 +34,18 @@ import org.spikelane.state.StateRegistry;
  * docs/semantics.md §2 in order over flat arrays, without allocating and without any per-neuron virtual call.
  *
  * <ol>
- *   <li>hooks due at this step (between steps, Brian2 {@code network_operation});</li>
- *   <li>inputs add their current at {@code t_n} to each population's accumulator;</li>
- *   <li>state recorders sample (state at {@code t_n}, inputs of step n);</li>
- *   <li>pathways (synapses) decay and feed the accumulators;</li>
- *   <li>populations integrate, threshold and reset;</li>
- *   <li>pathways deliver this step's spikes (seen from step n+1);</li>
- *   <li>spikes go to the recorder and listeners.</li>
+ *   <li>{@link Phase#HOOKS}: hooks due at this step (between steps, Brian2 {@code network_operation});</li>
+ *   <li>{@link Phase#INPUTS}: inputs add their current at {@code t_n} to each population's accumulator;</li>
+ *   <li>{@link Phase#RECORD}: state recorders sample (state at {@code t_n}, inputs of step n);</li>
+ *   <li>{@link Phase#SYNAPSE_UPDATE}: pathways (synapses) decay and feed the accumulators;</li>
+ *   <li>{@link Phase#NEURON_UPDATE}: populations integrate, threshold and reset;</li>
+ *   <li>{@link Phase#DELIVERY}: pathways deliver this step's spikes (seen from step n+1);</li>
+ *   <li>{@link Phase#SPIKES_OUT}: spikes go to the recorder and listeners.</li>
  * </ol>
+ *
+ * <p>Every array it keeps is declared in its {@link #stateRegistry()}, which recording, run-time
+ * {@link #set}, the quantization and overflow reports and {@link #checkpoint} / {@link #restore}
+ * walk. One thread at a time.
  */
 public final class Simulation {
     private final double dt;
