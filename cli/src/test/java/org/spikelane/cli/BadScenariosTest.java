@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,28 +34,20 @@ class BadScenariosTest {
     Path tmp;
 
     static Stream<Path> corpus() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(CORPUS)) {
-            listed.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yaml.bin")).sorted().forEach(files::add);
-        }
+        List<Path> files = ScenarioCorpus.files(CORPUS, ".yaml", ".yaml.bin");
         files.add(oversized());
         return files.stream();
     }
 
     /** A scenario beyond the reader's size limit, with a valid beginning (so only the size is wrong). */
     private static Path oversized() throws IOException {
-        Path dir = Files.createTempDirectory("bad-scenarios");
-        Path file = dir.resolve("over-size-limit.yaml");
         String header = "# expect: -: MiB\ndt: 0.1 ms\nduration: 1 ms\npopulations:\n  - name: lif\n    size: 1\n";
         String comment = "# " + "x".repeat(1 << 20) + "\n";
         long limitBytes = 16L << 20;
-        try (var out = Files.newBufferedWriter(file)) {
+        return ScenarioCorpus.generated("over-size-limit.yaml", out -> {
             out.write(header);
             for (long written = header.length(); written <= limitBytes; written += comment.length()) out.write(comment);
-        }
-        file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
-        return file;
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -32,30 +31,21 @@ class EdgeScenariosTest {
     Path tmp;
 
     static Stream<Path> corpus() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(CORPUS)) {
-            listed.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json")).sorted().forEach(files::add);
-        }
+        List<Path> files = ScenarioCorpus.files(CORPUS, ".yaml", ".json");
         files.add(manySpikeTimes());
         return files.stream();
     }
 
     /** About 4 MB: a generator with 250 000 spike times, beyond SnakeYAML's default 3 MB limit. */
     private static Path manySpikeTimes() throws IOException {
-        Path dir = Files.createTempDirectory("edge-scenarios");
-        Path file = dir.resolve("many-spike-times.yaml");
         int count = 250_000;
-        StringBuilder text = new StringBuilder("# spiking: gen 0 gen 1\ndt: 0.1 ms\nduration: 5 ms\npopulations:\n")
-                .append("  - name: gen\n    size: 2\n    model: spike_generator\n    spikes:\n      times:\n");
-        for (int i = 0; i < count; i++) {
-            text.append(String.format(Locale.ROOT, "        - %.4f ms\n", 1 + 500_000.0 * i / count));
-        }
-        text.append("      neurons:\n");
-        for (int i = 0; i < count; i++) text.append("        - ").append(i % 2).append('\n');
-        Files.writeString(file, text);
-        file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
-        return file;
+        return ScenarioCorpus.generated("many-spike-times.yaml", out -> {
+            out.write("# spiking: gen 0 gen 1\ndt: 0.1 ms\nduration: 5 ms\npopulations:\n"
+                    + "  - name: gen\n    size: 2\n    model: spike_generator\n    spikes:\n      times:\n");
+            for (int i = 0; i < count; i++) out.write(String.format(Locale.ROOT, "        - %.4f ms\n", 1 + 500_000.0 * i / count));
+            out.write("      neurons:\n");
+            for (int i = 0; i < count; i++) out.write("        - " + i % 2 + "\n");
+        });
     }
 
     @ParameterizedTest(name = "{0}")
