@@ -155,10 +155,14 @@ public final class Params {
     }
 
     private static double checked(String owner, ParamSpec spec, double value) {
-        if (!spec.range().contains(value)) {
+        // a parameter's own default is always accepted, so that the documented default (a step's
+        // `stop: inf s`, outside its open range > 0 s) can also be written out
+        boolean isDefault = spec.defaultValue() instanceof Double d && d == value;
+        if (!isDefault && !spec.range().contains(value)) {
             throw new ParameterException(owner, spec.name(), "must be " + spec.range().describe(spec.dimension())
                     + ", got " + Units.format(value, spec.dimension()));
         }
+        if (spec.kind() != ParamSpec.Kind.INTEGER) Values.checkFloatRange(value, spec.dimension(), owner, spec.name());
         return value;
     }
 

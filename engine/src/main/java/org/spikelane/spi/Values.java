@@ -40,6 +40,13 @@ public final class Values {
 
     private static double[] expand(Object raw, Dimension dim, int n, RandomStream random, IntToLongFunction step,
                                    IntToLongFunction neuron, String owner, String field) {
+        double[] out = expandUnchecked(raw, dim, n, random, step, neuron, owner, field);
+        for (double v : out) checkFloatRange(v, dim, owner, field);
+        return out;
+    }
+
+    private static double[] expandUnchecked(Object raw, Dimension dim, int n, RandomStream random, IntToLongFunction step,
+                                            IntToLongFunction neuron, String owner, String field) {
         double[] out = new double[n];
         if (raw instanceof Map<?, ?> map) {
             if (map.size() != 1) throw new ParameterException(owner, field, "a distribution is {normal: {mean, sd}} or {uniform: {low, high}}");
@@ -78,6 +85,20 @@ public final class Values {
         java.util.Arrays.fill(out, scalar(raw, dim, owner, field));
         return out;
     }
+
+    /**
+     * Refuses a finite value that float32 cannot hold ({@code R: 1e39 ohm}): the state and the
+     * parameters of a population are float32 in the default precision, where such a value
+     * becomes infinite and the run NaN. Times are exempt: they become whole steps or enter
+     * propagators in double.
+     */
+    public static void checkFloatRange(double value, Dimension dim, String owner, String field) {
+        if (dim == Dimension.TIME || !Double.isFinite(value) || Math.abs(value) <= Float.MAX_VALUE) return;
+        String unit = dim.siUnit().isEmpty() ? "" : " " + dim.siUnit();
+        throw new ParameterException(owner, field, Units.number(value) + unit + " is beyond the float32 range of the"
+                + " simulation's state (at most " + Units.number(Float.MAX_VALUE) + unit + " in magnitude)");
+    }
+
 
     /** Whether {@code raw} is a distribution map rather than a value or list. */
     public static boolean isDistribution(Object raw) { return raw instanceof Map<?, ?>; }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 public final class Units {
     private Units() {}
 
+    /** A number (or {@code inf}, for times that never come, such as {@code stop: inf s}) and a unit. */
     private static final Pattern QUANTITY =
-            Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*\\*?\\s*([A-Za-zΩµ]*)\\s*");
+            Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?|[-+]?inf)\\s*\\*?\\s*([A-Za-zΩµ]*)\\s*");
 
     /** Base unit symbols (short and Brian2's long names) and their dimension. */
     private static final Map<String, Dimension> BASE = Map.ofEntries(
@@ -50,7 +51,10 @@ public final class Units {
             throw new UnitException(field, "'" + text + "' is not a number with a unit (expected "
                     + describe(expected) + ")");
         }
-        double number = Double.parseDouble(m.group(1));
+        String digits = m.group(1);
+        double number = digits.endsWith("inf")
+                ? (digits.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                : Double.parseDouble(digits);
         String unit = m.group(2);
         if (unit.isEmpty()) {
             if (expected == Dimension.DIMENSIONLESS) return number;
@@ -93,6 +97,16 @@ public final class Units {
             }
         }
         return trim(si / scales[pick]) + " " + prefixes[pick] + unit;
+    }
+
+    /** A plain number with six significant digits and no trailing zeros: 1e+39, 3.40282e+38, 0.5. */
+    public static String number(double value) {
+        if (Double.isInfinite(value)) return value > 0 ? "inf" : "-inf";
+        String s = String.format(Locale.ROOT, "%.6g", value);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     private static String trim(double value) {

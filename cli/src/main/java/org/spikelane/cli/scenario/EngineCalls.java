@@ -1,6 +1,8 @@
 package org.spikelane.cli.scenario;
 
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.spikelane.spi.ParameterException;
 
 /**
@@ -15,10 +17,27 @@ final class EngineCalls {
             call.run();
         } catch (ParameterException e) {
             String where = e.parameter() == null ? "" : field.apply(e.parameter());
-            throw sources.error(where.isEmpty() ? path : path + "." + where, problem(e));
+            throw located(sources, where.isEmpty() ? path : path + "." + where, problem(e));
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             throw sources.error(path, e.getMessage());
         }
+    }
+
+    /** A problem inside a structure ("every: ...", "times[2]: ..."). */
+    private static final Pattern INNER_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?: (.*)");
+
+    /**
+     * An error at {@code path}, or deeper where the problem starts with a key written below it:
+     * a plugin checks its structure itself ({@code events}) and names the inner key in its
+     * message, which should point at that key's line.
+     */
+    static ScenarioException located(SourceMap sources, String path, String problem) {
+        Matcher m = INNER_KEY.matcher(problem);
+        if (m.matches() && sources.has(path + "." + m.group(1))) {
+            String inner = path + "." + m.group(1) + (m.group(2) == null ? "" : "." + m.group(2));
+            return sources.error(inner, m.group(3));
+        }
+        return sources.error(path, problem);
     }
 
     /** The engine message without its "owner parameter 'x': " prefix (the path says that). */

@@ -79,14 +79,16 @@ public final class NetworkBuilder {
         Map<String, Object> pop = tree.map(raw, path);
         Schema.checkKeys(pop, Schema.POPULATION, path, sources);
         String name = tree.text(tree.required(pop, "name", path), path + ".name");
-        long size = tree.integer(tree.required(pop, "size", path), path + ".size");
-        if (size < 1 || size > Integer.MAX_VALUE) throw sources.error(path + ".size", "must be >= 1, got " + size);
+        // the engine indexes neurons with int
+        long size = tree.integer(tree.required(pop, "size", path), path + ".size", 1, Integer.MAX_VALUE, " (neurons are indexed by int)");
         String model = pop.containsKey("model") ? tree.text(pop.get("model"), path + ".model") : "lif";
         switch (model) {
             case "lif" -> {
                 if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", "only a spike_generator population has 'spikes'");
                 Map<String, Object> params = pop.containsKey("params") ? tree.map(pop.get("params"), path + ".params") : Map.of();
-                Map<String, Object> withUnits = withUnits(params, LifModel.PARAMS);
+                Map<String, Object> withUnits = withUnits(params, LifModel.PARAMS, path + ".params");
+                // the engine counts refractory steps in int: beyond that the period would wrap
+                stepCounts(params.get(LifModel.REFRACTORY), path + ".params." + LifModel.REFRACTORY);
                 EngineCalls.run(sources, path, p -> p.equals("name") || p.equals("size") ? p : "params." + p,
                         () -> net.addLif(name, (int) size, withUnits));
             }
@@ -109,6 +111,7 @@ public final class NetworkBuilder {
         double[] times = new double[timeList.size()];
         for (int k = 0; k < times.length; k++) {
             times[k] = tree.quantity(timeList.get(k), Dimension.TIME, spikesPath + ".times." + k);
+            if (Double.isFinite(times[k])) StepLimit.steps(times[k], scenario.dt(), spikesPath + ".times." + k, sources);
         }
         int[] neurons = tree.neurons(spikes.get("neurons"), spikesPath + ".neurons");
         if (neurons == null) {
@@ -116,6 +119,7 @@ public final class NetworkBuilder {
             neurons = new int[times.length];
         }
         double period = spikes.containsKey("period") ? tree.quantity(spikes.get("period"), Dimension.TIME, spikesPath + ".period") : 0;
+        if (Double.isFinite(period)) StepLimit.steps(period, scenario.dt(), spikesPath + ".period", sources);
         int[] chosen = neurons;
         EngineCalls.run(sources, path, p -> p.equals("name") || p.equals("size") ? p : p.equals("period") ? "spikes.period" : "spikes",
                 () -> net.addSpikeGenerator(name, size, times, chosen, period));
@@ -134,7 +138,7 @@ public final class NetworkBuilder {
         int[] neurons = tree.neurons(input.get("neurons"), path + ".neurons");
         Map<String, Object> params = new LinkedHashMap<>(input);
         Schema.INPUT.forEach(params::remove);
-        Map<String, Object> withUnits = withUnits(params, plugin.params());
+        Map<String, Object> withUnits = withUnits(params, plugin.params(), path);
         EngineCalls.run(sources, path, p -> p, () -> net.addInput(type, target, withUnits, neurons));
     }
 
@@ -152,9 +156,12 @@ public final class NetworkBuilder {
         }
         Map<String, Object> params = proj.containsKey("params") ? tree.map(proj.get("params"), path + ".params") : Map.of();
         Map<String, Object> connect = proj.containsKey("connect") ? tree.map(proj.get("connect"), path + ".connect") : Map.of();
-        Map<String, Object> withUnits = withUnits(params, specs);
+        Map<String, Object> withUnits = withUnits(params, specs, path + ".params");
+        tree.requireUnits(proj.get("weight"), weightUnits(synapse), path + ".weight");
+        tree.requireUnits(proj.get("delay"), Tree.expected(Dimension.TIME), path + ".delay");
+        stepCounts(proj.get("delay"), path + ".delay");
         EngineCalls.run(sources, path, NetworkBuilder::projectionField,
-                () -> net.connect(from, to, synapse, withUnits, unitsRequired(proj.get("weight")), unitsRequired(proj.get("delay")), connect));
+                () -> net.connect(from, to, synapse, withUnits, proj.get("weight"), proj.get("delay"), connect));
     }
 
 
@@ -163,20 +170,72 @@ public final class NetworkBuilder {
         return Schema.PROJECTION.contains(parameter.split("\\.")[0]) ? parameter : "params." + parameter;
     }
 
-    /** Weights and delays always carry a unit (mV, nS, ms ...): a bare number becomes text so the engine asks for it. */
-    private static Object unitsRequired(Object raw) {
-        return raw == null ? null : Tree.requireUnits(raw, Dimension.TIME);
+    /**
+     * Checks that the finite times of a value that becomes a whole number of steps (one time, a
+     * list, or the arguments of a distribution) stay within {@link StepLimit}. Values the unit
+     * parser refuses are left to the engine, which reports them with the parameter's name.
+     */
+    private void stepCounts(Object raw, String path) {
+        if (raw instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) stepCounts(l.get(i), SourceMap.child(path, i));
+        } else if (raw instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> stepCounts(v, SourceMap.child(path, k)));
+        } else if (raw instanceof String text) {
+            double seconds;
+            try {
+                seconds = org.spikelane.units.Units.parse(text, Dimension.TIME, path);
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+            if (Double.isFinite(seconds)) StepLimit.steps(seconds, scenario.dt(), path, sources);
+        }
     }
 
-    /** Numbers given for parameters with a unit become text, so the engine asks for the unit. */
-    private static Map<String, Object> withUnits(Map<String, Object> raw, List<ParamSpec> specs) {
+    /** The units a synapse's weight may have, for the error about a bare number. */
+    private String weightUnits(String synapse) {
+        List<Dimension> dims = registry.synapse(synapse).weightDimensions();
+        return String.join(" or ", dims.stream().map(Tree::expected).toList());
+    }
+
+    /**
+     * Refuses bare numbers for parameters with a unit (see {@link Tree#requireUnits}). A structure
+     * (the pulse input's {@code events}) has no declared units: its numbers become text for the
+     * plugin's unit parser, except under {@link Schema#COUNT_KEYS}, which are counts.
+     */
+    private Map<String, Object> withUnits(Map<String, Object> raw, List<ParamSpec> specs, String path) {
         Map<String, Object> out = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
             ParamSpec spec = specs.stream().filter(s -> s.name().equals(key)).findFirst().orElse(null);
-            boolean hasUnit = spec != null && spec.kind() != ParamSpec.Kind.STRUCTURE && spec.kind() != ParamSpec.Kind.CHOICE;
-            out.put(key, hasUnit ? Tree.requireUnits(value, spec.dimension()) : value);
+            if (spec != null && spec.kind() == ParamSpec.Kind.STRUCTURE) {
+                checkCounts(value, key, SourceMap.child(path, key));
+                out.put(key, numbersAsText(value, key));
+                return;
+            }
+            boolean hasUnit = spec != null && spec.kind() != ParamSpec.Kind.CHOICE && spec.dimension() != Dimension.DIMENSIONLESS;
+            if (hasUnit) tree.requireUnits(value, Tree.expected(spec.dimension()), SourceMap.child(path, key));
+            out.put(key, value);
         });
         return out;
+    }
+
+    /** Counts inside a structure must be whole numbers within long, not truncated from 1e300. */
+    private void checkCounts(Object raw, String key, String path) {
+        if (raw instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> checkCounts(v, String.valueOf(k), SourceMap.child(path, k)));
+        } else if (raw instanceof Number && key.equals("count")) {
+            tree.integer(raw, path, 1, Long.MAX_VALUE, "");
+        }
+    }
+
+    private static Object numbersAsText(Object raw, String key) {
+        if (raw instanceof Number n) return Schema.COUNT_KEYS.contains(key) || Tree.isZero(n) ? n : Tree.text(n);
+        if (raw instanceof List<?> l) return l.stream().map(x -> numbersAsText(x, key)).toList();
+        if (raw instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, numbersAsText(v, String.valueOf(k))));
+            return out;
+        }
+        return raw;
     }
 
     /**
@@ -195,7 +254,7 @@ public final class NetworkBuilder {
                     if (again.getMessage().equals(e.getMessage())) {
                         String param = e.parameter() == null ? "" : e.parameter();
                         if (section.equals("projections") && !param.isEmpty()) param = projectionField(param);
-                        return sources.error(section + "." + i + (param.isEmpty() ? "" : "." + param), EngineCalls.problem(e));
+                        return EngineCalls.located(sources, section + "." + i + (param.isEmpty() ? "" : "." + param), EngineCalls.problem(e));
                     }
                 }
             }

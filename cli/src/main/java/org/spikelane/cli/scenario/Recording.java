@@ -50,8 +50,9 @@ final class Recording {
     /** {@code every}: whole steps (1 = every step) or a time such as "1 ms", rounded to steps. */
     private long every(Object raw, String path) {
         if (raw == null) return 1;
-        long steps = raw instanceof String ? Math.round(tree.quantity(raw, Dimension.TIME, path) / scenario.dt())
-                : tree.integer(raw, path);
+        long steps = raw instanceof String
+                ? StepLimit.steps(tree.quantity(raw, Dimension.TIME, path), scenario.dt(), path, sources)
+                : tree.integer(raw, path, Long.MIN_VALUE, StepLimit.MAX_STEPS, " steps");
         if (steps < 1) throw sources.error(path, "must be at least one step, got " + raw);
         return steps;
     }

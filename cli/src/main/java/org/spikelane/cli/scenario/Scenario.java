@@ -58,14 +58,20 @@ public record Scenario(String name, double dt, double duration, long seed, Strin
             throw sources.error("name", "'" + name + "' must be letters, digits, '.', '_' or '-' (it names the output folder)");
         }
         double dt = root.containsKey("dt") ? tree.quantity(root.get("dt"), Dimension.TIME, "dt") : DEFAULT_DT;
-        if (!(dt > 0) || Double.isInfinite(dt)) throw sources.error("dt", "must be > 0 s, got " + root.get("dt"));
+        if (!(dt > 0) || Double.isInfinite(dt)) throw sources.error("dt", "must be > 0 s and finite, got " + Tree.describe(root.get("dt")));
         if (!root.containsKey("duration")) throw sources.error("duration", "is required (a time such as '200 ms')");
         double duration = tree.quantity(root.get("duration"), Dimension.TIME, "duration");
         if (!(duration > 0) || Double.isInfinite(duration)) {
-            throw sources.error("duration", "must be > 0 s, got " + root.get("duration"));
+            throw sources.error("duration", "must be > 0 s and finite, got " + Tree.describe(root.get("duration")));
+        }
+        if (Math.rint(duration / dt) > StepLimit.MAX_STEPS) {
+            // the field to blame: a duration that would fit at the default dt was made too long by dt
+            String blamed = root.containsKey("dt") && Math.rint(duration / DEFAULT_DT) <= StepLimit.MAX_STEPS ? "dt" : "duration";
+            throw sources.error(blamed, "the run of " + StepLimit.tooMany(duration, dt));
         }
         if (Math.round(duration / dt) < 1) throw sources.error("duration", "is shorter than one step of dt");
-        long seed = root.containsKey("seed") ? tree.integer(root.get("seed"), "seed") : 1;
+        long seed = root.containsKey("seed") ? tree.integer(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE,
+                " (a seed is a 64-bit whole number)") : 1;
         String precision = root.containsKey("precision") ? tree.text(root.get("precision"), "precision") : "float32";
         if (!Schema.PRECISIONS.contains(precision)) {
             throw sources.error("precision", "unknown precision '" + precision + "'" + Suggest.didYouMean(precision, Schema.PRECISIONS)

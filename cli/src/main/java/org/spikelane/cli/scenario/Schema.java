@@ -21,6 +21,8 @@ public final class Schema {
     public static final List<String> RECORD = List.of("spikes", "state");
     public static final List<String> STATE = List.of("population", "variables", "neurons", "every");
     public static final List<String> MODELS = List.of("lif", "spike_generator");
+    /** Keys inside a plugin's structure (the pulse input's {@code events}) whose bare numbers are counts, not quantities. */
+    public static final List<String> COUNT_KEYS = List.of("count", "neurons");
     public static final List<String> PRECISIONS = List.of("float32", "fixed", "loihi");
 
     /** Rejects any key of {@code map} (at {@code path}) that is not in {@code allowed}. */

@@ -24,6 +24,11 @@ public final class SourceMap {
         locations.put(path, location);
     }
 
+    /** Whether {@code path} itself was written in the file. */
+    public boolean has(String path) {
+        return locations.containsKey(path);
+    }
+
     /** Marks {@code path} (and everything below it) as coming from a command-line option. */
     public void override(String path, String option) {
         overrides.put(path, option);
