@@ -18,10 +18,12 @@ import org.spikelane.record.StateRecorder;
  */
 public final class ResourceEstimate {
     /**
-     * Bytes per LIF neuron: state, accumulators and parameters, in float32 a dozen 4-byte arrays
-     * and four double parameter copies (about 90 bytes); the integer formats keep a few more.
+     * Bytes per LIF neuron under float32: state, accumulators and parameters, a dozen 4-byte
+     * arrays and four double parameter copies (89 bytes registered for CUBA), rounded up.
      */
-    static final long LIF_NEURON_BYTES = 128;
+    static final long FLOAT32_NEURON_BYTES = 96;
+    /** The same under fixed and loihi, which keep int state beside their float parameters (149 bytes for CUBA). */
+    static final long INTEGER_NEURON_BYTES = 160;
     /** Bytes per target neuron of a projection: the synapse kernel's current and its coefficients (doubles). */
     static final long SYNAPSE_KERNEL_BYTES_PER_TARGET = 64;
     /** Bytes per synapse once built: its target (int) and its weight (float). */
@@ -62,7 +64,8 @@ public final class ResourceEstimate {
         long neurons = 0;
         for (Network.PopulationSpec spec : net.populations.values()) {
             neurons += switch (spec) {
-                case Network.LifSpec lif -> lif.size() * LIF_NEURON_BYTES;
+                case Network.LifSpec lif -> lif.size()
+                        * (net.precision == Precision.FLOAT32 ? FLOAT32_NEURON_BYTES : INTEGER_NEURON_BYTES);
                 // a spike generator keeps its spike list (a step and a neuron per spike) and a spike buffer
                 case Network.GeneratorSpec gen -> gen.size() * 8L + gen.times().length * 12L;
             };
