@@ -35,4 +35,13 @@ class ConnectRuleLimitsTest {
         assertEquals(320000, ConnectRule.parse(Map.of("rule", "probability", "p", 0.02), 4000, 4000, true, "p").expectedCount());
         assertEquals(700, ConnectRule.parse(Map.of("rule", "in_degree", "k", 7), 50, 100, false, "p").expectedCount());
     }
+
+    /** Row starts are (distinct delays) x (sources + 1): counted in long, refused before any array is made. */
+    @Test
+    void manyDistinctDelaysFromALargeSourceAreRefusedNotANegativeArray() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SynapseTable(1_500_000_000,
+                new int[] {0, 1}, new int[] {0, 0}, new double[] {1, 1}, new int[] {0, 1}));
+        assertEquals("a projection from 1500000000 neurons with 2 distinct delays needs 3000000002 row starts, more than one"
+                + " array holds; round the delays to fewer distinct values", e.getMessage());
+    }
 }
