@@ -31,16 +31,32 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // failures on other threads (the plotting library's disposer) would print the JVM's own
+        // trace; the command's thread reports a full heap itself, anything else gets one line
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) return;
+            System.err.println("error: internal error in thread " + thread.getName() + ": " + e.getClass().getSimpleName()
+                    + " (please report it; " + Errors.DEBUG + "=1 prints the stack trace)");
+            if (Errors.debug()) e.printStackTrace();
+        });
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (used by the tests too). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler(new Errors());
-        return cl.execute(args);
+        try {
+            // before any command touches the vector kernels: a bad width would otherwise surface as an
+            // ExceptionInInitializerError, and the kernels would stay unusable for the JVM's lifetime
+            org.spikelane.simd.Simd.Width.requested();
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler(new Errors());
+            return cl.execute(args);
+        } catch (RuntimeException | OutOfMemoryError | ExceptionInInitializerError e) {
+            // picocli hands only Exceptions to the handler; Errors thrown by a command arrive here
+            return Errors.report(e, err);
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.output.OutputDir;
 import org.spikelane.cli.output.RunOutputs;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.spi.PluginRegistry;
@@ -42,20 +44,40 @@ final class RunCommand implements Callable<Integer> {
             description = "continue from a checkpoint of this scenario to its duration; outputs hold the resumed part, in absolute time")
     Path resume;
 
+    @Option(names = "--strict", description = "treat warnings (v_reset >= v_threshold, dt > tau_m / 10, dt >= refractory, "
+            + "recordings over 1 GiB) as errors")
+    boolean strict;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Java heap for this run, e.g. 12g or 512m; the ./spikelane launcher turns it into -Xmx "
+                    + "(default: 75%% of the machine's memory)")
+    String maxMemory;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        Preflight.maxMemoryOption(maxMemory, spec.commandLine().getErr());
         Scenario scenario = Scenario.load(file, sets);
         CheckpointPlan plan = CheckpointPlan.of(scenario, checkpoint, checkpointAt, resume);
         PrintWriter err = spec.commandLine().getErr();
-        Runner.Result result;
-        try (ProgressBar bar = new ProgressBar(err, scenario.name(), !quiet && ProgressBar.stderrIsTerminal())) {
-            result = Runner.run(scenario, PluginRegistry.discover(), bar, plan);
-        }
+        PluginRegistry registry = PluginRegistry.discover();
         Path dir = out != null ? out : Path.of("out", scenario.name());
-        List<Path> written = RunOutputs.write(result, dir);
+        // everything that can be checked is, before the simulation is built: the output folder, warnings, the heap
+        try (OutputDir outputs = OutputDir.open(dir, RunOutputs.ALL)) {
+            Preflight.check(scenario, registry, strict, err, new HashSet<>());
+            Runner.Result result;
+            try (ProgressBar bar = new ProgressBar(err, scenario.name(), !quiet && ProgressBar.stderrIsTerminal())) {
+                result = Runner.run(scenario, registry, bar, plan);
+            }
+            List<Path> written = RunOutputs.write(result, outputs);
+            report(scenario, plan, result, dir, written);
+        }
+        return 0;
+    }
+
+    private void report(Scenario scenario, CheckpointPlan plan, Runner.Result result, Path dir, List<Path> written) {
         if (plan.writes()) {
             spec.commandLine().getOut().printf("checkpoint at step %d (t = %s) -> %s%n", plan.checkpointStep(),
                     org.spikelane.units.Units.format(plan.checkpointStep() * scenario.dt(), org.spikelane.units.Dimension.TIME),
@@ -64,7 +86,6 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%s: %d steps, %d spikes, %.3f s wall, %s steps/s -> %s (%s)%n",
                 scenario.name(), result.stepsRun(), result.totalSpikes(), result.wallSeconds(),
                 rate(result.stepsPerSecond()), dir, String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
-        return 0;
     }
 
     static String rate(double perSecond) {

@@ -7,6 +7,7 @@ import org.spikelane.Simulation;
 import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.neuron.Population;
+import org.spikelane.record.StateRecorder;
 import org.spikelane.spi.PluginRegistry;
 
 /** Builds and runs one scenario: the part of {@code run} and {@code sweep} that is not output. */
@@ -46,6 +47,8 @@ public final class Runner {
             throw new IllegalArgumentException("--checkpoint-at: step " + plan.checkpointStep() + " lies before step " + first
                     + ", where the resumed checkpoint stands");
         }
+        // the whole recording now, before the first step: one that cannot be held fails here, not at the end
+        for (StateRecorder r : sim.stateRecorders()) r.reserve(r.samplesBetween(first, scenario.steps()));
         // counts every population, recorded or not, for the summary
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Population p : sim.populations()) counts.put(p.name(), new long[1]);

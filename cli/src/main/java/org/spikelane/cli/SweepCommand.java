@@ -48,12 +48,31 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--strict", description = "treat warnings (see run --help) as errors")
+    boolean strict;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Java heap, e.g. 12g; the ./spikelane launcher turns it into -Xmx (default: 75%% of the machine's memory)")
+    String maxMemory;
+
+    /** What a sweep writes, in the order summary.json lists them. */
+    static final List<String> OUTPUTS = List.of("fi.csv", "fi.png", "summary.json");
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        Preflight.maxMemoryOption(maxMemory, spec.commandLine().getErr());
         VarySpec v = VarySpec.parse(vary);
+        // the folder is checked before any run; the default needs the scenario's name, read here once
+        Path dir = out != null ? out : Path.of("out", Scenario.load(file, sets).name() + "-sweep");
+        try (OutputDir o = OutputDir.open(dir, java.util.Set.copyOf(OUTPUTS))) {
+            return sweep(v, dir, o);
+        }
+    }
+
+    private Integer sweep(VarySpec v, Path dir, OutputDir o) throws IOException {
         PluginRegistry registry = PluginRegistry.discover();
         List<Scenario.Override> fixed = new ArrayList<>(sets.stream().map(Scenario.Override::ofSet).toList());
         PrintWriter err = spec.commandLine().getErr();
@@ -62,6 +81,7 @@ final class SweepCommand implements Callable<Integer> {
         AnalyticFi analytic = null;
         Scenario first = null;
         Runner.Result last = null;
+        java.util.Set<String> warned = new java.util.HashSet<>();
         long totalSteps = 0;
         double wall = 0;
         try (ProgressBar bar = new ProgressBar(err, "sweep", !quiet && ProgressBar.stderrIsTerminal())) {
@@ -69,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
                 List<Scenario.Override> overrides = new ArrayList<>(fixed);
                 overrides.add(new Scenario.Override("--vary " + vary, v.path(), v.text(k)));
                 Scenario s = Scenario.loadWith(file, overrides);
+                Preflight.check(s, registry, strict, err, warned);
                 int index = k;
                 long steps = s.steps();
                 Runner.Result r = Runner.run(s, registry, (done, total) -> bar.onProgress(index * steps + done, v.count() * steps));
@@ -88,7 +109,6 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         SweepResult sweep = SweepResult.of(v, pops, stats, analytic);
-        Path dir = out != null ? out : Path.of("out", first.name() + "-sweep");
         ObjectNode summary = SummaryJson.header(first.name(), last.simulation(), first.duration(), first.seed(), first.precision());
         summary.put("vary", vary);
         summary.put("runs", v.count());
@@ -101,13 +121,11 @@ final class SweepCommand implements Callable<Integer> {
         if (analytic != null) summary.put("analytic_rheobase_si", analytic.rheobase());
         ArrayNode list = summary.putArray("populations");
         pops.forEach(list::add);
-        List<Path> written;
-        try (OutputDir o = new OutputDir(dir, List.of("fi.csv", "fi.png", "summary.json"))) {
-            o.write("fi.csv", os -> FiCsv.write(sweep, os));
-            o.write("fi.png", os -> Charts.writePng(FiPlot.draw(sweep), os));
-            o.write("summary.json", os -> SummaryJson.write(summary, os));
-            written = o.commit();
-        }
+        SummaryJson.listFiles(summary, OUTPUTS);
+        o.write("fi.csv", os -> FiCsv.write(sweep, os));
+        o.write("fi.png", os -> Charts.writePng(FiPlot.draw(sweep), os));
+        o.write("summary.json", os -> SummaryJson.write(summary, os));
+        List<Path> written = o.commit();
         PrintWriter outw = spec.commandLine().getOut();
         String rheobase = sweep.rheobaseLow() == null ? "rheobase not crossed by the sweep"
                 : String.format(java.util.Locale.ROOT, "rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),

@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikelane.cli.output.OutputDir;
 
-/** A failed or interrupted run never leaves a half-written file over an earlier result. */
+/** A failed or interrupted run never leaves a half-written file over an earlier result, nor a mixed set. */
 class AtomicOutputTest {
     @TempDir
     Path tmp;
@@ -24,7 +25,7 @@ class AtomicOutputTest {
         Path dir = tmp.resolve("out");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("spikes.csv"), "earlier result\n");
-        try (OutputDir out = new OutputDir(dir, List.of("spikes.csv"))) {
+        try (OutputDir out = OutputDir.open(dir, Set.of("spikes.csv"))) {
             assertThrows(IOException.class, () -> out.write("spikes.csv", o -> {
                 o.write("population,neuron,time_s\nlif,0,0.01".getBytes(StandardCharsets.UTF_8));
                 throw new IOException("disk full (simulated)");
@@ -40,7 +41,7 @@ class AtomicOutputTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("a.csv"), "old a\n");
         Files.writeString(dir.resolve("b.csv"), "old b\n");
-        try (OutputDir out = new OutputDir(dir, List.of("a.csv", "b.csv"))) {
+        try (OutputDir out = OutputDir.open(dir, Set.of("a.csv", "b.csv"))) {
             out.write("a.csv", o -> o.write("new a\n".getBytes(StandardCharsets.UTF_8)));
             assertEquals("old a\n", Files.readString(dir.resolve("a.csv")), "a.csv is replaced only at commit");
             assertThrows(IOException.class, () -> out.write("b.csv", o -> {
@@ -50,6 +51,28 @@ class AtomicOutputTest {
         assertEquals("old a\n", Files.readString(dir.resolve("a.csv")));
         assertEquals("old b\n", Files.readString(dir.resolve("b.csv")));
         assertEquals(List.of("a.csv", "b.csv"), names(dir));
+    }
+
+    /** A move that fails halfway through the commit puts the earlier outputs back and removes the new ones. */
+    @Test
+    void aCommitThatFailsHalfwayRestoresTheEarlierSet() throws IOException {
+        Path dir = tmp.resolve("out");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("spikes.csv"), "old spikes\n");
+        Files.writeString(dir.resolve("summary.json"), "{\"files\": [\"spikes.csv\", \"summary.json\"]}\n");
+        try (OutputDir out = OutputDir.open(dir, Set.of("spikes.csv", "raster.png", "summary.json"))) {
+            out.write("spikes.csv", o -> o.write("new spikes\n".getBytes(StandardCharsets.UTF_8)));
+            out.write("raster.png", o -> o.write(1));
+            out.write("summary.json", o -> o.write("{}\n".getBytes(StandardCharsets.UTF_8)));
+            // a folder with content where raster.png goes, made after the checks: the second move fails
+            Files.createDirectories(dir.resolve("raster.png").resolve("x"));
+            IOException e = assertThrows(IOException.class, out::commit);
+            assertTrue(e.getMessage().startsWith("could not replace the outputs in " + dir), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; the earlier ones are kept"), e.getMessage());
+        }
+        assertEquals("old spikes\n", Files.readString(dir.resolve("spikes.csv")));
+        assertTrue(Files.readString(dir.resolve("summary.json")).contains("files"));
+        assertEquals(List.of("raster.png", "spikes.csv", "summary.json"), names(dir), "no temporary folder left");
     }
 
     /** End to end: a second run that fails to write keeps the first run's spikes.csv byte for byte. */
@@ -64,10 +87,11 @@ class AtomicOutputTest {
         Files.createDirectories(dir.resolve("summary.json").resolve("x"));
         Cli.Outcome o = Cli.run("run", Cli.example("quickstart.yaml").toString(), "--out", dir.toString(), "-q",
                 "--set", "inputs.2.amplitude=3 nA");
-        assertEquals(Main.FAILED, o.exitCode(), o.err());
-        assertTrue(o.err().contains("summary.json is a folder"), o.err());
+        // found before the simulation, not after it
+        assertEquals(Main.BAD_INPUT, o.exitCode(), o.err());
+        assertEquals("error: output folder " + dir + ": summary.json is a folder; cannot write an output file there\n", o.err());
         assertEquals(before, Files.readString(dir.resolve("spikes.csv")));
-        assertTrue(names(dir).stream().noneMatch(n -> n.endsWith(".tmp")), names(dir).toString());
+        assertTrue(names(dir).stream().noneMatch(n -> n.startsWith(".")), names(dir).toString());
     }
 
     private static List<String> names(Path dir) throws IOException {

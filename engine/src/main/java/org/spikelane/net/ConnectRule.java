@@ -29,6 +29,13 @@ public final class ConnectRule {
             "probability", Kind.PROBABILITY, "in_degree", Kind.IN_DEGREE, "pairs", Kind.PAIRS);
     private static final List<String> RULES = List.of("all_to_all", "one_to_one", "probability", "in_degree", "pairs");
 
+    /**
+     * The most synapses one projection can hold: its synapses live in Java arrays, indexed by int.
+     * Larger networks are split into several projections (pre or post ranges).
+     */
+    public static final long MAX_SYNAPSES = Integer.MAX_VALUE - 8;
+
+    private final String owner;
     private final Kind kind;
     private final IndexRange pre;
     private final IndexRange post;
@@ -38,8 +45,9 @@ public final class ConnectRule {
     private final boolean recurrent;
     private final int[][] pairs;
 
-    private ConnectRule(Kind kind, IndexRange pre, IndexRange post, double p, int k, boolean autapses, boolean recurrent,
-                        int[][] pairs) {
+    private ConnectRule(String owner, Kind kind, IndexRange pre, IndexRange post, double p, int k, boolean autapses,
+                        boolean recurrent, int[][] pairs) {
+        this.owner = owner;
         this.kind = kind;
         this.pre = pre;
         this.post = post;
@@ -115,7 +123,14 @@ public final class ConnectRule {
             case PAIRS -> pairs = parsePairs(connect.get("pairs"), preSize, postSize, owner);
             case ALL_TO_ALL -> { }
         }
-        return new ConnectRule(kind, pre, post, p, k, autapses, recurrent, pairs);
+        ConnectRule rule = new ConnectRule(owner, kind, pre, post, p, k, autapses, recurrent, pairs);
+        long expected = rule.expectedCount();
+        if (expected > MAX_SYNAPSES) {
+            throw new ParameterException(owner, "connect", "makes " + (kind == Kind.PROBABILITY ? "about " : "") + expected
+                    + " synapses, more than the " + MAX_SYNAPSES + " one projection can hold; split it into several"
+                    + " projections with pre or post ranges");
+        }
+        return rule;
     }
 
     private static boolean overlaps(IndexRange a, IndexRange b) { return a.from() < b.to() && b.from() < a.to(); }
@@ -157,6 +172,16 @@ public final class ConnectRule {
             case IN_DEGREE -> (long) k * post.length();
             case PAIRS -> pairs[0].length;
         };
+    }
+
+    /**
+     * The number of synapses: exact where it does not depend on random draws, the mean
+     * ({@code p} x pairs) for {@code probability}. For memory estimates before anything is drawn.
+     */
+    public long expectedCount() {
+        if (kind != Kind.PROBABILITY) return fixedCount();
+        long pairsCount = (long) pre.length() * post.length() - (excludesSelf() ? overlap() : 0);
+        return (long) Math.ceil(p * pairsCount);
     }
 
     private boolean excludesSelf() { return recurrent && !autapses; }
@@ -266,7 +291,8 @@ public final class ConnectRule {
     private Connections inDegree(RandomStream random, int lo, int hi) {
         int n = pre.length();
         int targets = Math.max(0, hi - lo);
-        int[] a = new int[k * targets];
+        // parse() refuses rules beyond MAX_SYNAPSES; the long product keeps that promise here too
+        int[] a = new int[checkedCount((long) k * targets)];
         int[] b = new int[a.length];
         boolean[] taken = new boolean[n];
         int[] chosen = new int[k];
@@ -325,13 +351,21 @@ public final class ConnectRule {
         return (int) d;
     }
 
-    /** A growable int array for drawing connectivity at build time. */
-    private static final class IntList {
+    private int checkedCount(long count) {
+        if (count > MAX_SYNAPSES) {
+            throw new ParameterException(owner, "connect", "makes " + count + " synapses, more than the " + MAX_SYNAPSES
+                    + " one projection can hold; split it into several projections with pre or post ranges");
+        }
+        return (int) count;
+    }
+
+    /** A growable int array for drawing connectivity at build time; grows by doubling up to the largest array. */
+    private final class IntList {
         private int[] data = new int[256];
         private int size;
 
         void add(int value) {
-            if (size == data.length) data = Arrays.copyOf(data, size * 2);
+            if (size == data.length) data = Arrays.copyOf(data, checkedCount(Math.min(size * 2L, Math.max(MAX_SYNAPSES, size + 1L))));
             data[size++] = value;
         }
 

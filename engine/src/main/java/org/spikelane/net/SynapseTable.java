@@ -45,7 +45,13 @@ public final class SynapseTable implements StateOwner {
         this.delays = Arrays.stream(delaySteps).distinct().sorted().toArray();
         int groups = delays.length;
         int stride = sources + 1;
-        this.rowStart = new int[Math.max(1, groups) * stride];
+        // one row start per (delay, source): in long, since many distinct delays times a large source overflow int
+        long rowStarts = (long) Math.max(1, groups) * stride;
+        if (rowStarts + 1 > ConnectRule.MAX_SYNAPSES) {
+            throw new IllegalArgumentException("a projection from " + sources + " neurons with " + groups + " distinct delays needs "
+                    + rowStarts + " row starts, more than one array holds; round the delays to fewer distinct values");
+        }
+        this.rowStart = new int[(int) rowStarts];
         this.target = new int[n];
         this.weight = new float[n];
         int[] groupOf = new int[n];

@@ -10,9 +10,14 @@ import org.spikelane.state.StateOwner;
  * Samples chosen variables of chosen neurons every {@code every} steps. A sample stamped
  * {@code t_n} is the state at the start of step {@code n} (Brian2's {@code start} slot), taken
  * after that step's inputs were evaluated so that input currents are the ones held over step n.
- * Storage grows by doubling; no allocation per step once warm.
+ * Storage grows by doubling, or is sized once by {@link #reserve} when the run's length is known;
+ * no allocation per step once warm. Sizes are computed in long arithmetic: a recording too large
+ * for one Java array is refused with a message, never a negative array size.
  */
 public final class StateRecorder implements StateOwner {
+    /** The most elements one Java array can hold on common JVMs. */
+    public static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final String population;
     private final Variable[] variables;
     private final int[] neurons;
@@ -28,18 +33,63 @@ public final class StateRecorder implements StateOwner {
         this.neurons = neurons.clone();
         this.every = every;
         this.dt = dt;
-        this.steps = new long[256];
-        this.values = new float[256 * channels()];
+        long perSample = valuesPerSample();
+        if (perSample > MAX_ARRAY) {
+            throw new IllegalStateException("state recorder of '" + population + "': " + neurons.length + " neurons x "
+                    + variables.size() + " variables = " + perSample + " values per sample, more than the " + MAX_ARRAY
+                    + " one recording can hold; record fewer neurons or variables");
+        }
+        // at most about 64k values before the first growth: a recorder of millions of neurons must not
+        // allocate 256 samples' worth up front, before reserve() or the first sample says what is needed
+        int initial = (int) Math.max(1, Math.min(256, (1 << 16) / Math.max(1, perSample)));
+        this.steps = new long[initial];
+        this.values = new float[initial * channels()];
     }
 
     private int channels() { return variables.length * neurons.length; }
+
+    /** Values per sample: recorded variables x recorded neurons. */
+    public long valuesPerSample() { return (long) variables.length * neurons.length; }
+
+    /** Samples a run over steps {@code [first, end)} takes: the multiples of {@code every} in that range. */
+    public static long samplesBetween(long first, long end, long every) {
+        if (end <= first) return 0;
+        return Math.floorDiv(end - 1, every) - Math.floorDiv(first - 1, every);
+    }
+
+    /** Samples a run over steps {@code [first, end)} takes with this recorder's interval. */
+    public long samplesBetween(long first, long end) { return samplesBetween(first, end, every); }
+
+    /**
+     * Makes room for {@code more} samples beyond those taken so far, at once: a run that knows its
+     * length allocates its whole recording before the first step (so a recording that does not fit
+     * fails before the run, not at the end of it) and never doubles past what it needs.
+     *
+     * @throws IllegalStateException if the recording would not fit in one Java array
+     */
+    public void reserve(long more) {
+        long capacity = samples + Math.max(0, more);
+        if (capacity > steps.length) grow(capacity);
+    }
+
+    private void grow(long capacity) {
+        long count = capacity * channels();
+        if (capacity > MAX_ARRAY || count > MAX_ARRAY) {
+            throw new IllegalStateException("state recorder of '" + population + "': " + capacity + " samples x " + channels()
+                    + " values (neurons x variables) = " + count + " values, more than the " + MAX_ARRAY
+                    + " one recording can hold; record fewer neurons or variables, or sample less often (every)");
+        }
+        steps = Arrays.copyOf(steps, (int) capacity);
+        values = Arrays.copyOf(values, (int) count);
+    }
 
     /** Takes a sample if {@code step} is a multiple of the recording interval. */
     public void sample(long step) {
         if (step % every != 0) return;
         if (samples == steps.length) {
-            steps = Arrays.copyOf(steps, samples * 2);
-            values = Arrays.copyOf(values, samples * 2 * channels());
+            // doubling, capped at the largest array; long arithmetic so that the cap is reached, not overflowed
+            long limit = channels() == 0 ? MAX_ARRAY : MAX_ARRAY / channels();
+            grow(samples >= limit ? samples + 1L : Math.min(samples * 2L, limit));
         }
         int base = samples * channels();
         for (int v = 0; v < variables.length; v++) {

@@ -23,13 +23,41 @@ public final class Simd {
     private static final boolean VECTOR = !"scalar".equalsIgnoreCase(System.getProperty("spikelane.vector", ""));
 
     private static VectorSpecies<Float> chooseFloat() {
-        String bits = System.getProperty("spikelane.vector.bits");
-        if (bits == null || bits.isBlank()) return FloatVector.SPECIES_PREFERRED;
-        try {
-            return FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(Integer.parseInt(bits.strip())))
-                    .check(float.class);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("spikelane.vector.bits: '" + bits + "' is not one of 64, 128, 256, 512");
+        int bits = Width.requested();
+        if (bits == 0) return FloatVector.SPECIES_PREFERRED;
+        return FloatVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(bits)).check(float.class);
+    }
+
+    /**
+     * Reads and checks {@code spikelane.vector.bits}. A nested class so that a command line can
+     * check the property before anything touches {@link Simd}: a bad width thrown from Simd's own
+     * initialiser would reach the user as an ExceptionInInitializerError and leave the class unusable.
+     */
+    public static final class Width {
+        /** The widths the Vector API has float species for. */
+        public static final java.util.List<Integer> ALLOWED = java.util.List.of(64, 128, 256, 512);
+
+        private Width() {}
+
+        /**
+         * The width forced by {@code -Dspikelane.vector.bits}, or 0 when unset (the machine's preferred width).
+         *
+         * @throws IllegalArgumentException naming the value and the allowed widths
+         */
+        public static int requested() {
+            String bits = System.getProperty("spikelane.vector.bits");
+            if (bits == null || bits.isBlank()) return 0;
+            int parsed;
+            try {
+                parsed = Integer.parseInt(bits.strip());
+            } catch (NumberFormatException e) {
+                parsed = -1;
+            }
+            if (!ALLOWED.contains(parsed)) {
+                throw new IllegalArgumentException("-Dspikelane.vector.bits=" + bits + ": not a vector width; allowed: 64, 128, 256, 512"
+                        + " (or leave it unset for the machine's preferred width)");
+            }
+            return parsed;
         }
     }
 

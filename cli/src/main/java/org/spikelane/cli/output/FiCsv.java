@@ -25,7 +25,7 @@ public final class FiCsv {
             String shown = Double.toString(sweep.vary().displayValue(k));
             for (int p = 0; p < sweep.populations().size(); p++) {
                 var s = sweep.stats(k, p);
-                w.write(shown + "," + sweep.populations().get(p) + "," + s.spikes() + "," + s.countRateHz() + "," + s.isiRateHz());
+                w.write(shown + "," + Csv.field(sweep.populations().get(p)) + "," + s.spikes() + "," + s.countRateHz() + "," + s.isiRateHz());
                 if (analytic) {
                     double isi = sweep.analytic().isiOnGrid(value);
                     w.write("," + sweep.analytic().rate(value) + "," + (Double.isInfinite(isi) ? 0.0 : 1 / isi));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
@@ -21,10 +22,16 @@ public final class RunOutputs {
     public static final String TRACES = "traces.png";
     public static final String RASTER = "raster.png";
 
+    /** Every file a run can write; a run without state recording writes neither state.csv nor traces.png. */
+    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER);
+
     private RunOutputs() {}
 
-    /** Writes every output of {@code result} into {@code dir}; returns the files written. */
-    public static List<Path> write(Runner.Result result, Path dir) throws IOException {
+    /**
+     * Writes every output of {@code result} into {@code out} and replaces the earlier run's set
+     * with it; returns the files written.
+     */
+    public static List<Path> write(Runner.Result result, OutputDir out) throws IOException {
         Simulation sim = result.simulation();
         List<String> names = new ArrayList<>(List.of(SPIKES));
         boolean state = !sim.stateRecorders().isEmpty();
@@ -33,18 +40,16 @@ public final class RunOutputs {
         names.add(SUMMARY);
         if (traces) names.add(TRACES);
         names.add(RASTER);
-        try (OutputDir out = new OutputDir(dir, names)) {
-            out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
-            if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
-            out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result), o));
-            if (traces) {
-                Map<String, Integer> sizes = new HashMap<>();
-                sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
-                InputLabels labels = new InputLabels(result.scenario(), sizes);
-                out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), labels), o));
-            }
-            out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps()), o));
-            return out.commit();
+        out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
+        if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
+        out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result, names), o));
+        if (traces) {
+            Map<String, Integer> sizes = new HashMap<>();
+            sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
+            InputLabels labels = new InputLabels(result.scenario(), sizes);
+            out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), labels), o));
         }
+        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps()), o));
+        return out.commit();
     }
 }

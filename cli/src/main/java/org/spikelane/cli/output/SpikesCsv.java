@@ -7,7 +7,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.spikelane.record.SpikeRecorder;
 
-/** {@code spikes.csv}: {@code population,neuron,time_s}, one row per spike, in time order. */
+/**
+ * {@code spikes.csv}: {@code population,neuron,time_s}, one row per spike, in time order; names
+ * quoted as {@link Csv#field} says.
+ */
 public final class SpikesCsv {
     public static final String HEADER = "population,neuron,time_s";
 
@@ -18,8 +21,10 @@ public final class SpikesCsv {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(HEADER);
         w.write('\n');
+        // a few populations, many rows: each name is quoted once
+        java.util.Map<String, String> quoted = new java.util.HashMap<>();
         for (int row = 0; row < spikes.count(); row++) {
-            w.write(spikes.populationName(row));
+            w.write(quoted.computeIfAbsent(spikes.populationName(row), Csv::field));
             w.write(',');
             w.write(Integer.toString(spikes.neuron(row)));
             w.write(',');

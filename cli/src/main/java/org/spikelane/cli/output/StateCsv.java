@@ -11,6 +11,7 @@ import org.spikelane.record.StateRecorder;
 /**
  * {@code state.csv}: {@code population,neuron,variable,time_s,value}, values in SI units (V, A, S).
  * Rows are grouped by recorder, variable and neuron, so each trace is contiguous and in time order.
+ * Names are quoted as {@link Csv#field} says.
  */
 public final class StateCsv {
     public static final String HEADER = "population,neuron,variable,time_s,value";
@@ -25,9 +26,9 @@ public final class StateCsv {
         for (StateRecorder r : recorders) {
             int[] neurons = r.neurons();
             for (int v = 0; v < r.variables().size(); v++) {
-                String prefixVariable = r.variables().get(v).name();
+                String variable = Csv.field(r.variables().get(v).name());
                 for (int k = 0; k < neurons.length; k++) {
-                    String prefix = r.population() + "," + neurons[k] + "," + prefixVariable + ",";
+                    String prefix = Csv.field(r.population()) + "," + neurons[k] + "," + variable + ",";
                     for (int s = 0; s < r.samples(); s++) {
                         w.write(prefix);
                         w.write(time.of(r.step(s)));

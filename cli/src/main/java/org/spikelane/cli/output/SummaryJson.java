@@ -32,7 +32,8 @@ public final class SummaryJson {
         return root;
     }
 
-    public static ObjectNode of(Runner.Result r) {
+    /** The summary of a run whose output set is {@code files} (listed so that readers and the next run know the set). */
+    public static ObjectNode of(Runner.Result r, java.util.List<String> files) {
         Simulation sim = r.simulation();
         ObjectNode root = header(r.scenario().name(), sim, r.steps() * sim.dt(), r.scenario().seed(), r.scenario().precision());
         root.put("steps", r.steps());
@@ -44,6 +45,7 @@ public final class SummaryJson {
         root.put("wall_time_s", r.wallSeconds());
         root.put("steps_per_second", r.stepsPerSecond());
         root.put("total_spikes", r.totalSpikes());
+        listFiles(root, files);
         ArrayNode pops = root.putArray("populations");
         double seconds = r.stepsRun() * sim.dt();
         for (Population p : sim.populations()) {
@@ -70,6 +72,12 @@ public final class SummaryJson {
             }
         }
         return root;
+    }
+
+    /** {@code files}: the names of the files of this output set, summary.json included. */
+    public static void listFiles(ObjectNode root, java.util.List<String> files) {
+        ArrayNode list = root.putArray("files");
+        files.forEach(list::add);
     }
 
     public static void write(ObjectNode node, OutputStream out) throws IOException {
