@@ -56,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("out", scenario.name());
         List<Path> written = RunOutputs.write(result, dir);
+        org.spikelane.cli.output.OverflowWarnings.print(err, result.simulation().overflows());
         if (plan.writes()) {
             spec.commandLine().getOut().printf("checkpoint at step %d (t = %s) -> %s%n", plan.checkpointStep(),
                     org.spikelane.units.Units.format(plan.checkpointStep() * scenario.dt(), org.spikelane.units.Dimension.TIME),
