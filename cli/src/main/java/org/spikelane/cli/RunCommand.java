@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
                 result = Runner.run(scenario, registry, bar, plan);
             }
             List<Path> written = RunOutputs.write(result, outputs);
+            org.spikelane.cli.output.OverflowWarnings.print(err, result.simulation().overflows());
             report(scenario, plan, result, dir, written);
         }
         return 0;

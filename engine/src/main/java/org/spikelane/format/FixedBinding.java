@@ -7,6 +7,7 @@ import org.spikelane.fixed.Quantization;
 import org.spikelane.neuron.FixedLifKernel;
 import org.spikelane.neuron.FixedLifState;
 import org.spikelane.neuron.LifKernel;
+import org.spikelane.neuron.LifModel;
 import org.spikelane.neuron.LifState;
 import org.spikelane.neuron.PhysicalParameters;
 import org.spikelane.record.Variable;
@@ -70,10 +71,16 @@ public final class FixedBinding implements FormatBinding {
         };
     }
 
-    /** The parameter changes and is re-quantized; {@code v} is quantized directly. */
+    private static final List<String> VOLTAGES = List.of("v", LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD);
+
+    /**
+     * The parameter changes and is re-quantized; {@code v} is quantized directly. A voltage beyond
+     * the int range is refused ({@link FixedLifState#checkVoltage}), not saturated.
+     */
     @Override
     public void set(String owner, String param, int neuron, double siValue) {
         parameters.check(owner, param, neuron, siValue);
+        if (VOLTAGES.contains(param)) fixed.checkVoltage(owner, param, siValue);
         if (param.equals("v")) {
             fixed.setVoltage(neuron, siValue);
             return;

@@ -82,7 +82,8 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
      * Conductances (float, from the synapses' float kernels) folded into this step's rest and
      * decay: with {@code rg = R g}, {@code v_inf = (E_L + R I + R gE) / (1 + rg)} and
      * {@code d = e^{-(1 + rg) dt / tau_m}}, formed in float ({@link ExpNeg}, bit-identical in both
-     * paths) and quantized once (v_inf truncated to LSB_v, d rounded to Q16). The drive is folded
+     * paths) and quantized once (v_inf truncated to LSB_v, d rounded to Q16; a v_inf beyond the
+     * bound is clipped and counted as an overflow of {@code I}, the range it is held in). The drive is folded
      * in, so the integration pass reads 0 from it.
      */
     private static void scalarConductance(FixedLifState f, int from, int end) {
@@ -94,7 +95,11 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
             float denominator = 1f + f.g[i] * f.ampsToLsb[i] * lsb;
             float vInf = ((float) (f.restingPotential[i] + drive) + f.gE[i] * f.ampsToLsb[i]) / denominator;
-            f.conductanceRest[i] = (int) Math.max(-bound, Math.min(bound, vInf));
+            // a strong conductance can pull v_inf beyond the int range: clipped, and counted as I;
+            // compared as the vector path does (a NaN counts as a clip in both)
+            float rest = Math.max(-bound, Math.min(bound, vInf));
+            if (rest != vInf) f.overflows[FixedLifState.I]++;
+            f.conductanceRest[i] = (int) rest;
             f.conductanceDecay[i] = (int) (ExpNeg.exp(-(f.dtOverTau[i] * denominator)) * unity + 0.5f);
             f.driveSum[i] = 0;
             f.g[i] = 0f;
@@ -107,7 +112,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
         int iLimit = f.profile.currentLimit();
-        long driveOverflows = 0;
+        long driveOverflows = 0, restOverflows = 0;
         FloatVector zero = FloatVector.zero(F);
         IntVector none = IntVector.zero(I);
         for (int i = from; i < to; i += I.length()) {
@@ -121,7 +126,10 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             FloatVector rest = (FloatVector) IntVector.fromArray(I, f.restingPotential, i).add(drive)
                     .convert(VectorOperators.I2F, 0);
             FloatVector vInf = rest.add(FloatVector.fromArray(F, f.gE, i).mul(toLsb)).div(denominator);
-            ((IntVector) vInf.max(-bound).min(bound).convert(VectorOperators.F2I, 0)).intoArray(f.conductanceRest, i);
+            FloatVector restClipped = vInf.max(-bound).min(bound);
+            VectorMask<Float> restOut = restClipped.compare(VectorOperators.NE, vInf);
+            if (restOut.anyTrue()) restOverflows += restOut.trueCount();
+            ((IntVector) restClipped.convert(VectorOperators.F2I, 0)).intoArray(f.conductanceRest, i);
             FloatVector.fromArray(F, f.dtOverTau, i).mul(denominator).neg().intoArray(lanes, 0);
             ExpNeg.exp(lanes, 0);
             ((IntVector) FloatVector.fromArray(F, lanes, 0).mul(unity).add(0.5f).convert(VectorOperators.F2I, 0))
@@ -130,7 +138,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             zero.intoArray(f.g, i);
             zero.intoArray(f.gE, i);
         }
-        f.overflows[FixedLifState.I] += driveOverflows;
+        f.overflows[FixedLifState.I] += driveOverflows + restOverflows;
     }
 
     /**

@@ -16,6 +16,8 @@ import org.spikelane.spi.SynapseTarget;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.state.StateOwner;
+import org.spikelane.units.Dimension;
+import org.spikelane.units.Units;
 
 /**
  * Integer state and quantized constants of a LIF population under a fixed-point profile with
@@ -170,6 +172,23 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
     /** Voltage in LSB, saturated to the profile's range. */
     public int voltage(double volts) {
         return (int) FixedMath.saturate(Math.round(volts / voltageLsb), profile.voltageLimit());
+    }
+
+    /**
+     * Refuses a run-time value of a voltage ({@code v}, {@code E_L}, {@code v_reset},
+     * {@code v_threshold}) that the int state cannot hold. Refused rather than saturated and
+     * counted: LSB_v was fixed at build time from the voltages then, so a value beyond the range is
+     * a different network (a threshold clipped to the limit, which a saturated v then reaches, fires
+     * where the requested one never would), and the caller is there to be told, with the range.
+     */
+    public void checkVoltage(String owner, String param, double volts) {
+        if (param.equals(LifModel.V_RESET) && profile.resetToZero()) return; // not read: the reset is 0
+        double limit = profile.voltageLimit() * voltageLsb;
+        if (!Double.isFinite(volts) || Math.abs(Math.round((float) volts / voltageLsb)) > profile.voltageLimit()) {
+            throw new ParameterException(owner, param, Units.format(volts, Dimension.VOLTAGE) + " is outside the range "
+                    + "that precision " + profile.name() + " holds for this population, +-" + Units.format(limit, Dimension.VOLTAGE)
+                    + " (" + profile.voltageLimit() + " x LSB_v " + voltageLsb + " V, fixed at build time by its largest voltage parameter)");
+        }
     }
 
     /** Sets v of neuron {@code i}, given in volts, rounded through float as every voltage parameter is. */

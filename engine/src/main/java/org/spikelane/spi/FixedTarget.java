@@ -12,8 +12,10 @@ package org.spikelane.spi;
  *       propagator terms of current synapses).</li>
  * </ul>
  * Arrays are sized {@link LifParameters#padded()} and indexed by population index. A contribution is
- * clipped by the plugin to {@code +-contributionLimit()} and each clip reported with
- * {@link #countClipped}; the kernel clips the sums again (counted too), so overflow is never silent.
+ * clipped by the plugin to {@code +-contributionLimit()}, and so is the accumulator after the plugin's
+ * addition (a plain int {@code +=} of several contributions near the limit wraps around to the other
+ * sign before the kernel sees it); each clip is reported with {@link #countClipped}. The kernel
+ * clips the sums again (counted too), so overflow is never silent.
  */
 public interface FixedTarget {
     /** The population's physical parameters: size, {@code tau_m}, {@code C}, {@code R} for propagators. */

@@ -108,6 +108,39 @@ class FixedLifKernelAgreementTest {
     }
 
     /**
+     * A conductance whose reversal potential is far beyond the range pulls v_inf beyond the int
+     * bound: clipped, and counted as I on every neuron-step, the same in both paths. With
+     * {@code R g = 1} and {@code E = 100 V}, {@code v_inf = (E_L + 100 V) / 2}, about 50 V against a
+     * bound of 2 V; at {@code E = 0} it is about -35 mV and nothing is counted.
+     */
+    @org.junit.jupiter.api.Test
+    void conductanceRestBeyondTheRangeIsCounted() {
+        for (double reversal : new double[] {100, 0}) {
+            int n = 17, steps = 10;
+            FixedLifState[] f = new FixedLifState[2];
+            for (int k = 0; k < 2; k++) {
+                f[k] = new FixedLifState("p", floatState(n, 3).parameters(), ArithmeticProfile.FIXED, 5);
+                f[k].enableConductance();
+            }
+            int[] spikes = new int[f[0].padded];
+            for (int step = 0; step < steps; step++) {
+                for (FixedLifState s : f) {
+                    for (int i = 0; i < n; i++) {
+                        s.g[i] = (float) (1 / s.resistance(i));
+                        s.gE[i] = (float) (s.g[i] * reversal);
+                    }
+                }
+                FixedLifKernel.vectorStep(f[0], step, 0, f[0].padded, spikes, 0);
+                FixedLifKernel.scalarStep(f[1], step, 0, f[1].padded, spikes, 0);
+                assertArrayEquals(f[1].v, f[0].v, "v, step " + step);
+            }
+            long expected = reversal > 1 ? (long) n * steps : 0;
+            assertEquals(expected, f[0].overflows[FixedLifState.I], "vector, E = " + reversal + " V");
+            assertEquals(expected, f[1].overflows[FixedLifState.I], "scalar, E = " + reversal + " V");
+        }
+    }
+
+    /**
      * Homogeneous E_L and v_reset are broadcast (index mask 0) until one neuron's value changes;
      * the scalar reference always reads per neuron, so a wrong mask shows as a mismatch.
      */

@@ -106,6 +106,30 @@ class PrecisionNetworkTest {
                 + "only (it has no fixed-point kernel); run with precision: float32", e.getMessage());
     }
 
+    /**
+     * LSB_v = 2^-28 V for the neurodynex neuron, so v and the voltage parameters hold
+     * +-(2^27 - 1) LSB_v, just under 0.5 V: a run-time value beyond is refused, naming the
+     * parameter and the range, instead of being saturated into a different threshold or v.
+     */
+    @Test
+    void fixedRefusesRunTimeVoltagesBeyondItsRange() {
+        Network net = new Network(1e-4).precision(Precision.FIXED);
+        net.addLif("lif", 1, Map.of());
+        Simulation sim = net.build();
+        var e = assertThrows(ParameterException.class, () -> sim.set("population 'lif'", "v_threshold", 0, 0.6));
+        assertEquals("v_threshold", e.parameter());
+        assertEquals("population 'lif' parameter 'v_threshold': 600 mV is outside the range that precision fixed holds for this "
+                + "population, +-500 mV (134217727 x LSB_v 3.725290298461914E-9 V, fixed at build time by its largest voltage "
+                + "parameter)", e.getMessage());
+        assertThrows(ParameterException.class, () -> sim.set("population 'lif'", "v", 0, -0.5));
+        assertThrows(ParameterException.class, () -> sim.set("population 'lif'", "E_L", 0, Double.NaN));
+        sim.set("population 'lif'", "v", 0, -0.49); // within the range: taken as given
+        var fixed = ((org.spikelane.format.FixedBinding) sim.lif("lif").format()).fixedState();
+        assertEquals((float) -0.49, fixed.volts(0), fixed.voltageLsb / 2, "rounded through float, as every voltage is");
+        sim.set("population 'lif'", "v_threshold", 0, 0.4);
+        for (var c : sim.overflows()) assertEquals(0, c.count(), c.toString());
+    }
+
     @Test
     void fixedReportsQuantizationOfTheNeurodynexNeuron() {
         Network net = new Network(1e-4).precision(Precision.FIXED);

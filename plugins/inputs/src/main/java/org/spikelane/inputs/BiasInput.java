@@ -55,7 +55,7 @@ public final class BiasInput implements InputPlugin {
         boolean vector = target.vector();
         return new FixedInputKernel() {
             @Override public void addDrive(long step, int from, int to, int[] drive) {
-                FixedDrive.add(drive, from, to, targets, values, vector);
+                FixedDrive.add(target, drive, from, to, targets, values, vector);
             }
 
             @Override public void declareState(StateDeclarer s) {

@@ -1,6 +1,7 @@
 package org.spikelane.inputs;
 
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
@@ -10,7 +11,8 @@ import org.spikelane.spi.FixedTarget;
 /**
  * The int arithmetic that the standard inputs share under {@code precision: fixed}: currents
  * quantized once to {@code R I} in LSB_v per target slot, and the two per-step additions to
- * {@link FixedTarget#drive()} (a constant array; an affine {@code base + slope m / 2^15}).
+ * {@link FixedTarget#drive()} (a constant array; an affine {@code base + slope m / 2^15}), each
+ * clipped at the contribution limit and counted.
  *
  * <p>Slot arrays of a whole-population input are {@code drive.length} (padded) long with zeros in
  * the padding, so the vector loops need no masked tail; a subset input keeps {@code count} slots and
@@ -52,49 +54,93 @@ final class FixedDrive {
     }
 
     /**
-     * {@code drive[neuron(k)] += values[k]} for every slot whose neuron is in {@code [from, to)}
-     * (int wrap-around in both paths). A whole-population slot array is padded, so {@code to} may
-     * be the padded size.
+     * {@code drive[neuron(k)] = clip(drive[neuron(k)] + values[k])} for every slot whose neuron is in
+     * {@code [from, to)}, clipped at the contribution limit and each clip counted. Why per addition
+     * and not only in the LIF kernel: the kernel sees the sum, and a sum of several inputs near the
+     * limit wraps around in int before it gets there (eight 199 nA biases on 10 Mohm wrap to about
+     * -80 mV of drive), so the wrap would be neither clipped nor counted. With every addend and the
+     * accumulator within {@code +-limit <= 2^29}, the int sum is exact and the clip is all there is
+     * to do. A whole-population slot array is padded, so {@code to} may be the padded size.
      */
-    static void add(int[] drive, int from, int to, Targets targets, int[] values, boolean vector) {
+    static void add(FixedTarget target, int[] drive, int from, int to, Targets targets, int[] values, boolean vector) {
         int[] neurons = targets.indices;
+        int limit = target.contributionLimit();
+        long clipped = 0;
         if (neurons != null) {
-            for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) drive[neurons[k]] += values[k];
+            for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) {
+                clipped += addClipped(drive, neurons[k], values[k], limit);
+            }
         } else if (vector) {
             for (int i = from; i < to; i += I.length()) {
-                IntVector.fromArray(I, drive, i).add(IntVector.fromArray(I, values, i)).intoArray(drive, i);
+                IntVector sum = IntVector.fromArray(I, drive, i).add(IntVector.fromArray(I, values, i));
+                IntVector clip = sum.max(-limit).min(limit);
+                VectorMask<Integer> out = clip.compare(VectorOperators.NE, sum);
+                if (out.anyTrue()) clipped += out.trueCount(); // rare: count only then
+                clip.intoArray(drive, i);
             }
         } else {
-            for (int i = from; i < to; i++) drive[i] += values[i];
+            for (int i = from; i < to; i++) clipped += addClipped(drive, i, values[i], limit);
         }
+        if (clipped > 0) target.countClipped(false, clipped);
     }
 
     /**
-     * {@code drive[neuron(k)] += base[k] + floor((slope[k] m + 2^14) / 2^15)} (slope times a Q15
-     * multiplier, rounded to nearest) for the slots whose neuron is in {@code [from, to)}, for {@code |m| <= 2^15} and {@code |slope| <= 2^30}.
+     * {@code drive[i] = clip(drive[i] + value)} at {@code +-limit}; returns 1 if it clipped. The
+     * sum is formed in long so that it is exact for any int addend, whatever the caller's bound.
+     */
+    static int addClipped(int[] drive, int i, int value, int limit) {
+        long sum = (long) drive[i] + value;
+        if (sum > limit) {
+            drive[i] = limit;
+            return 1;
+        }
+        if (sum < -limit) {
+            drive[i] = -limit;
+            return 1;
+        }
+        drive[i] = (int) sum;
+        return 0;
+    }
+
+    /**
+     * {@code drive[neuron(k)] = clip(drive[neuron(k)] + base[k] + floor((slope[k] m + 2^14) / 2^15))}
+     * (slope times a Q15 multiplier, rounded to nearest) for the slots whose neuron is in
+     * {@code [from, to)}, for {@code |m| <= 2^15} and {@code |slope| <= 2^30}; clipped and counted as
+     * in {@link #add}.
      *
      * <p>Vector path, in 32-bit lanes: {@code slope = hi 2^15 + lo} with {@code hi = slope >> 15}
      * ({@code |hi| <= 2^15}, so {@code |hi m| <= 2^30}) and {@code 0 <= lo < 2^15}; then
      * {@code floor((slope m + a) / 2^15) = hi m + floor((lo m + a) / 2^15)} exactly, and
      * {@code |lo m + a| < 2^30 + 2^14} is an int, so an arithmetic shift is the floor even for a
-     * negative {@code m} (a sine below zero). The scalar path is the full product in long
-     * ({@link FixedMath#mulFloor}).
+     * negative {@code m} (a sine below zero). The term {@code base + slope m / 2^15} is an
+     * interpolation (ramp) or an offset plus an amplitude (sine) of quantized currents, so at most
+     * {@code 2 limit <= 2^30}; with the drive within {@code +-limit} the int sum is exact (partial
+     * sums may wrap: int addition is exact modulo 2^32 and the total fits). The scalar path is the
+     * full product in long ({@link FixedMath#mulFloor}).
      */
-    static void addAffine(int[] drive, int from, int to, Targets targets, int[] base, int[] slope, int m, boolean vector) {
+    static void addAffine(FixedTarget target, int[] drive, int from, int to, Targets targets, int[] base, int[] slope, int m,
+                          boolean vector) {
         int[] neurons = targets.indices;
+        int limit = target.contributionLimit();
+        long clipped = 0;
         if (neurons != null) {
             for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) {
-                drive[neurons[k]] += base[k] + FixedMath.mulFloor(slope[k], m, BITS, HALF);
+                clipped += addClipped(drive, neurons[k], base[k] + FixedMath.mulFloor(slope[k], m, BITS, HALF), limit);
             }
         } else if (vector) {
             for (int i = from; i < to; i += I.length()) {
                 IntVector x = IntVector.fromArray(I, slope, i);
                 IntVector hi = x.lanewise(VectorOperators.ASHR, BITS).mul(m);
                 IntVector lo = x.lanewise(VectorOperators.AND, LOW).mul(m).add(HALF).lanewise(VectorOperators.ASHR, BITS);
-                IntVector.fromArray(I, drive, i).add(IntVector.fromArray(I, base, i)).add(hi).add(lo).intoArray(drive, i);
+                IntVector sum = IntVector.fromArray(I, drive, i).add(IntVector.fromArray(I, base, i)).add(hi).add(lo);
+                IntVector clip = sum.max(-limit).min(limit);
+                VectorMask<Integer> out = clip.compare(VectorOperators.NE, sum);
+                if (out.anyTrue()) clipped += out.trueCount();
+                clip.intoArray(drive, i);
             }
         } else {
-            for (int i = from; i < to; i++) drive[i] += base[i] + FixedMath.mulFloor(slope[i], m, BITS, HALF);
+            for (int i = from; i < to; i++) clipped += addClipped(drive, i, base[i] + FixedMath.mulFloor(slope[i], m, BITS, HALF), limit);
         }
+        if (clipped > 0) target.countClipped(false, clipped);
     }
 }

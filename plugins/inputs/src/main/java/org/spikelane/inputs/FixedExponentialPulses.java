@@ -2,6 +2,7 @@ package org.spikelane.inputs;
 
 import java.util.Arrays;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
@@ -15,7 +16,8 @@ import org.spikelane.state.StateOwner;
  * {@link ExponentialPulses} under {@code precision: fixed}: an int state per target slot, in LSB_v
  * of {@code R I}. An event adds the slot's quantized amplitude (saturated at the contribution
  * limit, counted); each step the state is added to the drive and then loses its leak,
- * {@code state <- state - round(state e)} with {@code e = 1 - e^{-dt/tau}}, so an event at step k
+ * {@code state <- state - round(state e)} with {@code e = 1 - e^{-dt/tau}} (the addition clipped
+ * and counted as in {@link FixedDrive#add}), so an event at step k
  * shows {@code A} at step k, about {@code A e^{-dt/tau}} at k + 1, as in float32.
  *
  * <p>Why the leak and not {@code round(state d / 2^16)} with a Q16 decay {@code d}: a Q16 decay
@@ -107,28 +109,36 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
     void addDrive(int from, int to, int[] drive) {
         if (!adding) return;
         int[] neurons = targets.indices;
+        int limit = target.contributionLimit();
+        long clipped = 0;
         int bits = LOW_BITS + shift;
         long half = 1L << (bits - 1);
         if (neurons != null) {
             for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) {
-                drive[neurons[k]] += state[k];
+                clipped += FixedDrive.addClipped(drive, neurons[k], state[k], limit);
                 state[k] -= (int) (((long) state[k] * leak + half) >> bits);
             }
         } else if (vector) {
             int low = (1 << LOW_BITS) - 1;
             for (int i = from; i < to; i += I.length()) {
                 IntVector x = IntVector.fromArray(I, state, i);
-                IntVector.fromArray(I, drive, i).add(x).intoArray(drive, i);
+                // |drive|, |state| <= limit <= 2^29: the int sum is exact, the clip all there is (FixedDrive.add)
+                IntVector sum = IntVector.fromArray(I, drive, i).add(x);
+                IntVector clip = sum.max(-limit).min(limit);
+                VectorMask<Integer> out = clip.compare(VectorOperators.NE, sum);
+                if (out.anyTrue()) clipped += out.trueCount();
+                clip.intoArray(drive, i);
                 IntVector lo = x.lanewise(VectorOperators.AND, low).mul(leak).add(lowAddend).lanewise(VectorOperators.LSHR, LOW_BITS);
                 x.sub(x.lanewise(VectorOperators.ASHR, LOW_BITS).mul(leak).add(lo).add(highAddend).lanewise(VectorOperators.ASHR, shift))
                         .intoArray(state, i);
             }
         } else {
             for (int i = from; i < to; i++) {
-                drive[i] += state[i];
+                clipped += FixedDrive.addClipped(drive, i, state[i], limit);
                 state[i] -= (int) (((long) state[i] * leak + half) >> bits);
             }
         }
+        if (clipped > 0) target.countClipped(false, clipped);
         if (endsThisStep) {
             if (neurons != null) Arrays.fill(state, targets.firstSlot(from), targets.firstSlot(to), 0);
             else Arrays.fill(state, from, to, 0);

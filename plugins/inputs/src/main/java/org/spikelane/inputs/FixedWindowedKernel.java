@@ -24,6 +24,7 @@ final class FixedWindowedKernel implements FixedInputKernel {
     private final int[] base;
     private final int[] slope;
     private final Multiplier multiplier;
+    private final FixedTarget target;
     private final boolean vector;
 
     /** @param slope null for a constant (step) input */
@@ -33,15 +34,16 @@ final class FixedWindowedKernel implements FixedInputKernel {
         this.base = base;
         this.slope = slope;
         this.multiplier = multiplier;
+        this.target = target;
         this.vector = target.vector();
     }
 
     @Override public void addDrive(long step, int from, int to, int[] drive) {
         if (!window.contains(step)) return;
         if (slope == null) {
-            FixedDrive.add(drive, from, to, targets, base, vector);
+            FixedDrive.add(target, drive, from, to, targets, base, vector);
         } else {
-            FixedDrive.addAffine(drive, from, to, targets, base, slope, multiplier.at(step - window.startStep()), vector);
+            FixedDrive.addAffine(target, drive, from, to, targets, base, slope, multiplier.at(step - window.startStep()), vector);
         }
     }
 

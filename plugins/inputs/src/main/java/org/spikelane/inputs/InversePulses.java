@@ -1,5 +1,6 @@
 package org.spikelane.inputs;
 
+import org.spikelane.spi.FixedTarget;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 
@@ -60,12 +61,16 @@ final class InversePulses implements PulseShape {
      * slot's own age, so it is one double division per active slot and step, as in float32 (the
      * same sparse loop; no vector path: the active slots are scattered). Rounding the quotient to
      * nearest keeps every step within half an LSB_v of the exact value; |result| <= |amplitude_i|.
+     * The addition into the drive is clipped and counted ({@link FixedDrive#addClipped}).
      */
-    void addDrive(long step, int from, int to, int[] drive, int[] amplitudes) {
-        int end = targets.firstSlot(to);
+    void addDrive(FixedTarget target, long step, int from, int to, int[] drive, int[] amplitudes) {
+        int end = targets.firstSlot(to), limit = target.contributionLimit();
+        long clipped = 0;
         for (int slot = nextActive(targets.firstSlot(from), end); slot < end; slot = nextActive(slot + 1, end)) {
-            drive[targets.neuron(slot)] += (int) Math.rint(amplitudes[slot] / (1 + alphaDt * (step - lastEvent[slot])));
+            int value = (int) Math.rint(amplitudes[slot] / (1 + alphaDt * (step - lastEvent[slot])));
+            clipped += FixedDrive.addClipped(drive, targets.neuron(slot), value, limit);
         }
+        if (clipped > 0) target.countClipped(false, clipped);
     }
 
     @Override

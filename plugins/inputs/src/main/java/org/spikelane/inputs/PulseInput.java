@@ -102,7 +102,7 @@ public final class PulseInput implements InputPlugin {
             @Override public void beginStep(long step) { events.emit(step, shape); }
 
             @Override public void addDrive(long step, int from, int to, int[] drive) {
-                shape.addDrive(step, from, to, drive, amplitudes);
+                shape.addDrive(target, step, from, to, drive, amplitudes);
             }
 
             @Override public void declareState(StateDeclarer s) {

@@ -97,7 +97,8 @@ class FixedKernelAgreementTest {
 
     /**
      * The split multiply of {@link FixedDrive#addAffine} against the exact floor quotient at the
-     * bounds it is specified for: |slope| up to 2^30, multiplier -2^15 .. 2^15, both signs.
+     * bounds it is specified for: |slope| up to 2^30, multiplier -2^15 .. 2^15, both signs; sums
+     * beyond the contribution limit clipped and each clip counted.
      */
     @Test
     void affineSplitMultiplyIsExactAtTheBounds() {
@@ -115,11 +116,17 @@ class FixedKernelAgreementTest {
                     slope[i] = i < slopes.length ? slopes[i] : random.nextInt(-(1 << 30), (1 << 30) + 1);
                     base[i] = random.nextInt(-(1 << 29), 1 << 29);
                 }
-                FixedDrive.addAffine(drive, 0, padded, targets, base, slope, m, vector);
+                FakeFixedTarget target = new FakeFixedTarget(size, vector, -1);
+                FixedDrive.addAffine(target, drive, 0, padded, targets, base, slope, m, vector);
+                long clips = 0;
                 for (int i = 0; i < size; i++) {
                     long exact = base[i] + Math.floorDiv((long) slope[i] * m + (1 << 14), 1L << 15);
-                    assertEquals(exact, drive[i], (vector ? "vector" : "scalar") + ": slope " + slope[i] + " m " + m);
+                    // these bounds exceed the drive's range on purpose: the sum is exact, then clipped (counted)
+                    long clipped = Math.max(-FakeFixedTarget.LIMIT, Math.min(FakeFixedTarget.LIMIT, exact));
+                    if (clipped != exact) clips++;
+                    assertEquals(clipped, drive[i], (vector ? "vector" : "scalar") + ": slope " + slope[i] + " m " + m);
                 }
+                assertEquals(clips, target.clipped, (vector ? "vector" : "scalar") + ": clips counted, m " + m);
             }
         }
     }
