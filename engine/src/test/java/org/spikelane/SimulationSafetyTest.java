@@ -136,7 +136,7 @@ class SimulationSafetyTest {
             if (s.stepCount() == 0) {
                 inside.countDown();
                 try {
-                    release.await();
+                    assertTrue(release.await(30, java.util.concurrent.TimeUnit.SECONDS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -152,13 +152,14 @@ class SimulationSafetyTest {
             }
         }, "runner-1");
         first.start();
-        inside.await();
+        // bounded waits: a broken guard fails the test instead of hanging the build
+        assertTrue(inside.await(30, java.util.concurrent.TimeUnit.SECONDS), "runner-1 reached its hook");
         for (Runnable call : new Runnable[] {sim::step, () -> sim.runSteps(1), () -> sim.run(0.001), () -> sim.stepInRanges(8)}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, call::run);
             assertTrue(e.getMessage().contains("while thread 'runner-1' runs this simulation"), e.getMessage());
         }
         release.countDown();
-        first.join();
+        first.join(30_000);
         assertEquals(null, failed.get());
         assertEquals(100, sim.stepCount(), "the refused calls ran nothing");
         sim.runSteps(10); // free again once the first thread is out
