@@ -129,6 +129,13 @@ public final class Network {
     public Network addLif(String name, int size, Map<String, ?> params) {
         checkNewPopulation(name, size);
         Simulation.required(params, "addLif", "params");
+        // Map.copyOf below would refuse a null key or value with a bare NullPointerException
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (e.getKey() == null) throw new ParameterException("population '" + name + "'", null, "a parameter name is null");
+            if (e.getValue() == null) {
+                throw new ParameterException("population '" + name + "'", e.getKey(), "is null; leave it out for its default");
+            }
+        }
         LifSpec spec = new LifSpec(name, size, Map.copyOf(params));
         spec.validate(seed, precision); // validates now; build() draws again with the final seed
         populations.put(name, spec);

@@ -212,6 +212,10 @@ class SimulationSafetyTest {
     void nullArgumentsAreNamed() {
         Network net = driven();
         assertMessage("addLif: params must not be null", () -> net.addLif("other", 2, null));
+        Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("tau_m", null);
+        ParameterException nullValue = assertThrows(ParameterException.class, () -> net.addLif("other", 2, withNull));
+        assertEquals("population 'other' parameter 'tau_m': is null; leave it out for its default", nullValue.getMessage());
         assertMessage("addInput: params must not be null", () -> net.addInput("constant", "lif", null));
         assertMessage("addInput: plugin must not be null", () -> net.addInput(null, "lif", Map.of()));
         assertMessage("addInput: target must not be null", () -> net.addInput("constant", null, Map.of()));
