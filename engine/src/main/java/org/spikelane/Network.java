@@ -99,6 +99,7 @@ public final class Network {
      * du, dv, vth, bias_mant, bias_exp).
      */
     public Network precision(Precision precision) {
+        Simulation.required(precision, "precision", "precision");
         for (PopulationSpec spec : populations.values()) {
             if (spec instanceof LifSpec lif) lif.validate(seed, precision);
         }
@@ -110,6 +111,7 @@ public final class Network {
 
     /** Uses these plugins instead of the ones {@link PluginRegistry#discover()} finds. */
     public Network plugins(PluginRegistry registry) {
+        Simulation.required(registry, "plugins", "registry");
         this.plugins = registry;
         return this;
     }
@@ -126,6 +128,14 @@ public final class Network {
      */
     public Network addLif(String name, int size, Map<String, ?> params) {
         checkNewPopulation(name, size);
+        Simulation.required(params, "addLif", "params");
+        // Map.copyOf below would refuse a null key or value with a bare NullPointerException
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (e.getKey() == null) throw new ParameterException("population '" + name + "'", null, "a parameter name is null");
+            if (e.getValue() == null) {
+                throw new ParameterException("population '" + name + "'", e.getKey(), "is null; leave it out for its default");
+            }
+        }
         LifSpec spec = new LifSpec(name, size, Map.copyOf(params));
         spec.validate(seed, precision); // validates now; build() draws again with the final seed
         populations.put(name, spec);
@@ -138,6 +148,8 @@ public final class Network {
      */
     public Network addSpikeGenerator(String name, int size, double[] times, int[] neurons, double period) {
         checkNewPopulation(name, size);
+        Simulation.required(times, "addSpikeGenerator", "times");
+        Simulation.required(neurons, "addSpikeGenerator", "neurons");
         // constructed once here only to validate; build() makes the real one
         new org.spikelane.neuron.SpikeGeneratorPopulation(name, size, dt, times, neurons, period);
         populations.put(name, new GeneratorSpec(name, size, times.clone(), neurons.clone(), period));
@@ -161,6 +173,9 @@ public final class Network {
      * @return the input's index, for {@link Simulation#input(int)}
      */
     public int addInput(String plugin, String target, Map<String, ?> params, int[] neurons) {
+        Simulation.required(plugin, "addInput", "plugin");
+        Simulation.required(target, "addInput", "target");
+        Simulation.required(params, "addInput", "params");
         InputPlugin p = registry().input(plugin);
         String owner = "input '" + plugin + "'";
         PopulationSpec pop = population(target, owner, "target");
@@ -196,6 +211,8 @@ public final class Network {
      */
     public Network connect(String from, String to, String synapse, Map<String, ?> synapseParams,
                            Object weight, Object delay, Map<String, ?> connect) {
+        Simulation.required(from, "connect", "from");
+        Simulation.required(to, "connect", "to");
         String owner = "projection '" + from + " -> " + to + "'";
         PopulationSpec source = population(from, owner, "from");
         PopulationSpec target = population(to, owner, "to");
@@ -244,6 +261,10 @@ public final class Network {
      * (Brian2's {@code network_operation}); it may change parameters through the simulation.
      */
     public Network every(double intervalSeconds, Consumer<Simulation> action) {
+        Simulation.required(action, "every", "action");
+        if (!Double.isFinite(intervalSeconds)) {
+            throw new ParameterException("hook", "interval", "must be a finite time, got " + intervalSeconds + " s");
+        }
         long steps = Math.round(intervalSeconds / dt);
         if (steps < 1) throw new ParameterException("hook", "interval", "must be at least one step (" + dt + " s), got " + intervalSeconds + " s");
         hooks.add(new HookSpec(steps, action));
@@ -252,7 +273,9 @@ public final class Network {
 
     /** Records every spike of these populations. */
     public Network recordSpikes(String... names) {
+        Simulation.required(names, "recordSpikes", "names");
         for (String n : names) {
+            Simulation.required(n, "recordSpikes", "name");
             population(n, "record", "spikes");
             if (!recordedSpikes.contains(n)) recordedSpikes.add(n);
         }
@@ -263,6 +286,8 @@ public final class Network {
      * Records variables (e.g. "v", "I") of some neurons ({@code null}: all) every {@code every} steps.
      */
     public Network recordState(String population, List<String> variables, int[] neurons, long every) {
+        Simulation.required(population, "recordState", "population");
+        Simulation.required(variables, "recordState", "variables");
         String owner = "record state of '" + population + "'";
         PopulationSpec pop = population(population, "record", "state");
         if (every < 1) throw new ParameterException(owner, "every", "must be >= 1 step, got " + every);

@@ -45,7 +45,24 @@ import org.spikelane.state.StateRegistry;
  *
  * <p>Every array it keeps is declared in its {@link #stateRegistry()}, which recording, run-time
  * {@link #set}, the quantization and overflow reports and {@link #checkpoint} / {@link #restore}
- * walk. One thread at a time.
+ * walk.
+ *
+ * <p><b>One thread at a time.</b> {@link #run}, {@link #runSteps}, {@link #step},
+ * {@link #stepInRanges}, {@link #checkpoint} and {@link #restore} take the simulation for the
+ * calling thread while they run; a call from a second thread meanwhile, or from a hook or spike
+ * listener of the running step, throws an {@link IllegalStateException} naming the thread that
+ * holds it. Hand a simulation to another thread only between such calls (through anything that
+ * orders memory, e.g. an executor). The check costs one atomic swap per call, nothing per step or
+ * neuron.
+ *
+ * <p><b>A hook or listener that throws</b> does not cut the step short: the step runs to its end
+ * (the remaining hooks, every phase, the recorder and every other listener), the step counter
+ * advances, and only then is the first exception rethrown (later ones added as suppressed), so a
+ * caller that catches it can go on running as if nothing had been thrown. An exception thrown
+ * anywhere else in a step (a plugin's kernel) does leave it half done: the simulation is then
+ * marked failed and refuses to run, with an {@link IllegalStateException} giving the step and the
+ * cause, until {@link #restore} replaces its whole state. (Only exceptions are held: an
+ * {@link Error} a hook or listener throws counts as thrown anywhere else.)
  */
 public final class Simulation {
     private final double dt;
@@ -70,6 +87,21 @@ public final class Simulation {
     private SpikeListener[] listeners = new SpikeListener[0];
     private long step;
     private final StateRegistry registry;
+    /** The thread inside run, step or checkpoint, or null; set and cleared by {@link #enter} / {@link #exit}. */
+    private volatile Thread runner;
+    private static final java.lang.invoke.VarHandle RUNNER;
+    static {
+        try {
+            RUNNER = java.lang.invoke.MethodHandles.lookup().findVarHandle(Simulation.class, "runner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+    /**
+     * Why a step was left half done, or null; then the simulation refuses to run until restored.
+     * Plain: only the thread holding {@link #runner} touches it, and taking runner orders memory.
+     */
+    private String failure;
 
     @SuppressWarnings("unchecked")
     Simulation(Network net) {
@@ -168,10 +200,17 @@ public final class Simulation {
         own.array("pathwayPadded", Role.PARAMETER, "neuron", pathwayPadded);
         for (Population p : populations) p.declareState(r.declarer(populationOwner(p)));
         for (int k = 0; k < inputs.length; k++) {
-            StateDeclarer d = r.declarer(inputOwner(net, k));
+            String owner = inputOwner(net, k);
+            StateDeclarer d = r.declarer(owner);
             InputKernel input = inputs[k];
             input.declareState(d);
-            for (String param : input.settableParameters()) d.settable(param, (neuron, value) -> input.set(param, neuron, value));
+            // every plugin's set gets a number its float or int state can hold, whatever the plugin checks itself
+            for (String param : input.settableParameters()) {
+                d.settable(param, (neuron, value) -> {
+                    if (!Double.isFinite(value)) throw new ParameterException(owner, param, "must be a finite number, got " + value);
+                    input.set(param, neuron, value);
+                });
+            }
         }
         for (int k = 0; k < projections.size(); k++) {
             Projection p = projections.get(k);
@@ -203,6 +242,8 @@ public final class Simulation {
      * @throws ParameterException if the owner has no such parameter, or the value is out of range
      */
     public void set(String owner, String parameter, int neuron, double siValue) {
+        required(owner, "set", "owner");
+        required(parameter, "set", "parameter");
         NeuronSetter setter = registry.settable(owner, parameter);
         if (setter == null) {
             List<String> names = registry.settableNames(owner);
@@ -229,6 +270,17 @@ public final class Simulation {
      * @throws CheckpointException if a plugin keeps state it does not declare, or on I/O errors
      */
     public void checkpoint(java.nio.file.Path file) {
+        required(file, "checkpoint", "file");
+        enter("checkpoint");
+        try {
+            checkFailure();
+            writeCheckpoint(file);
+        } finally {
+            exit();
+        }
+    }
+
+    private void writeCheckpoint(java.nio.file.Path file) {
         if (!registry.undeclared().isEmpty()) {
             throw new CheckpointException("cannot checkpoint: " + String.join(", ", registry.undeclared())
                     + " keeps state it does not declare (its plugin does not implement declareState; see docs/plugins.md)");
@@ -239,19 +291,27 @@ public final class Simulation {
     /**
      * Replaces the whole state by the one in {@code file}, written by {@link #checkpoint} from a
      * simulation built from the same network. Recordings restart empty: what is recorded from
-     * now on is the resumed part, stamped in absolute time.
+     * now on is the resumed part, stamped in absolute time. A simulation marked failed (a step
+     * left half done, see the class comment) runs again once restored.
      *
      * @throws CheckpointException naming what differs (format, dt, seed, vector width, an array),
      *     or if the file is truncated or corrupted; then nothing was changed
      */
     public void restore(java.nio.file.Path file) {
-        if (!registry.undeclared().isEmpty()) {
-            throw new CheckpointException("cannot restore: " + String.join(", ", registry.undeclared())
-                    + " keeps state it does not declare (its plugin does not implement declareState; see docs/plugins.md)");
+        required(file, "restore", "file");
+        enter("restore");
+        try {
+            if (!registry.undeclared().isEmpty()) {
+                throw new CheckpointException("cannot restore: " + String.join(", ", registry.undeclared())
+                        + " keeps state it does not declare (its plugin does not implement declareState; see docs/plugins.md)");
+            }
+            CheckpointFile.restore(file, header(), registry);
+            spikeRecorder.clear();
+            for (StateRecorder r : stateRecorders) r.clear();
+            failure = null; // the whole state was replaced: nothing half done is left
+        } finally {
+            exit();
         }
-        CheckpointFile.restore(file, header(), registry);
-        spikeRecorder.clear();
-        for (StateRecorder r : stateRecorders) r.clear();
     }
 
     private CheckpointHeader header() {
@@ -263,21 +323,91 @@ public final class Simulation {
         runSteps(toSteps(seconds, "duration"));
     }
 
-    /** Runs {@code steps} steps. */
+    /**
+     * Runs {@code steps} steps.
+     *
+     * @throws IllegalArgumentException if {@code steps < 0}
+     */
     public void runSteps(long steps) {
-        for (long k = 0; k < steps; k++) step();
+        checkSteps(steps);
+        enter("runSteps");
+        try {
+            for (long k = 0; k < steps; k++) advance(null);
+        } finally {
+            exit();
+        }
     }
 
     /** Runs {@code steps} steps, telling {@code progress} about 200 times on the way. */
     public void runSteps(long steps, ProgressListener progress) {
-        long chunk = Math.max(1, steps / 200);
-        long done = 0;
-        while (done < steps) {
-            long n = Math.min(chunk, steps - done);
-            for (long k = 0; k < n; k++) step();
-            done += n;
-            progress.onProgress(done, steps);
+        checkSteps(steps);
+        required(progress, "runSteps", "progress");
+        enter("runSteps");
+        try {
+            long chunk = Math.max(1, steps / 200);
+            long done = 0;
+            while (done < steps) {
+                long n = Math.min(chunk, steps - done);
+                for (long k = 0; k < n; k++) advance(null);
+                done += n;
+                progress.onProgress(done, steps);
+            }
+        } finally {
+            exit();
         }
+    }
+
+    private static void checkSteps(long steps) {
+        if (steps < 0) throw new IllegalArgumentException("runSteps: steps must be >= 0, got " + steps);
+    }
+
+    /**
+     * Takes the simulation for the calling thread, or refuses: a second thread would race this
+     * one over every array, and a call from a hook or listener would run a step inside a step.
+     */
+    private void enter(String call) {
+        Thread me = Thread.currentThread();
+        while (!RUNNER.compareAndSet(this, null, me)) {
+            Thread holder = runner;
+            if (holder == me) {
+                throw new IllegalStateException(call + " called from inside a step of this simulation (by a hook or spike "
+                        + "listener); hooks and listeners may change parameters, but run, step, checkpoint and restore only between steps");
+            }
+            if (holder != null) {
+                throw new IllegalStateException(call + " called on thread '" + me.getName() + "' while thread '"
+                        + holder.getName() + "' runs this simulation; a Simulation runs on one thread at a time");
+            }
+            // the holder left between the swap and the read: try again
+        }
+    }
+
+    private void exit() { runner = null; }
+
+    private void checkFailure() {
+        String why = failure;
+        if (why != null) {
+            throw new IllegalStateException("this simulation failed in " + why + ", which left that step half done; "
+                    + "build a new one from the network, or restore a checkpoint");
+        }
+    }
+
+    /**
+     * One whole step (the step, or the ranges of stepInRanges when {@code cuts} is not null),
+     * taken by the caller. Exceptions of hooks and listeners are held until the step is complete;
+     * any other one marks the simulation failed.
+     */
+    private void advance(int[] cuts) {
+        checkFailure();
+        long n = step;
+        RuntimeException thrown;
+        try {
+            thrown = cuts == null ? stepWhole(n) : stepRanges(n, cuts);
+            step = n + 1;
+        } catch (RuntimeException | Error e) {
+            failure = "step " + n + " (" + e + ")";
+            throw e;
+        }
+        if (thrown != null) throw thrown;
     }
 
     private static final Phase[] PHASES = Phase.values();
@@ -288,11 +418,20 @@ public final class Simulation {
      * scheduler can split these calls without another interface change.
      */
     public void step() {
+        enter("step");
+        try {
+            advance(null);
+        } finally {
+            exit();
+        }
+    }
+
+    /** The phases of step {@code n} over whole ranges; returns what a hook or listener threw, or null. */
+    private RuntimeException stepWhole(long n) {
         // The phases in Phase order, written out over whole ranges: the method C2 compiles first
         // stays about half the size of the general range loop's (measured: 15 KB against 29 KB,
         // 0.15 s against 0.3-0.45 s of compilation, which showed as a 17 % slower 10 s CUBA run).
-        long n = step;
-        runHooks(n);                                                        // HOOKS
+        RuntimeException thrown = runHooks(n);                              // HOOKS
         for (InputKernel input : inputs) input.beginStep(n);                // INPUTS
         for (int k = 0; k < inputs.length; k++) inputs[k].addCurrent(n, 0, inputPadded[k], inputTargets[k]);
         record(n);                                                          // RECORD
@@ -306,8 +445,7 @@ public final class Simulation {
             pathways[k].pushSpikes(n);
             pathways[k].deliver(n, 0, pathwayPadded[k]);
         }
-        publishSpikes(n);                                                   // SPIKES_OUT
-        step = n + 1;
+        return publishSpikes(n, thrown);                                    // SPIKES_OUT
     }
 
     /**
@@ -317,22 +455,30 @@ public final class Simulation {
      * order: the sequential reference of a scheduler that hands ranges to workers, and what tests
      * compare with {@link #step()} bit for bit.
      */
-    public void stepInRanges(int... cuts) { runStep(cuts); }
+    public void stepInRanges(int... cuts) {
+        required(cuts, "stepInRanges", "cuts");
+        enter("stepInRanges");
+        try {
+            advance(cuts);
+        } finally {
+            exit();
+        }
+    }
 
-    private void runStep(int[] cuts) {
-        long n = step;
+    private RuntimeException stepRanges(long n, int[] cuts) {
+        RuntimeException thrown = null;
         for (Phase phase : PHASES) {
             switch (phase) {
-                case HOOKS -> runHooks(n);
+                case HOOKS -> thrown = runHooks(n);
                 case INPUTS -> addInputs(n, cuts);
                 case RECORD -> record(n);
                 case SYNAPSE_UPDATE -> updateSynapses(n, cuts);
                 case NEURON_UPDATE -> updateNeurons(n, cuts);
                 case DELIVERY -> deliver(n, cuts);
-                case SPIKES_OUT -> publishSpikes(n);
+                case SPIKES_OUT -> thrown = publishSpikes(n, thrown);
             }
         }
-        step = n + 1;
+        return thrown;
     }
 
     /** The end of the range that starts at {@code from}: the next lane-aligned cut above it, or {@code padded}. */
@@ -344,10 +490,25 @@ public final class Simulation {
         return padded;
     }
 
-    private void runHooks(long n) {
+    /** Runs the hooks due at step {@code n}, every one even if an earlier one throws; returns the first exception, or null. */
+    private RuntimeException runHooks(long n) {
+        RuntimeException thrown = null;
         for (int h = 0; h < hookIntervals.length; h++) {
-            if (n % hookIntervals[h] == 0) hookActions[h].accept(this);
+            if (n % hookIntervals[h] != 0) continue;
+            try {
+                hookActions[h].accept(this);
+            } catch (RuntimeException e) {
+                thrown = held(thrown, e);
+            }
         }
+        return thrown;
+    }
+
+    /** The first exception of a step, with the later ones suppressed in it. */
+    private static RuntimeException held(RuntimeException first, RuntimeException next) {
+        if (first == null) return next;
+        if (first != next) first.addSuppressed(next);
+        return first;
     }
 
     private void addInputs(long n, int[] cuts) {
@@ -394,14 +555,26 @@ public final class Simulation {
         }
     }
 
-    private void publishSpikes(long n) {
+    /**
+     * Hands the step's spikes to the recorder and every listener, each listener even if another
+     * throws (a recording missing one population's spikes would be half a step); returns the
+     * first exception of the step ({@code thrown}, a hook's, or a listener's), or null.
+     */
+    private RuntimeException publishSpikes(long n, RuntimeException thrown) {
         for (int i = 0; i < populations.length; i++) {
             Population p = populations[i];
             int count = p.spikeCount();
             if (count == 0) continue;
             if (spikesRecorded[i]) spikeRecorder.record(i, n, p.spikes(), count);
-            for (SpikeListener l : listeners) l.onSpikes(n, p.name(), p.spikes(), count);
+            for (SpikeListener l : listeners) {
+                try {
+                    l.onSpikes(n, p.name(), p.spikes(), count);
+                } catch (RuntimeException e) {
+                    thrown = held(thrown, e);
+                }
+            }
         }
+        return thrown;
     }
 
     /**
@@ -470,17 +643,23 @@ public final class Simulation {
     }
 
     public void addSpikeListener(SpikeListener listener) {
+        required(listener, "addSpikeListener", "listener");
         listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
     }
 
     public Population population(String name) {
+        required(name, "population", "name");
         Population p = byName.get(name);
         if (p == null) throw new IllegalArgumentException("unknown population '" + name + "'; populations: " + byName.keySet());
         return p;
     }
 
-    /** A LIF population, for direct access to its state arrays and parameters. */
+    /**
+     * A LIF population, for its parameters, {@code set} and, under float32 only, direct access to
+     * its state arrays ({@link LifPopulation#state()}); in every format its variables read as
+     * {@code stateRegistry().recordable("population 'name'", "v").value(i)}, in SI units.
+     */
     public LifPopulation lif(String name) {
         if (population(name) instanceof LifPopulation lif) return lif;
         throw new IllegalArgumentException("population '" + name + "' is not a LIF population");
@@ -491,8 +670,18 @@ public final class Simulation {
     /** The projections in the order {@link Network#connect} added them. */
     public List<Projection> projections() { return projections; }
 
-    /** The kernel of the input added k-th ({@link Network#addInput} returned k). */
-    public InputKernel input(int k) { return inputs[k]; }
+    /**
+     * The kernel of the input added k-th ({@link Network#addInput} returned k).
+     *
+     * @throws IndexOutOfBoundsException if the network has no input {@code k}
+     */
+    public InputKernel input(int k) {
+        if (k < 0 || k >= inputs.length) {
+            throw new IndexOutOfBoundsException("no input " + k + ": the network has " + inputs.length
+                    + (inputs.length == 1 ? " input (index 0)" : inputs.length == 0 ? " inputs" : " inputs (indices 0 to " + (inputs.length - 1) + ")"));
+        }
+        return inputs[k];
+    }
 
     public SpikeRecorder spikes() { return spikeRecorder; }
 
@@ -520,6 +709,12 @@ public final class Simulation {
      * and loihi precision "vector Species[int, 8, S_256_BIT]".
      */
     public String species() { return precision.format().lanes(); }
+
+    /** A null argument of an API call, refused with the call and the argument named. */
+    static <T> T required(T value, String call, String argument) {
+        if (value == null) throw new NullPointerException(call + ": " + argument + " must not be null");
+        return value;
+    }
 
     private final class Context implements InputContext {
         private final Network.InputSpec spec;

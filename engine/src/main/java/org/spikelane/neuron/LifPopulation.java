@@ -58,8 +58,14 @@ public final class LifPopulation extends Population {
     /** The population's number format: how inputs and synapses reach it, reports, recordable state. */
     public FormatBinding format() { return format; }
 
-    /** Changes one neuron's parameter between steps, as its format allows (see {@link LifState#set}). */
+    /**
+     * Changes one neuron's parameter between steps, as its format allows (see {@link LifState#set}).
+     *
+     * @throws org.spikelane.spi.ParameterException naming the parameter if it cannot change, the
+     *     neuron is out of range, or the value is NaN, infinite or beyond what the state holds
+     */
     public void set(String param, int neuron, double siValue) {
+        if (param == null) throw new NullPointerException("set: param must not be null");
         format.set("population '" + name() + "'", param, neuron, siValue);
     }
 

@@ -118,16 +118,31 @@ public final class PhysicalParameters implements LifParameters, StateOwner {
         if (neuron < 0 || neuron >= size) {
             throw new ParameterException(owner, param, "neuron index " + neuron + " is out of range [0, " + (size - 1) + "]");
         }
+        if (!LifModel.CHANGEABLE.contains(param)) {
+            throw new ParameterException(owner, param, "cannot be changed at run time; changeable: "
+                    + String.join(", ", LifModel.CHANGEABLE));
+        }
+        // NaN would pass every comparison below and spread through the state in one step
+        if (!Double.isFinite(value)) throw new ParameterException(owner, param, "must be a finite number, got " + value);
         switch (param) {
             case LifModel.TAU_M, LifModel.R, LifModel.C -> {
                 if (!(value > 0)) throw new ParameterException(owner, param, "must be > 0, got " + value);
             }
             case LifModel.REFRACTORY -> {
                 if (!(value >= 0)) throw new ParameterException(owner, param, "must be >= 0 s, got " + value);
+                // the hold is an int of steps: beyond it, the cast would wrap to a negative or short hold
+                if (Math.round(value / dt) - 1 > Integer.MAX_VALUE) {
+                    throw new ParameterException(owner, param, value + " s is " + Math.round(value / dt)
+                            + " steps, more than the " + Integer.MAX_VALUE + " a refractory period can last");
+                }
             }
-            case LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, "v" -> { }
-            default -> throw new ParameterException(owner, param, "cannot be changed at run time; changeable: "
-                    + String.join(", ", LifModel.CHANGEABLE));
+            default -> { }
+        }
+        // voltages and R are held in float (R also as tau_m / C): beyond its range they become infinite
+        double stored = param.equals(LifModel.C) ? tauM[neuron] / value : value;
+        if (!param.equals(LifModel.TAU_M) && !param.equals(LifModel.REFRACTORY) && Math.abs(stored) > Float.MAX_VALUE) {
+            throw new ParameterException(owner, param, (param.equals(LifModel.C) ? "gives R = tau_m / C = " + stored
+                    : value + " is") + " beyond the float32 range of the state (at most " + Float.MAX_VALUE + " in magnitude)");
         }
     }
 

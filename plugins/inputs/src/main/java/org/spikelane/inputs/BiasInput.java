@@ -12,6 +12,7 @@ import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Range;
 import org.spikelane.spi.Suggest;
+import org.spikelane.spi.Values;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
@@ -82,6 +83,8 @@ public final class BiasInput implements InputPlugin {
         if (!Double.isFinite(siValue)) {
             throw new ParameterException(owner, AMPLITUDE, "must be a finite current, got " + siValue);
         }
+        // the same bound as when the network is built: the float kernel would hold it as infinity
+        Values.checkFloatRange(siValue, Dimension.CURRENT, owner, AMPLITUDE);
         if (neuron == -1) return -1;
         int slot = targets.slot(neuron);
         if (slot < 0) {

@@ -57,4 +57,22 @@ class BiasInputTest {
         assertEquals("input 'bias' parameter 'amplitude': neuron 4 is not driven by this input (targets: neurons 1, 2)", e.getMessage());
         assertThrows(ParameterException.class, () -> k.set("amplitude", 1, Double.NaN));
     }
+
+    /** Through the simulation's generic set, in both formats the plugin runs under. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = org.spikelane.Precision.class, names = {"FLOAT32", "FIXED"})
+    void setRefusesNaNInfinityAndCurrentsBeyondFloat(org.spikelane.Precision precision) {
+        org.spikelane.Network net = new org.spikelane.Network(1e-4).precision(precision);
+        net.addLif("lif", 3, Map.of());
+        net.addInput("bias", "lif", Map.of("amplitude", "1 nA"));
+        org.spikelane.Simulation sim = net.build();
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1e39}) {
+            ParameterException e = assertThrows(ParameterException.class, () -> sim.set("input 'bias' #1", "amplitude", -1, bad));
+            assertEquals("amplitude", e.parameter());
+            assertTrue(e.getMessage().startsWith("input 'bias'"), e.getMessage());
+        }
+        ParameterException e = assertThrows(ParameterException.class, () -> sim.input(0).set("amplitude", 0, 1e39));
+        assertTrue(e.getMessage().contains("beyond the float32 range"), e.getMessage());
+        sim.set("input 'bias' #1", "amplitude", 1, 2e-9); // a current it can hold still goes through
+    }
 }
