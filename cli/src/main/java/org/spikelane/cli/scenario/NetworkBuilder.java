@@ -7,7 +7,9 @@ import java.util.Map;
 import org.spikelane.Network;
 import org.spikelane.Precision;
 import org.spikelane.Simulation;
+import org.spikelane.fixed.LoihiSynapse;
 import org.spikelane.neuron.LifModel;
+import org.spikelane.neuron.LoihiLifModel;
 import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.ParameterException;
@@ -157,13 +159,64 @@ public final class NetworkBuilder {
         Map<String, Object> params = proj.containsKey("params") ? tree.map(proj.get("params"), path + ".params") : Map.of();
         Map<String, Object> connect = proj.containsKey("connect") ? tree.map(proj.get("connect"), path + ".connect") : Map.of();
         Map<String, Object> withUnits = withUnits(params, specs, path + ".params");
-        tree.requireUnits(proj.get("weight"), weightUnits(synapse), path + ".weight");
+        if (rawLoihi(to)) {
+            rawWeights(proj.get("weight"), path + ".weight");
+        } else {
+            tree.requireUnits(proj.get("weight"), weightUnits(synapse), path + ".weight");
+        }
         tree.requireUnits(proj.get("delay"), Tree.expected(Dimension.TIME), path + ".delay");
         stepCounts(proj.get("delay"), path + ".delay");
         EngineCalls.run(sources, path, NetworkBuilder::projectionField,
                 () -> net.connect(from, to, synapse, withUnits, proj.get("weight"), proj.get("delay"), connect));
     }
 
+
+    /**
+     * Whether {@code name} is a LIF population with raw hardware parameters under precision loihi
+     * (no physical LIF parameter, as {@link LoihiLifModel#isPhysical} decides for the engine): its
+     * projections take integer weights, added to {@code a_in} as they are.
+     */
+    private boolean rawLoihi(String name) {
+        if (!"loihi".equals(scenario.precision())) return false;
+        for (Object raw : tree.list(scenario.root().get("populations"), "populations")) {
+            if (!(raw instanceof Map<?, ?> pop) || !name.equals(pop.get("name"))) continue;
+            if (pop.containsKey("model") && !"lif".equals(pop.get("model"))) return false;
+            Object params = pop.get("params");
+            Map<String, ?> given = params instanceof Map<?, ?> m ? keysAsText(m) : Map.of();
+            return !LoihiLifModel.isPhysical(given);
+        }
+        return false;
+    }
+
+    private static Map<String, ?> keysAsText(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /**
+     * The weights of a projection into a raw loihi population: bare integers (one, or a list with one
+     * per synapse) within Lava's 16-bit {@code a_in} port. The one place a bare number stands where
+     * other scenarios need a unit; a distribution is left to the engine, which checks each drawn weight.
+     */
+    private void rawWeights(Object raw, String path) {
+        if (raw instanceof Map<?, ?>) return;
+        if (raw instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) rawWeight(l.get(i), SourceMap.child(path, i));
+        } else if (raw != null) {
+            rawWeight(raw, path);
+        }
+    }
+
+    private void rawWeight(Object raw, String path) {
+        String why = " (a weight into a raw loihi population is added to a_in as it is, and a_in holds 16 bits)";
+        java.math.BigInteger whole = Tree.wholeNumber(raw);
+        if (whole == null) throw sources.error(path, "must be an integer, got " + Tree.describe(raw) + why);
+        if (whole.abs().compareTo(java.math.BigInteger.valueOf(LoihiSynapse.MAX_WEIGHT)) > 0) {
+            throw sources.error(path, "must be in [-" + LoihiSynapse.MAX_WEIGHT + ", " + LoihiSynapse.MAX_WEIGHT + "], got "
+                    + Tree.describe(raw) + why);
+        }
+    }
 
     /** Where an engine parameter of a projection sits: its own keys, else the synapse's params. */
     private static String projectionField(String parameter) {

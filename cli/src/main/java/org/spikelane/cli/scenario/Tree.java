@@ -10,7 +10,8 @@ import org.spikelane.units.Units;
 /**
  * Typed reads from the scenario tree, each failing with a located one-line error. Bare numbers
  * where a unit is needed are refused here (and by {@link #requireUnits}) so that {@code tau_m: 5}
- * is an error rather than five seconds; 0 is the one bare number allowed, being 0 in every unit.
+ * is an error rather than five seconds; 0 is the one bare number allowed, being 0 in every unit (besides the integer weights into a raw
+ * loihi population, which {@link NetworkBuilder} checks).
  */
 public final class Tree {
     private final SourceMap sources;
@@ -66,7 +67,7 @@ public final class Tree {
     }
 
     /** The exact whole number {@code value} is, or null if it is not one (text, a fraction, NaN, infinity). */
-    private static java.math.BigInteger wholeNumber(Object value) {
+    static java.math.BigInteger wholeNumber(Object value) {
         if (value instanceof java.math.BigInteger b) return b;
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return java.math.BigInteger.valueOf(((Number) value).longValue());
