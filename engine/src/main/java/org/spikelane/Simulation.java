@@ -18,6 +18,7 @@ import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.InputContext;
+import org.spikelane.spi.LifParameters;
 import org.spikelane.spi.InputKernel;
 import org.spikelane.spi.ParameterException;
 import org.spikelane.spi.SpikeSource;
@@ -131,7 +132,7 @@ public final class Simulation {
                 throw new ParameterException(spec.label(), "target", "population '" + spec.target()
                         + "' is a spike generator; inputs drive LIF populations");
             }
-            BoundInput input = lif.format().input(spec.plugin(), new Context(spec, target.size(), k), spec.params());
+            BoundInput input = lif.format().input(spec.plugin(), new Context(spec, lif, k), spec.params());
             inputs[k] = input.kernel();
             inputTargets[k] = input.target();
             inputPadded[k] = lif.padded();
@@ -718,14 +719,16 @@ public final class Simulation {
 
     private final class Context implements InputContext {
         private final Network.InputSpec spec;
+        private final LifPopulation target;
         private final int size;
         /** input/k: one stream per input, by position; randomStream() hands out its numbered substreams. */
         private final RandomStream stream;
         private long streamsHandedOut;
 
-        Context(Network.InputSpec spec, int size, int index) {
+        Context(Network.InputSpec spec, LifPopulation target, int index) {
             this.spec = spec;
-            this.size = size;
+            this.target = target;
+            this.size = target.size();
             this.stream = RandomStream.root(seed).substream("input").substream(index);
         }
 
@@ -759,5 +762,9 @@ public final class Simulation {
         }
 
         @Override public String owner() { return spec.label(); }
+
+        @Override public LifParameters target() { return target.format().parameters(); }
+
+        @Override public float[] dv() { return target.format().inputDv(); }
     }
 }

@@ -40,6 +40,8 @@ public final class Float32Binding implements FormatBinding {
 
     @Override public SynapseTarget synapseTarget() { return state; }
 
+    @Override public float[] inputDv() { return state.dv; }
+
     @Override public LifState floatState() { return state; }
 
     @Override public List<String> variableNames() { return List.of("v", "I"); }

@@ -41,6 +41,13 @@ public interface FormatBinding extends StateOwner {
     SynapseTarget synapseTarget();
 
     /**
+     * The exact voltage-increment accumulator an input's float kernel may add to
+     * ({@link org.spikelane.spi.InputContext#dv()}), or null where the format has none: only
+     * float32 has one.
+     */
+    default float[] inputDv() { return null; }
+
+    /**
      * The float32 state, for code that embeds the engine and reads its arrays directly.
      *
      * @throws IllegalStateException under any other format, naming it: there is no float state

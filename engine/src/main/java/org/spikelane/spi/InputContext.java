@@ -40,4 +40,21 @@ public interface InputContext {
 
     /** E.g. "input 'pulse'": start of error messages. */
     String owner();
+
+    /**
+     * The target population's LIF parameters ({@code tau_m}, {@code C}, {@code R} per neuron, by
+     * population index), as synapse plugins read them for propagators; values at build time.
+     * Null where the input is built outside a simulation (a test's stand-in context).
+     */
+    default LifParameters target() { return null; }
+
+    /**
+     * The target's exact voltage-increment accumulator in volts ({@link SynapseTarget#dv()}):
+     * padded, by population index, added to {@code v} after this step's integration (and lost by a
+     * refractory neuron). An input whose effect on {@code v} over the step is known exactly may add
+     * it here in {@link InputKernel#addCurrent}, within {@code [from, to)} only, instead of holding
+     * a current over the step. Null under formats without a float {@code dv} (fixed, loihi) and
+     * outside a simulation: such an input holds its current.
+     */
+    default float[] dv() { return null; }
 }

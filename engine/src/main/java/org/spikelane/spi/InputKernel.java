@@ -29,7 +29,8 @@ public interface InputKernel extends StateOwner {
      * Adds this input's current in amperes, evaluated at {@code t = step * dt} and held over the
      * step, to {@code current[i]} of each target neuron {@code i} in {@code [from, to)}. The array
      * is the population's accumulator, padded beyond the population size; indices are population
-     * indices. Must not write outside {@code [from, to)}.
+     * indices. Must not write outside {@code [from, to)}: neither here nor in the context's
+     * {@link InputContext#dv()}, where a kernel may add the rest of its exact effect on v.
      */
     void addCurrent(long step, int from, int to, float[] current);
 

@@ -2,6 +2,8 @@ package org.spikelane.inputs;
 
 import java.util.Arrays;
 import org.spikelane.spi.Accumulate;
+import org.spikelane.spi.LifParameters;
+import org.spikelane.spi.Propagators;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 
@@ -20,6 +22,18 @@ import org.spikelane.state.StateDeclarer;
  * target (vectorized in {@link Accumulate#addScaled}). The reference moves forward (one pass,
  * renormalizing the weights) whenever the scale falls below 2^-30, so weights stay in range.
  *
+ * <p>Exact form (float32 targets, whenever the context offers a {@code dv} accumulator): the
+ * pulse's effect on {@code v} over a step is integrated exactly, as {@code exp_current} synapses
+ * do. A pulse of current {@code p} at the start of a step, decaying with {@code tau}, moves
+ * {@code v} by {@code P21 p} over the step ({@link Propagators#expCurrent} with the target
+ * neuron's {@code tau_m} and {@code 1/C} at build time), where the held {@code p} moves it by
+ * {@code R (1 - e^{-dt/tau_m}) p}: 2.5 % more at {@code dt/tau = 0.05}. The pulse still goes
+ * into {@code current} (so the recorded {@code I} shows it, as Brian2's {@code i_offset}), and
+ * each step adds the difference {@code (P21 - R (1 - e^{-dt/tau_m})) p} to {@code dv}: a second
+ * weight per slot, in volts, kept and rebased like the first. The sum is the exact propagator
+ * for the leak-only membrane (a conductance synapse on the same target changes the decay the held
+ * part sees, as it does for {@code exp_current} synapses' {@code P21}).
+ *
  * <p>Once the largest possible remaining current is below {@code 1e-12 |amplitude|} (about
  * {@code 27.6 tau} after the last event) the pulses are dropped and quiet steps cost nothing.
  */
@@ -32,8 +46,14 @@ final class ExponentialPulses implements PulseShape {
     private final double amplitude;
     private final double stepsPerTau;
     private final double cutoff;
-    /** Pulse state of each slot, in units of the scale at {@link #reference}. */
+    /** Pulse state of each slot, in units of the scale at {@link #reference} (amperes). */
     private final float[] weight;
+    /** Exact form: per slot, volts per ampere of pulse current that the held form misses over a step; null when held. */
+    private final double[] correction;
+    /** Exact form: {@code weight} times {@link #correction}, in volts at the reference; null when held. */
+    private final float[] correctionWeight;
+    /** Exact form: the target's {@code dv} accumulator; null when held. */
+    private final float[] dv;
     /** Upper bound of the largest |weight|, to know when every pulse has died out. */
     private double weightBound;
     private long reference;
@@ -42,13 +62,30 @@ final class ExponentialPulses implements PulseShape {
     private boolean adding;
     private float stepScale;
 
-    ExponentialPulses(Targets targets, double amplitude, double tau, double dt) {
+    /**
+     * @param lif the target's parameters, or null for the held form
+     * @param dv the target's {@code dv} accumulator for the exact form, or null for the held form
+     */
+    ExponentialPulses(Targets targets, double amplitude, double tau, double dt, LifParameters lif, float[] dv) {
         this.targets = targets;
         this.amplitude = amplitude;
         this.stepsPerTau = dt / tau;
         this.cutoff = NEGLIGIBLE * Math.abs(amplitude);
         this.weight = new float[targets.count];
+        boolean exact = lif != null && dv != null;
+        this.dv = exact ? dv : null;
+        this.correction = exact ? new double[targets.count] : null;
+        this.correctionWeight = exact ? new float[targets.count] : null;
+        for (int k = 0; exact && k < targets.count; k++) {
+            int neuron = targets.indices == null ? k : targets.indices[k];
+            double tauM = lif.tauM(neuron);
+            double p21 = Propagators.expCurrent(dt, tauM, tau, 1 / lif.capacitance(neuron));
+            correction[k] = p21 + lif.resistance(neuron) * Math.expm1(-dt / tauM);
+        }
     }
+
+    /** Whether the pulses' effect on {@code v} is integrated exactly (into {@code dv}). */
+    boolean exact() { return dv != null; }
 
     private double scale(long step) { return Math.exp(-(step - reference) * stepsPerTau); }
 
@@ -60,6 +97,7 @@ final class ExponentialPulses implements PulseShape {
         }
         double scale = rebased(scale(step), step);
         weight[slot] += (float) (amplitude / scale);
+        if (dv != null) correctionWeight[slot] += (float) (amplitude * correction[slot] / scale);
         weightBound += Math.abs(amplitude) / scale;
     }
 
@@ -70,6 +108,7 @@ final class ExponentialPulses implements PulseShape {
         double scale = scale(step);
         if (!(weightBound * scale >= cutoff)) {
             Arrays.fill(weight, 0f);
+            if (dv != null) Arrays.fill(correctionWeight, 0f);
             active = false;
             return;
         }
@@ -77,8 +116,11 @@ final class ExponentialPulses implements PulseShape {
         adding = true;
     }
 
+    /** Adds the step's pulses of the neurons in {@code [from, to)} to {@code current}, and when exact the rest of their effect on v to {@code dv}. */
     @Override public void addCurrent(long step, int from, int to, float[] current) {
-        if (adding) Accumulate.addScaled(current, from, to, targets.indices, weight, targets.count, stepScale);
+        if (!adding) return;
+        Accumulate.addScaled(current, from, to, targets.indices, weight, targets.count, stepScale);
+        if (dv != null) Accumulate.addScaled(dv, from, to, targets.indices, correctionWeight, targets.count, stepScale);
     }
 
     /**
@@ -89,6 +131,7 @@ final class ExponentialPulses implements PulseShape {
     private double rebased(double scale, long step) {
         if (scale >= RENORMALIZE_BELOW) return scale;
         for (int k = 0; k < weight.length; k++) weight[k] = (float) (weight[k] * scale);
+        for (int k = 0; dv != null && k < weight.length; k++) correctionWeight[k] = (float) (correctionWeight[k] * scale);
         weightBound *= scale;
         reference = step;
         return 1;
@@ -97,6 +140,10 @@ final class ExponentialPulses implements PulseShape {
     @Override
     public void declareState(StateDeclarer s) {
         s.array("pulse.weight", Role.STATE, StateDeclarer.NO_UNIT, weight);
+        if (dv != null) {
+            s.array("pulse.correction", Role.PARAMETER, "V/A", correction);
+            s.array("pulse.correctionWeight", Role.STATE, StateDeclarer.NO_UNIT, correctionWeight);
+        }
         s.decimal("pulse.weightBound", Role.STATE, StateDeclarer.NO_UNIT, () -> weightBound, b -> weightBound = b);
         s.scalar("pulse.reference", Role.STATE, "steps", () -> reference, r -> reference = r);
         s.scalar("pulse.active", Role.STATE, StateDeclarer.NO_UNIT, () -> active ? 1 : 0, a -> active = a != 0);

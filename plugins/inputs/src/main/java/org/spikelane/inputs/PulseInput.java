@@ -18,8 +18,9 @@ import org.spikelane.units.Dimension;
  * {@code pulse}: current pulses triggered by events (see {@link PulseEventsParser} for the event
  * forms). An event that falls on step k shows in the current of step k; a pulse driven by a spike
  * at step s therefore shows from step s + 1. Shapes: {@link ExponentialPulses} (jump, decay with
- * {@code tau}, superpose) and {@link InversePulses} ({@code amplitude / (1 + alpha (t - t_event))},
- * restarting at each event).
+ * {@code tau}, superpose; under float32 their effect on v is exact, through the target's
+ * {@code dv}) and {@link InversePulses} ({@code amplitude / (1 + alpha (t - t_event))},
+ * restarting at each event, held per step).
  *
  * <p>Events are triggered once per step, in the kernel's {@code beginStep}, into the shape's
  * per-slot state; each neuron range then adds the pulses of its own slots, so an event on one
@@ -58,7 +59,7 @@ public final class PulseInput implements InputPlugin {
         PulseEventSource events = PulseEventsParser.parse(context, params, targets);
         double amplitude = params.get(AMPLITUDE);
         PulseShape shape = exponential
-                ? new ExponentialPulses(targets, amplitude, params.get(TAU), context.dt())
+                ? new ExponentialPulses(targets, amplitude, params.get(TAU), context.dt(), context.target(), context.dv())
                 : new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
         return new InputKernel() {
             @Override public void beginStep(long step) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
+import org.spikelane.spi.Propagators;
 import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;

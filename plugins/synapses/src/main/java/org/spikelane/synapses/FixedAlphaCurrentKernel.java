@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.Propagators;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;

@@ -4,6 +4,7 @@ import java.util.List;
 import org.spikelane.spi.LifParameters;
 import org.spikelane.record.Variable;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.Propagators;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.state.Role;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.spikelane.neuron.FixedLifState;
+import org.spikelane.spi.Propagators;
 import org.spikelane.units.Dimension;
 
 /**

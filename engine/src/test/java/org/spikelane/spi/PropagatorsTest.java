@@ -1,4 +1,4 @@
-package org.spikelane.synapses;
+package org.spikelane.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.spikelane.synapses;
+package org.spikelane.spi;
 
 /**
  * Exact propagators (in double) from a synaptic current to the membrane potential over one step
