@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code spikelane validate}: every check a run does, then builds the network without running it. */
+/**
+ * {@code spikelane validate}: every check a run does (including its warnings and the memory
+ * estimate), then builds the network without running it.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Checks a scenario (keys, units, ranges, plugins, populations) without running it.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
@@ -23,6 +26,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a value, e.g. --set inputs.0.amplitude=\"3 nA\"")
     List<String> sets = new ArrayList<>();
+
+    @Option(names = "--strict", description = "treat warnings (parameters that rarely mean what was meant) as errors")
+    boolean strict;
 
     @Option(names = "--schedule", description = "print the order in which the step runs everything (phase by phase)")
     boolean schedule;
@@ -36,7 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = Scenario.load(file, sets);
-        Simulation sim = NetworkBuilder.simulation(s, PluginRegistry.discover());
+        PluginRegistry plugins = PluginRegistry.discover();
+        // the checks a run makes before it builds the network: physics warnings, memory
+        Preflight.check(s, plugins, strict, spec.commandLine().getErr(), new java.util.HashSet<>());
+        Simulation sim = NetworkBuilder.simulation(s, plugins);
         int neurons = sim.populations().stream().mapToInt(p -> p.size()).sum();
         spec.commandLine().getOut().printf("ok: %s: scenario '%s', %d population(s) with %d neurons, %d steps of %s (%s)%n",
                 file, s.name(), sim.populations().size(), neurons, s.steps(),

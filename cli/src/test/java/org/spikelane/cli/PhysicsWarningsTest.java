@@ -126,4 +126,17 @@ class PhysicsWarningsTest {
         assertEquals("warning: " + file + ":7:7: record.state.0: will hold 1.5 GiB (20000 neurons x 2 variables x 10000 samples),"
                 + " and state.csv several times that; record fewer neurons or sample less often (every)\n", err.toString());
     }
+
+    /** validate says the same warnings as run, and --strict makes them errors there too. */
+    @Test
+    void validateWarnsAsRunDoes() throws IOException {
+        Path file = scenario("      v_reset: -50 mV\n      v_threshold: -50 mV\n");
+        Cli.Outcome o = Cli.run("validate", file.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        assertEquals("warning: " + file + V_RESET_WARNING + "\n", o.err());
+        assertTrue(o.out().startsWith("ok: "), o.out());
+        Cli.Outcome strict = Cli.run("validate", file.toString(), "--strict");
+        assertEquals(Main.BAD_INPUT, strict.exitCode(), strict.err());
+        assertTrue(strict.err().contains("--strict: 1 warning treated as errors"), strict.err());
+    }
 }
