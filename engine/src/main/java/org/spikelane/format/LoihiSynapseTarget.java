@@ -35,11 +35,8 @@ final class LoihiSynapseTarget implements SynapseTarget {
 
     @Override public double dt() { return dt; }
 
-    @Override public double tauM(int neuron) { return physical().tauM(neuron); }
-
-    @Override public double capacitance(int neuron) { return physical().capacitance(neuron); }
-
-    @Override public double resistance(int neuron) { return physical().resistance(neuron); }
+    /** @throws IllegalStateException with raw hardware parameters, which have no physical values */
+    @Override public LifParameters parameters() { return physical(); }
 
     @Override public double get(String param, int neuron) { return physical().get(param, neuron); }
 

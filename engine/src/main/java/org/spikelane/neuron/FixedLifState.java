@@ -238,12 +238,6 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
 
     @Override public double dt() { return dt; }
 
-    @Override public double tauM(int neuron) { return parameters.tauM(neuron); }
-
-    @Override public double capacitance(int neuron) { return parameters.capacitance(neuron); }
-
-    @Override public double resistance(int neuron) { return parameters.resistance(neuron); }
-
     @Override public double get(String param, int neuron) { return param.equals("v") ? volts(neuron) : parameters.get(param, neuron); }
 
     /** Voltage jumps are int under fixed: a float kernel asking for this array is a plugin without a fixed-point jump path. */

@@ -140,12 +140,6 @@ public final class LifState implements SynapseTarget, StateOwner {
 
     @Override public double dt() { return dt; }
 
-    @Override public double tauM(int neuron) { return parameters.tauM(neuron); }
-
-    @Override public double capacitance(int neuron) { return parameters.capacitance(neuron); }
-
-    @Override public double resistance(int neuron) { return parameters.resistance(neuron); }
-
     @Override public float[] dv() { return dv; }
 
     @Override public float[] g() { return g; }

@@ -9,6 +9,15 @@ package org.spikelane.spi;
  * {@link IllegalStateException} naming the format.
  */
 public interface SynapseTarget extends LifParameters {
+    /** The population's physical parameters, which the per-neuron getters below read. */
+    LifParameters parameters();
+
+    @Override default double tauM(int neuron) { return parameters().tauM(neuron); }
+
+    @Override default double capacitance(int neuron) { return parameters().capacitance(neuron); }
+
+    @Override default double resistance(int neuron) { return parameters().resistance(neuron); }
+
     /** Exact voltage increments (V) added after this step's integration; float32 only. */
     float[] dv();
 
