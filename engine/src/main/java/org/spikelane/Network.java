@@ -37,6 +37,8 @@ public final class Network {
     final List<HookSpec> hooks = new ArrayList<>();
     final List<ProjectionSpec> projections = new ArrayList<>();
     Precision precision = Precision.FLOAT32;
+    /** Worker threads asked for; 0: chosen by {@link #autoThreads}. */
+    private int threads;
     final List<String> recordedSpikes = new ArrayList<>();
     final List<StateSpec> recordedState = new ArrayList<>();
 
@@ -108,6 +110,42 @@ public final class Network {
     }
 
     public Precision precision() { return precision; }
+
+    /** The most threads a simulation takes: more would only wait on each other. */
+    public static final int MAX_THREADS = 256;
+    /**
+     * Neurons per worker below which the default leaves a core idle: a step's two
+     * synchronisations (a few microseconds) then cost more than the slice's work saves.
+     */
+    static final int NEURONS_PER_WORKER = 8192;
+
+    /**
+     * Worker threads of each step, the calling thread included (docs/threads.md). Results are
+     * bit-identical for every count. Default: {@link #autoThreads}.
+     *
+     * @throws ParameterException unless {@code 1 <= threads <= MAX_THREADS}
+     */
+    public Network threads(int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException("network", "threads", "must be between 1 and " + MAX_THREADS + ", got " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
+    /** The worker count a build uses: the one set with {@link #threads(int)}, else {@link #autoThreads}. */
+    public int threads() { return threads > 0 ? threads : autoThreads(); }
+
+    /**
+     * The default: the available processors, but no more workers than the network has
+     * {@link #NEURONS_PER_WORKER} neurons in all (a small network runs on the calling thread).
+     */
+    public int autoThreads() {
+        long neurons = 0;
+        for (PopulationSpec spec : populations.values()) neurons += spec.size();
+        long bySize = Math.max(1, neurons / NEURONS_PER_WORKER);
+        return (int) Math.min(Math.min(Runtime.getRuntime().availableProcessors(), bySize), MAX_THREADS);
+    }
 
     /** Uses these plugins instead of the ones {@link PluginRegistry#discover()} finds. */
     public Network plugins(PluginRegistry registry) {

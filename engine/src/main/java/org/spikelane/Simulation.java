@@ -16,6 +16,8 @@ import org.spikelane.random.RandomStream;
 import org.spikelane.record.SpikeRecorder;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
+import org.spikelane.schedule.Slices;
+import org.spikelane.schedule.Workers;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.InputContext;
 import org.spikelane.spi.LifParameters;
@@ -65,7 +67,7 @@ import org.spikelane.state.StateRegistry;
  * cause, until {@link #restore} replaces its whole state. (Only exceptions are held: an
  * {@link Error} a hook or listener throws counts as thrown anywhere else.)
  */
-public final class Simulation {
+public final class Simulation implements AutoCloseable {
     private final double dt;
     private final long seed;
     private final Precision precision;
@@ -103,6 +105,21 @@ public final class Simulation {
      * Plain: only the thread holding {@link #runner} touches it, and taking runner orders memory.
      */
     private String failure;
+
+    /** The thread count asked for (or chosen by default); see {@link #threads()}. */
+    private final int threads;
+    /** The workers of a threaded step (one: the calling thread only, no threads started). */
+    private final Workers workers;
+    /** Each worker's slice of every input, pathway and population. */
+    private final Slices inputSlices, pathwaySlices, populationSlices;
+    /** The step the current parallel section belongs to; written before the release, read by the workers. */
+    private long sectionStep;
+    /**
+     * The previous step's DELIVERY has not run yet: a threaded step defers it into its successor's
+     * first section (one synchronisation per step instead of two) when nothing can observe the
+     * difference; every call that returns control runs it first ({@link #flushDelivery}).
+     */
+    private boolean deliveryPending;
 
     @SuppressWarnings("unchecked")
     Simulation(Network net) {
@@ -183,6 +200,20 @@ public final class Simulation {
         spikeRecorder = new SpikeRecorder(pops.stream().map(Population::name).toArray(String[]::new), dt);
         declareRecording(r);
         registry = r;
+
+        threads = net.threads();
+        int[] populationPadded = java.util.Arrays.stream(populations).mapToInt(Population::padded).toArray();
+        // a worker beyond the largest component's vector count would own nothing: it is not started
+        int vectors = 1;
+        for (int[] padded : new int[][] {inputPadded, pathwayPadded, populationPadded}) {
+            for (int p : padded) vectors = Math.max(vectors, p / Simd.LANES);
+        }
+        int active = Math.min(threads, vectors);
+        workers = new Workers(active, "spikelane", this::runSection);
+        inputSlices = new Slices(inputPadded, active);
+        pathwaySlices = new Slices(pathwayPadded, active);
+        populationSlices = new Slices(populationPadded, active);
+        if (active > 1) for (int k = 0; k < pathways.length; k++) pathways[k].partition(pathwaySlices.bounds(k));
     }
 
     private static String populationOwner(Population p) { return "population '" + p.name() + "'"; }
@@ -310,6 +341,7 @@ public final class Simulation {
             spikeRecorder.clear();
             for (StateRecorder r : stateRecorders) r.clear();
             failure = null; // the whole state was replaced: nothing half done is left
+            deliveryPending = false;
         } finally {
             exit();
         }
@@ -333,7 +365,7 @@ public final class Simulation {
         checkSteps(steps);
         enter("runSteps");
         try {
-            for (long k = 0; k < steps; k++) advance(null);
+            for (long k = 0; k < steps; k++) advance(null, k == steps - 1);
         } finally {
             exit();
         }
@@ -349,7 +381,8 @@ public final class Simulation {
             long done = 0;
             while (done < steps) {
                 long n = Math.min(chunk, steps - done);
-                for (long k = 0; k < n; k++) advance(null);
+                // each chunk ends complete: the progress listener may look at the state
+                for (long k = 0; k < n; k++) advance(null, k == n - 1);
                 done += n;
                 progress.onProgress(done, steps);
             }
@@ -395,15 +428,17 @@ public final class Simulation {
     /**
      * One whole step (the step, or the ranges of stepInRanges when {@code cuts} is not null),
      * taken by the caller. Exceptions of hooks and listeners are held until the step is complete;
-     * any other one marks the simulation failed.
+     * any other one marks the simulation failed. {@code last}: control returns to the caller
+     * after this step, so a deferred delivery runs now.
      */
-    private void advance(int[] cuts) {
+    private void advance(int[] cuts, boolean last) {
         checkFailure();
         long n = step;
         RuntimeException thrown;
         try {
-            thrown = cuts == null ? stepWhole(n) : stepRanges(n, cuts);
+            thrown = cuts != null ? stepRanges(n, cuts) : workers.count() > 1 ? stepParallel(n) : stepWhole(n);
             step = n + 1;
+            if (last || thrown != null) flushDelivery();
         } catch (RuntimeException | Error e) {
             failure = "step " + n + " (" + e + ")";
             throw e;
@@ -421,7 +456,7 @@ public final class Simulation {
     public void step() {
         enter("step");
         try {
-            advance(null);
+            advance(null, true);
         } finally {
             exit();
         }
@@ -449,6 +484,115 @@ public final class Simulation {
         return publishSpikes(n, thrown);                                    // SPIKES_OUT
     }
 
+    // Parts of a section of a threaded step (flags): what every worker runs on its own slice of each component.
+    private static final int DELIVER_PREVIOUS = 1, INPUTS = 2, UPDATE = 4, DELIVER = 8;
+
+    /**
+     * The phases of step {@code n} with {@link #workers}: the sequential parts (hooks, the
+     * once-per-step bookkeeping, recording, joining spikes, publishing) on the calling thread, the
+     * ranged parts as parallel sections in which each worker takes its slice of every input,
+     * pathway and population. INPUTS, SYNAPSE_UPDATE and NEURON_UPDATE touch only the worker's own
+     * slice (a pathway's slice is of its target), so they are one section unless a recorder
+     * samples between them; DELIVERY needs every population's spikes, so it is a section of its
+     * own after they are joined. Every sum into one neuron is formed in the same order as in
+     * {@link #stepWhole} (rows are sorted by target and delivered in spike order within each
+     * slice), so the result is bit-identical for any worker count.
+     */
+    private RuntimeException stepParallel(long n) {
+        // a hook may read or change what the pending delivery writes: deliver first
+        if (deliveryPending && hooksDueAt(n)) flushDelivery();
+        RuntimeException thrown = runHooks(n);                               // HOOKS
+        for (InputKernel input : inputs) input.beginStep(n);
+        for (Population p : populations) p.beginStep(n);
+        int previous = deliveryPending ? DELIVER_PREVIOUS : 0;               // DELIVERY of step n - 1
+        deliveryPending = false;
+        sectionStep = n;
+        if (recordsAt(n)) {
+            workers.run(previous | INPUTS);                                  // INPUTS
+            record(n);                                                       // RECORD
+            workers.run(UPDATE);                                             // SYNAPSE_UPDATE, NEURON_UPDATE
+        } else {
+            workers.run(previous | INPUTS | UPDATE);
+        }
+        for (Population p : populations) p.finishStep();
+        for (Pathway pathway : pathways) pathway.pushSpikes(n);
+        if (listeners.length == 0) {
+            deliveryPending = true;                                          // DELIVERY, with the next step's inputs
+        } else {
+            workers.run(DELIVER);                                            // DELIVERY now: a listener may set parameters
+        }
+        return publishSpikes(n, thrown);                                     // SPIKES_OUT
+    }
+
+    /**
+     * Runs the deferred DELIVERY of the last step, if any. Every public call that steps ends with
+     * it, so between calls the state is complete (a checkpoint, a read, a restore see it whole).
+     */
+    private void flushDelivery() {
+        if (!deliveryPending) return;
+        deliveryPending = false;
+        sectionStep = step - 1;
+        workers.run(DELIVER);
+    }
+
+    private boolean hooksDueAt(long n) {
+        for (long every : hookIntervals) if (n % every == 0) return true;
+        return false;
+    }
+
+    private boolean recordsAt(long n) {
+        for (StateRecorder r : stateRecorders) if (r.samplesAt(n)) return true;
+        return false;
+    }
+
+    /** Worker {@code w}'s part of a section: its slice of every component the section covers. */
+    private void runSection(int parts, int w) {
+        long n = sectionStep;
+        if ((parts & DELIVER_PREVIOUS) != 0) deliverSlice(n - 1, w);
+        if ((parts & INPUTS) != 0) {
+            for (int k = 0; k < inputs.length; k++) {
+                int from = inputSlices.from(k, w), to = inputSlices.to(k, w);
+                if (from < to) inputs[k].addCurrent(n, from, to, inputTargets[k]);
+            }
+        }
+        if ((parts & UPDATE) != 0) {
+            for (int k = 0; k < pathways.length; k++) {
+                int from = pathwaySlices.from(k, w), to = pathwaySlices.to(k, w);
+                if (from < to) pathways[k].update(n, from, to);
+            }
+            for (int i = 0; i < populations.length; i++) {
+                int from = populationSlices.from(i, w), to = populationSlices.to(i, w);
+                if (from < to) populations[i].update(n, from, to);
+            }
+        }
+        if ((parts & DELIVER) != 0) deliverSlice(n, w);
+    }
+
+    private void deliverSlice(long n, int w) {
+        for (int k = 0; k < pathways.length; k++) {
+            int from = pathwaySlices.from(k, w), to = pathwaySlices.to(k, w);
+            if (from < to) pathways[k].deliver(n, from, to);
+        }
+    }
+
+    /**
+     * The thread count this simulation was built with, the calling thread included. Fewer run
+     * when the network has fewer vectors than that in its largest population (see
+     * {@link #activeThreads()}); the results are the same for every count.
+     */
+    public int threads() { return threads; }
+
+    /** The threads that take part in a step: {@link #threads()}, at most one per vector of the largest population. */
+    public int activeThreads() { return workers.count(); }
+
+    /**
+     * Ends the worker threads now (they also end by themselves after two idle seconds, and the
+     * next step starts them again). A closed simulation can still be read and checkpointed;
+     * stepping it with more than one thread throws.
+     */
+    @Override
+    public void close() { workers.close(); }
+
     /**
      * One step like {@link #step()}, with every per-range call split at {@code cuts} (neuron
      * indices, ascending, each rounded down to a multiple of {@link Simd#LANES}; cuts at or past a
@@ -460,7 +604,7 @@ public final class Simulation {
         required(cuts, "stepInRanges", "cuts");
         enter("stepInRanges");
         try {
-            advance(cuts);
+            advance(cuts, true);
         } finally {
             exit();
         }

@@ -29,6 +29,11 @@ final class RunCommand implements Callable<Integer> {
             description = "override a value before running, e.g. --set duration=\"1 s\" --set populations.0.params.tau_m=\"10 ms\"")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "worker threads, 1 to 256 (default: the available processors, fewer for a small network); "
+                    + "results are identical for every count")
+    Integer threads;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -59,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Preflight.maxMemoryOption(maxMemory, spec.commandLine().getErr());
-        Scenario scenario = Scenario.load(file, sets);
+        Scenario scenario = Scenario.load(file, ThreadsOption.withThreads(sets, threads));
         CheckpointPlan plan = CheckpointPlan.of(scenario, checkpoint, checkpointAt, resume);
         PrintWriter err = spec.commandLine().getErr();
         PluginRegistry registry = PluginRegistry.discover();

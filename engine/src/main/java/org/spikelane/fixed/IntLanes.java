@@ -77,7 +77,7 @@ public final class IntLanes {
         VectorMask<Integer> high = x.compare(VectorOperators.GT, half);
         VectorMask<Integer> low = x.compare(VectorOperators.LE, -half);
         if (!high.or(low).anyTrue()) return x;
-        counter[slot] += high.or(low).trueCount();
+        OverflowTally.add(counter, slot, high.or(low).trueCount());
         return x.sub(2 * half, high).add(2 * half, low);
     }
 
@@ -87,7 +87,7 @@ public final class IntLanes {
      */
     public static IntVector saturate(IntVector x, int limit, long[] counter, int slot) {
         VectorMask<Integer> out = x.compare(VectorOperators.GT, limit).or(x.compare(VectorOperators.LT, -limit));
-        counter[slot] += out.trueCount();
+        OverflowTally.add(counter, slot, out.trueCount());
         return x.max(-limit).min(limit);
     }
 }

@@ -17,4 +17,11 @@ public interface Pathway {
 
     /** Phase DELIVERY for the targets in {@code [from, to)}: the part of each due row that lands there. */
     void deliver(long step, int from, int to);
+
+    /**
+     * Tells the pathway the slices a threaded step will deliver ({@code bounds}: ascending,
+     * {@code 0} first, the target's padded size last), once, before the first step, so it can
+     * prepare for exactly those ranges; any other range must still work.
+     */
+    default void partition(int[] bounds) {}
 }

@@ -30,6 +30,8 @@ public final class Projection implements Pathway, StateOwner {
     private final float[] weights;
     private final int stride;
     private final int targetPadded;
+    /** The slices of the threaded step with each row's cut points, or null (one range, or unknown ranges). */
+    private RowSlices slices;
 
     Projection(String label, SpikeSource source, LifPopulation target, SynapseTable table, SynapseKernel kernel) {
         this.label = label;
@@ -55,14 +57,22 @@ public final class Projection implements Pathway, StateOwner {
         ring.push(step, source.spikes(), source.spikeCount());
     }
 
+    @Override
+    public void partition(int[] bounds) {
+        slices = new RowSlices(bounds, rowStart, targets);
+    }
+
     /**
      * Rows are sorted by target ({@link SynapseTable}), so the part of a row that lands in
-     * {@code [from, to)} is found by two binary searches, O(log row) per row and range; the whole
-     * target population takes whole rows without a search.
+     * {@code [from, to)} is contiguous: for a slice given to {@link #partition} it is read from
+     * the cuts made then, for any other range found by two binary searches, O(log row) per row;
+     * the whole target population takes whole rows.
      */
     @Override
     public void deliver(long step, int from, int to) {
         boolean whole = from == 0 && to >= targetPadded;
+        RowSlices cut = slices;
+        int slice = whole || cut == null ? -1 : cut.slice(from, to);
         for (int g = 0; g < table.groups(); g++) {
             long spikeStep = step - table.delay(g);
             int count = ring.count(spikeStep);
@@ -70,12 +80,18 @@ public final class Projection implements Pathway, StateOwner {
             int[] spiked = ring.spikes(spikeStep);
             int base = g * stride;
             for (int k = 0; k < count; k++) {
-                int i = spiked[k];
-                int start = rowStart[base + i];
-                int end = rowStart[base + i + 1];
-                if (!whole && end > start) {
-                    end = Accumulate.lowerBound(targets, start, end, to);
-                    start = Accumulate.lowerBound(targets, start, end, from);
+                int r = base + spiked[k];
+                int start, end;
+                if (slice >= 0) {
+                    start = cut.start(slice, r);
+                    end = cut.end(slice, r);
+                } else {
+                    start = rowStart[r];
+                    end = rowStart[r + 1];
+                    if (!whole && end > start) {
+                        end = Accumulate.lowerBound(targets, start, end, to);
+                        start = Accumulate.lowerBound(targets, start, end, from);
+                    }
                 }
                 if (end > start) kernel.receive(targets, weights, start, end);
             }

@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
+import org.spikelane.fixed.OverflowTally;
 import org.spikelane.fixed.IntLanes;
 import org.spikelane.fixed.Rounding;
 import org.spikelane.simd.ExpNeg;
@@ -52,15 +53,15 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         for (int i = from; i < end; i++) {
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
             int jump = (int) FixedMath.saturate(f.jumpSum[i], vLimit);
-            if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
-            if (jump != f.jumpSum[i]) f.overflows[FixedLifState.DV]++;
+            if (drive != f.driveSum[i]) OverflowTally.add(f.overflows, FixedLifState.I, 1);
+            if (jump != f.jumpSum[i]) OverflowTally.add(f.overflows, FixedLifState.DV, 1);
             f.driveSum[i] = 0;
             f.jumpSum[i] = 0;
             int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, (int) step, i) : 0;
             long vInf = (long) resting[i] + drive;
             long vNew = vInf + FixedMath.mul((int) (f.v[i] - vInf), decay[i], bits, rounding, noise) + jump;
             long clipped = FixedMath.saturate(vNew, vLimit);
-            if (clipped != vNew) f.overflows[FixedLifState.V]++;
+            if (clipped != vNew) OverflowTally.add(f.overflows, FixedLifState.V, 1);
             if (f.refractoryLeft[i] > 0) {
                 f.v[i] = f.resetPotential[i];
                 f.refractoryLeft[i]--;
@@ -92,13 +93,13 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         int iLimit = f.profile.currentLimit();
         for (int i = from; i < end; i++) {
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
-            if (drive != f.driveSum[i]) f.overflows[FixedLifState.I]++;
+            if (drive != f.driveSum[i]) OverflowTally.add(f.overflows, FixedLifState.I, 1);
             float denominator = 1f + f.g[i] * f.ampsToLsb[i] * lsb;
             float vInf = ((float) (f.restingPotential[i] + drive) + f.gE[i] * f.ampsToLsb[i]) / denominator;
             // a strong conductance can pull v_inf beyond the int range: clipped, and counted as I;
             // compared as the vector path does (a NaN counts as a clip in both)
             float rest = Math.max(-bound, Math.min(bound, vInf));
-            if (rest != vInf) f.overflows[FixedLifState.I]++;
+            if (rest != vInf) OverflowTally.add(f.overflows, FixedLifState.I, 1);
             f.conductanceRest[i] = (int) rest;
             f.conductanceDecay[i] = (int) (ExpNeg.exp(-(f.dtOverTau[i] * denominator)) * unity + 0.5f);
             f.driveSum[i] = 0;
@@ -108,7 +109,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     }
 
     /** {@link #scalarConductance} on vectors; arrays in and out, so no vector crosses the call. */
-    private static void vectorConductance(FixedLifState f, int from, int to, float[] lanes) {
+    private static void vectorConductance(FixedLifState f, int from, int to) {
         float unity = 1 << f.profile.decayBits(), bound = FixedMath.quantizeBound(f.profile.currentBits());
         float lsb = (float) f.voltageLsb;
         int iLimit = f.profile.currentLimit();
@@ -130,15 +131,16 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             VectorMask<Float> restOut = restClipped.compare(VectorOperators.NE, vInf);
             if (restOut.anyTrue()) restOverflows += restOut.trueCount();
             ((IntVector) restClipped.convert(VectorOperators.F2I, 0)).intoArray(f.conductanceRest, i);
-            FloatVector.fromArray(F, f.dtOverTau, i).mul(denominator).neg().intoArray(lanes, 0);
-            ExpNeg.exp(lanes, 0);
-            ((IntVector) FloatVector.fromArray(F, lanes, 0).mul(unity).add(0.5f).convert(VectorOperators.F2I, 0))
+            // the exponent goes through g's own lanes, consumed by this step: scratch inside the range
+            FloatVector.fromArray(F, f.dtOverTau, i).mul(denominator).neg().intoArray(f.g, i);
+            ExpNeg.exp(f.g, i);
+            ((IntVector) FloatVector.fromArray(F, f.g, i).mul(unity).add(0.5f).convert(VectorOperators.F2I, 0))
                     .intoArray(f.conductanceDecay, i);
             none.intoArray(f.driveSum, i);
             zero.intoArray(f.g, i);
             zero.intoArray(f.gE, i);
         }
-        f.overflows[FixedLifState.I] += driveOverflows + restOverflows;
+        OverflowTally.add(f.overflows, FixedLifState.I, driveOverflows + restOverflows);
     }
 
     /**
@@ -172,7 +174,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         int negativeAddend = rounding == Rounding.TRUNCATE ? low : 0;
         if (rounding == Rounding.STOCHASTIC) IntLanes.fillNoise(f.seed, (int) step, low, f.roundingAddend, from, to);
         boolean conductance = f.g != null;
-        if (conductance) vectorConductance(f, from, to, f.lanes);
+        if (conductance) vectorConductance(f, from, to);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decays = conductance ? f.conductanceDecay : f.decay;
         int restingMask = conductance ? -1 : f.restingIndexMask;
@@ -225,9 +227,9 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             }
             left.intoArray(f.refractoryLeft, i);
         }
-        f.overflows[FixedLifState.I] += driveOverflows;
-        f.overflows[FixedLifState.DV] += jumpOverflows;
-        f.overflows[FixedLifState.V] += vOverflows;
+        OverflowTally.add(f.overflows, FixedLifState.I, driveOverflows);
+        OverflowTally.add(f.overflows, FixedLifState.DV, jumpOverflows);
+        OverflowTally.add(f.overflows, FixedLifState.V, vOverflows);
         return count - offset;
     }
 

@@ -82,8 +82,6 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
     public float[] gE;
     /** This step's rest ({@code v_inf}, drive folded in) and Q16 decay under conductances; unused otherwise. */
     public final int[] conductanceRest, conductanceDecay;
-    /** Scratch lanes of the vector conductance pass ({@link org.spikelane.simd.ExpNeg#exp(float[], int)}). */
-    final float[] lanes = new float[Simd.LANES];
     /** {@code dt / tau_m} as float per neuron: the conductance path's decay is {@code e^{-(1 + R g) dt / tau_m}}. */
     public final float[] dtOverTau;
     public final int[] refractoryHold;
@@ -273,9 +271,8 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
     @Override public int contributionLimit() { return profile.currentLimit(); }
 
     /** Atomic: plugin kernels running different ranges of one step may report at the same time (rare, so cheap). */
-    @Override public void countClipped(boolean jump, long n) { COUNTS.getAndAdd(overflows, jump ? DV : I, n); }
+    @Override public void countClipped(boolean jump, long n) { org.spikelane.fixed.OverflowTally.add(overflows, jump ? DV : I, n); }
 
-    private static final java.lang.invoke.VarHandle COUNTS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 
     @Override public int decayBits() { return profile.decayBits(); }
 
@@ -348,6 +345,5 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
         s.scalar("fixed.resetIndexMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> resetIndexMask, m -> resetIndexMask = (int) m);
         s.array("fixed.conductanceRest", Role.SCRATCH, "LSB_v", conductanceRest);
         s.array("fixed.conductanceDecay", Role.SCRATCH, "Q16", conductanceDecay);
-        s.array("fixed.lanes", Role.SCRATCH, StateDeclarer.NO_UNIT, lanes);
     }
 }

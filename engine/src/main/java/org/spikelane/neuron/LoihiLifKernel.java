@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.fixed.IntLanes;
+import org.spikelane.fixed.OverflowTally;
 import org.spikelane.simd.Simd;
 import org.spikelane.state.StateDeclarer;
 
@@ -62,7 +63,7 @@ public final class LoihiLifKernel implements LifKernel<LoihiLifState> {
     public static void quantizeInputs(LoihiLifState s, float[] current, int from, int to) {
         for (int i = from, end = Math.min(to, s.size); i < end; i++) {
             float y = current[i] * s.inputScale[i];
-            if (Math.abs(y) > MAX_BIAS) s.overflows[LoihiLifState.INPUT_SATURATIONS]++;
+            if (Math.abs(y) > MAX_BIAS) OverflowTally.add(s.overflows, LoihiLifState.INPUT_SATURATIONS, 1);
             s.inputBias[i] = bias(y);
             current[i] = 0f;
         }
@@ -72,7 +73,8 @@ public final class LoihiLifKernel implements LifKernel<LoihiLifState> {
         FloatVector zero = FloatVector.zero(F);
         for (int i = from; i < to; i += F.length()) {
             FloatVector y = FloatVector.fromArray(F, current, i).mul(FloatVector.fromArray(F, s.inputScale, i));
-            s.overflows[LoihiLifState.INPUT_SATURATIONS] += y.abs().compare(VectorOperators.GT, MAX_BIAS).trueCount();
+            VectorMask<Float> saturated = y.abs().compare(VectorOperators.GT, MAX_BIAS);
+            if (saturated.anyTrue()) OverflowTally.add(s.overflows, LoihiLifState.INPUT_SATURATIONS, saturated.trueCount());
             IntVector b = (IntVector) y.max(-MAX_BIAS).min(MAX_BIAS).convert(VectorOperators.F2I, 0);
             IntVector a = b.abs();
             IntVector exp = a.lanewise(VectorOperators.LSHR, 12).lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32);
@@ -89,13 +91,13 @@ public final class LoihiLifKernel implements LifKernel<LoihiLifState> {
             // Lava adds a_in << 6 to the int32 decayed current, so the sum is int arithmetic
             long u = FixedMath.mulTruncate(s.u[i], s.uMultiplier[i], LoihiLifState.DECAY_BITS) + (s.aIn[i] << LoihiLifState.SHIFT);
             long wrapped = FixedMath.wrapLava(u, LoihiLifState.BITS);
-            if (wrapped != u) s.overflows[LoihiLifState.U_WRAPS]++;
+            if (wrapped != u) OverflowTally.add(s.overflows, LoihiLifState.U_WRAPS, 1);
             s.u[i] = (int) wrapped;
             s.aIn[i] = 0;
             long v = (long) FixedMath.mulTruncate(s.v[i], s.vMultiplier[i], LoihiLifState.DECAY_BITS) + wrapped + s.bias[i]
                     + s.inputBias[i];
             long clipped = FixedMath.saturate(v, LIMIT);
-            if (clipped != v) s.overflows[LoihiLifState.V_SATURATIONS]++;
+            if (clipped != v) OverflowTally.add(s.overflows, LoihiLifState.V_SATURATIONS, 1);
             if (clipped > s.threshold[i]) {
                 s.v[i] = 0;
                 spikesOut[count++] = i;
@@ -155,8 +157,8 @@ public final class LoihiLifKernel implements LifKernel<LoihiLifState> {
                 }
             }
         }
-        s.overflows[LoihiLifState.U_WRAPS] += wraps;
-        s.overflows[LoihiLifState.V_SATURATIONS] += saturations;
+        OverflowTally.add(s.overflows, LoihiLifState.U_WRAPS, wraps);
+        OverflowTally.add(s.overflows, LoihiLifState.V_SATURATIONS, saturations);
         return count - offset;
     }
 

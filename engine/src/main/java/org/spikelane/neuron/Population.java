@@ -64,14 +64,26 @@ public abstract class Population implements SpikeSource, StateOwner {
      */
     protected abstract int updateRange(long step, int from, int to);
 
-    /** Once per step, after every range: joins the ranges' spikes into {@code spikes()[0, spikeCount())}. */
+    /**
+     * Once per step, after every range: joins the ranges' spikes into {@code spikes()[0, spikeCount())}
+     * and zeroes what lies past them, the previous step's spikes and the moved regions. The
+     * array is then the same for any split of the step (a checkpoint of it too); the clearing
+     * costs one write per spike, not per neuron.
+     */
     public final void finishStep() {
+        int previous = spikeCount;
         int count = 0;
         for (int from = 0; from < padded; from = rangeEnd[from / Simd.LANES]) {
             int n = rangeSpikes[from / Simd.LANES];
-            if (from != count && n > 0) System.arraycopy(spikes, from, spikes, count, n);
+            if (from != count && n > 0) {
+                System.arraycopy(spikes, from, spikes, count, n);
+                // the region's old place, where the joined list does not reach
+                int stale = Math.max(from, count + n);
+                if (stale < from + n) java.util.Arrays.fill(spikes, stale, from + n, 0);
+            }
             count += n;
         }
+        if (count < previous) java.util.Arrays.fill(spikes, count, previous, 0);
         spikeCount = count;
     }
 

@@ -7,7 +7,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
-import org.spikelane.state.Role;
 import org.spikelane.state.StateDeclarer;
 
 /**
@@ -25,9 +24,6 @@ public final class VectorLifKernel implements LifKernel<LifState> {
     private static final VectorSpecies<Integer> I = Simd.INT;
     private static final FloatVector ZERO = FloatVector.zero(F);
 
-    /** One vector's worth of exponent arguments for {@link ExpNeg#exp(float[], int)}. */
-    private final float[] lanes = new float[F.length()];
-
     @Override
     public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
         boolean conductance = s.g != null;
@@ -43,9 +39,11 @@ public final class VectorLifKernel implements LifKernel<LifState> {
                 // g_tot = g_L + g, v_inf = (g_L E_L + gE + I) / g_tot, decay = e^{-dt g_tot / C}
                 FloatVector gTot = FloatVector.fromArray(F, s.leakConductance, i).add(FloatVector.fromArray(F, s.g, i));
                 vInf = FloatVector.fromArray(F, s.leakDrive, i).add(FloatVector.fromArray(F, s.gE, i)).add(current).div(gTot);
-                FloatVector.fromArray(F, s.dtOverC, i).mul(gTot).neg().intoArray(lanes, 0);
-                ExpNeg.exp(lanes, 0);
-                decay = FloatVector.fromArray(F, lanes, 0);
+                // the exponent goes through g's own lanes, which this step consumes anyway: scratch
+                // inside the range, so ranges on different threads never share it
+                FloatVector.fromArray(F, s.dtOverC, i).mul(gTot).neg().intoArray(s.g, i);
+                ExpNeg.exp(s.g, i);
+                decay = FloatVector.fromArray(F, s.g, i);
                 ZERO.intoArray(s.g, i);
                 ZERO.intoArray(s.gE, i);
             } else {
@@ -81,8 +79,7 @@ public final class VectorLifKernel implements LifKernel<LifState> {
         return count - offset;
     }
 
+    /** No state of its own: everything is in the {@link LifState} it is handed. */
     @Override
-    public void declareState(StateDeclarer s) {
-        s.array("kernel.lanes", Role.SCRATCH, StateDeclarer.NO_UNIT, lanes);
-    }
+    public void declareState(StateDeclarer s) { }
 }

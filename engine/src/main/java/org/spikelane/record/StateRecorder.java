@@ -84,8 +84,11 @@ public final class StateRecorder implements StateOwner {
     }
 
     /** Takes a sample if {@code step} is a multiple of the recording interval. */
+    /** Whether {@link #sample} records at {@code step}. */
+    public boolean samplesAt(long step) { return step % every == 0; }
+
     public void sample(long step) {
-        if (step % every != 0) return;
+        if (!samplesAt(step)) return;
         if (samples == steps.length) {
             // doubling, capped at the largest array; long arithmetic so that the cap is reached, not overflowed
             long limit = channels() == 0 ? MAX_ARRAY : MAX_ARRAY / channels();

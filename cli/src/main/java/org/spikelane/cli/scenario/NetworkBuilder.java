@@ -60,6 +60,7 @@ public final class NetworkBuilder {
      */
     private Network network(String only) {
         Network net = new Network(scenario.dt()).seed(scenario.seed()).plugins(registry);
+        if (scenario.threads() > 0) net.threads(scenario.threads());
         // before the populations: each LIF population is validated for the number format (physical or raw Loihi parameters under loihi)
         EngineCalls.run(sources, "precision", p -> "", () -> net.precision(Precision.parse(scenario.precision())));
         List<Object> pops = tree.list(scenario.root().get("populations"), "populations");

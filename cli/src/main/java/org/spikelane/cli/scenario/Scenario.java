@@ -11,7 +11,7 @@ import org.spikelane.units.Dimension;
  * The sections (populations, inputs, ...) stay as a tree; {@link NetworkBuilder} turns them into
  * a {@link org.spikelane.Network}.
  */
-public record Scenario(String name, double dt, double duration, long seed, String precision,
+public record Scenario(String name, double dt, double duration, long seed, String precision, int threads,
                        Map<String, Object> root, Tree tree) {
 
     public static final double DEFAULT_DT = 0.1e-3;
@@ -80,7 +80,10 @@ public record Scenario(String name, double dt, double duration, long seed, Strin
         if (!(root.get("populations") instanceof List<?> pops) || pops.isEmpty()) {
             throw sources.error("populations", "at least one population is required");
         }
-        return new Scenario(name, dt, duration, seed, precision, root, tree);
+        // 0: the engine's default (the available processors, fewer for a small network)
+        int threads = root.containsKey("threads") ? (int) tree.integer(root.get("threads"), "threads", 1,
+                org.spikelane.Network.MAX_THREADS, " (worker threads, the calling thread included)") : 0;
+        return new Scenario(name, dt, duration, seed, precision, threads, root, tree);
     }
 
     public SourceMap sources() { return tree.sources(); }

@@ -11,7 +11,7 @@ import org.spikelane.spi.Suggest;
 public final class Schema {
     private Schema() {}
 
-    public static final List<String> TOP = List.of("name", "dt", "duration", "seed", "precision",
+    public static final List<String> TOP = List.of("name", "dt", "duration", "seed", "precision", "threads",
             "populations", "inputs", "projections", "record");
     public static final List<String> POPULATION = List.of("name", "size", "model", "params", "spikes");
     public static final List<String> GENERATOR_SPIKES = List.of("times", "neurons", "period");

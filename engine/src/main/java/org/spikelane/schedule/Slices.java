@@ -1,0 +1,47 @@
+package org.spikelane.schedule;
+
+import org.spikelane.simd.Simd;
+
+/**
+ * How the neurons of a list of components (inputs, pathways or populations, each over its
+ * target's padded range) are split among workers: worker {@code w} of {@code W} owns the
+ * lane-aligned slice {@code [from(k, w), to(k, w))} of component {@code k}, every slice the same
+ * number of whole vectors give or take one. The split depends only on the padded size and the
+ * worker count, so an input, a pathway and the population they target are split alike: a
+ * worker's inputs, synapses and neurons touch the same neurons and need no barrier between them.
+ *
+ * <p>Not simulation state: how work is divided, not what it computes. A checkpoint holds none of
+ * it, so it resumes under any worker count.
+ */
+public final class Slices {
+    /** bounds[k]: the {@code W + 1} slice bounds of component k. */
+    private final int[][] bounds;
+
+    /** @param padded each component's padded range, a multiple of {@link Simd#LANES} */
+    public Slices(int[] padded, int workers) {
+        if (workers < 1) throw new IllegalArgumentException("slices: workers must be >= 1, got " + workers);
+        bounds = new int[padded.length][];
+        for (int k = 0; k < padded.length; k++) bounds[k] = bounds(padded[k], workers);
+    }
+
+    /** Component {@code k}'s {@code W + 1} bounds, a copy. */
+    public int[] bounds(int k) { return bounds[k].clone(); }
+
+    /** First neuron of worker {@code w}'s slice of component {@code k}. */
+    public int from(int k, int w) { return bounds[k][w]; }
+
+    /** End (exclusive) of worker {@code w}'s slice of component {@code k}; equals from when the slice is empty. */
+    public int to(int k, int w) { return bounds[k][w + 1]; }
+
+    /**
+     * The {@code workers + 1} bounds of {@code [0, padded)}: 0 first, {@code padded} last, each a
+     * multiple of {@link Simd#LANES}. A slice may be empty (more workers than vectors).
+     */
+    static int[] bounds(int padded, int workers) {
+        int vectors = (padded + Simd.LANES - 1) / Simd.LANES;
+        int[] b = new int[workers + 1];
+        for (int w = 1; w < workers; w++) b[w] = (int) ((long) vectors * w / workers) * Simd.LANES;
+        b[workers] = padded;
+        return b;
+    }
+}
