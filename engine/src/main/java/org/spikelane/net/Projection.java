@@ -45,6 +45,7 @@ public final class Projection implements Pathway, StateOwner {
         this.weights = table.weights();
         this.stride = source.size() + 1;
         this.targetPadded = target.padded();
+        kernel.prepare(targets, weights);
     }
 
     @Override

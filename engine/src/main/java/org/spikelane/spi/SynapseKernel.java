@@ -37,6 +37,15 @@ public interface SynapseKernel extends StateOwner {
     void receive(int[] targets, float[] weights, int start, int end);
 
     /**
+     * Once, after the projection's synapse table is built and before the first step: the
+     * table's targets and weights, the very arrays {@link #receive} will be handed. A kernel may
+     * derive per-synapse values from them, indexed like them (a fixed-point kernel quantizes each
+     * weight for its target once, instead of on every event), declared with role PARAMETER; it
+     * must still accept other arrays in {@code receive} (tests call it directly). Default: nothing.
+     */
+    default void prepare(int[] targets, float[] weights) {}
+
+    /**
      * Recordable per-target variables in SI units, e.g. {@code g} (S) or {@code I_syn} (A),
      * indexed by target population index and sampled at the start of a step.
      */

@@ -79,6 +79,9 @@ final class FixedAlphaCurrentKernel extends FixedCurrentKernel {
         kick(ramp, perEvent, targets, weights, from, to);
     }
 
+    @Override
+    protected double[] perEvent() { return perEvent; }
+
     void scalarUpdate(int from, int to) {
         int half = 1 << (fractionBits - 1), nearest = 1 << (decayBits - 1), g = rampBits, rampHalf = (1 << g) >> 1;
         long jumpClips = 0, stateClips = 0;

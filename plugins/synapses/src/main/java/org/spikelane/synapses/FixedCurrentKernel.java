@@ -114,14 +114,40 @@ abstract class FixedCurrentKernel implements SynapseKernel {
     /** Volts per unit of the int state. */
     final double stateUnit() { return Math.scalb(target.voltLsb(), -fractionBits); }
 
-    /** Adds {@code round(weights[k] * perEvent[target])} to {@code state}, saturated and counted. */
+    /**
+     * Adds {@code round(weights[k] * perEvent[target])} to {@code state}, saturated and counted.
+     * For the projection's own table the rounded increments were made once by {@link #prepare}:
+     * the event is then an int add and a range check (the same bits: see {@link SaturatingAdd#increment}).
+     */
     protected final void kick(int[] state, double[] perEvent, int[] targets, float[] weights, int from, int to) {
         long clipped = 0;
-        for (int k = from; k < to; k++) {
-            int t = targets[k];
-            clipped += SaturatingAdd.add(state, t, weights[k] * perEvent[t], STATE_LIMIT);
+        int[] q = weights == preparedWeights ? increments : null;
+        if (q != null) {
+            for (int k = from; k < to; k++) clipped += SaturatingAdd.add(state, targets[k], q[k], STATE_LIMIT);
+        } else {
+            for (int k = from; k < to; k++) {
+                int t = targets[k];
+                clipped += SaturatingAdd.add(state, t, weights[k] * perEvent[t], STATE_LIMIT);
+            }
         }
         if (clipped > 0) target.countClipped(true, clipped);
+    }
+
+    /** What an event of unit weight adds to the kicked state of each target (state units per unit of weight). */
+    protected abstract double[] perEvent();
+
+    /** The table {@link #increments} were made for, or null. */
+    private float[] preparedWeights;
+    /** Per synapse of that table: its event's rounded increment, {@link SaturatingAdd#increment}. */
+    private int[] increments;
+
+    @Override
+    public final void prepare(int[] targets, float[] weights) {
+        double[] perEvent = perEvent();
+        int[] q = new int[weights.length];
+        for (int k = 0; k < q.length; k++) q[k] = SaturatingAdd.increment(weights[k] * perEvent[targets[k]], STATE_LIMIT);
+        increments = q;
+        preparedWeights = weights;
     }
 
     /** The recorded synaptic current in A, like the float kernels' {@code I_syn}. */
@@ -136,5 +162,6 @@ abstract class FixedCurrentKernel implements SynapseKernel {
         s.array("effect", Role.STATE, "LSB_v/2^F", effect);
         s.array("p21", Role.PARAMETER, "V/A", p21);
         s.array("toAmperes", Role.PARAMETER, StateDeclarer.NO_UNIT, toAmperes);
+        if (increments != null) s.array("increments", Role.PARAMETER, "state unit", increments);
     }
 }

@@ -40,6 +40,9 @@ final class FixedExpCurrentKernel extends FixedCurrentKernel {
         kick(effect, perEvent, targets, weights, from, to);
     }
 
+    @Override
+    protected double[] perEvent() { return perEvent; }
+
     void scalarUpdate(int from, int to) {
         int half = 1 << (fractionBits - 1);
         long clipped = 0;

@@ -32,6 +32,46 @@ class FixedKernelAgreementTest {
         agree((c, t) -> new FixedAlphaCurrentKernel(c, t, 10e-3), Dimension.VOLTAGE);
     }
 
+    /**
+     * An event from the projection's own table adds the increment {@code prepare} rounded once;
+     * any other array is rounded per event. The two give the same bits, also for weights so large
+     * that the held increment is clamped (one in fifty here is 10^6 times the typical weight).
+     */
+    @Test
+    void preparedIncrementsEqualPerEventRounding() {
+        prepared((c, t) -> new FixedExpCurrentKernel(c, t, 5e-3), Dimension.CURRENT);
+        prepared((c, t) -> new FixedAlphaCurrentKernel(c, t, 2e-3), Dimension.VOLTAGE);
+    }
+
+    private static void prepared(BiFunction<SynapseContext, FixedLifState, FixedCurrentKernel> make, Dimension weight) {
+        int n = 1003, synapses = 20_000;
+        FixedLifState pt = FixedTargets.heterogeneous(n, 5), rt = FixedTargets.heterogeneous(n, 5);
+        FixedCurrentKernel pk = make.apply(FixedTargets.context(pt, weight, true), pt);
+        FixedCurrentKernel rk = make.apply(FixedTargets.context(rt, weight, true), rt);
+        SplittableRandom r = new SplittableRandom(7);
+        double unit = weight == Dimension.CURRENT ? 1e-9 : 1e-3;
+        int[] targets = new int[synapses];
+        float[] weights = new float[synapses];
+        for (int k = 0; k < synapses; k++) {
+            targets[k] = r.nextInt(n);
+            weights[k] = (float) (unit * (r.nextInt(50) == 0 ? 1e6 : 1) * (r.nextDouble() * 4 - 2));
+        }
+        pk.prepare(targets, weights);
+        float[] copy = weights.clone(); // equal values, another array: the per-event path
+        for (int step = 0; step < 500; step++) {
+            int start = r.nextInt(synapses - 200), end = start + r.nextInt(200);
+            pk.receive(targets, weights, start, end);
+            rk.receive(targets, copy, start, end);
+            pk.update(step, 0, pk.padded);
+            rk.update(step, 0, rk.padded);
+            assertArrayEquals(rk.effect, pk.effect, "state, step " + step);
+            java.util.Arrays.fill(pt.jumpSum, 0);
+            java.util.Arrays.fill(rt.jumpSum, 0);
+        }
+        assertEquals(rt.overflows[FixedLifState.DV], pt.overflows[FixedLifState.DV], "clip counts");
+        assertTrue(rt.overflows[FixedLifState.DV] > 0, "precondition: some events saturated");
+    }
+
     private static void agree(BiFunction<SynapseContext, FixedLifState, FixedCurrentKernel> make, Dimension weight) {
         for (int n : new int[] {1, 17, 1000, 4099}) {
             FixedLifState vt = FixedTargets.heterogeneous(n, 5), st = FixedTargets.heterogeneous(n, 5);
