@@ -25,6 +25,11 @@ public final class ExampleNetworks {
 
     /** "cuba" or "coba" at {@code n} neurons, {@code precision} float32 or fixed, with the example's recording (spikes; v and I_syn of 2-3 neurons). */
     public static Scenario scenario(String name, int n, String precision, long seed) {
+        return scenario(name, n, precision, seed, 1);
+    }
+
+    /** As {@link #scenario(String, int, String, long)}, run with {@code threads} worker threads (1: the one-thread results of every other benchmark). */
+    public static Scenario scenario(String name, int n, String precision, long seed, int threads) {
         if (!name.equals("cuba") && !name.equals("coba")) {
             throw new IllegalArgumentException("network must be cuba or coba, got '" + name + "'");
         }
@@ -36,13 +41,18 @@ public final class ExampleNetworks {
                 "seed=" + seed, "precision=" + precision, "populations.0.size=" + n,
                 "projections.0.connect.p=" + p, "projections.0.connect.pre.to=" + excitatory,
                 "projections.1.connect.p=" + p, "projections.1.connect.pre.from=" + excitatory,
-                "projections.1.connect.pre.to=" + n));
+                "projections.1.connect.pre.to=" + n, "threads=" + threads));
         return Scenario.load(file, sets);
     }
 
     /** The scenario built into a simulation with the standard plugins. */
     public static Simulation simulation(String name, int n, String precision, long seed) {
         return NetworkBuilder.simulation(scenario(name, n, precision, seed), PluginRegistry.discover());
+    }
+
+    /** The scenario with {@code threads} worker threads, built. */
+    public static Simulation simulation(String name, int n, String precision, long seed, int threads) {
+        return NetworkBuilder.simulation(scenario(name, n, precision, seed, threads), PluginRegistry.discover());
     }
 
     static Path examples() {
