@@ -1,8 +1,5 @@
 package org.spikelane.nir.exec;
 
-import java.util.Locale;
-import org.spikelane.nir.model.NirException;
-
 /**
  * How a neuron node advances one step of length dt. NIR stores ODEs, not a step rule, and the
  * tools that export graphs trained them with forward Euler, so both are offered (docs/nir.md).
@@ -14,12 +11,8 @@ public enum Integration {
     EXACT;
 
     public static Integration parse(String text) {
-        try {
-            return valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new NirException("--integration must be euler or exact, not '" + text + "'");
-        }
+        return EnumOption.parse(Integration.class, text, "--integration");
     }
 
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() { return EnumOption.label(this); }
 }

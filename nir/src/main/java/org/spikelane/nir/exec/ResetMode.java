@@ -1,8 +1,5 @@
 package org.spikelane.nir.exec;
 
-import java.util.Locale;
-import org.spikelane.nir.model.NirException;
-
 /** What a spiking node does to v after a spike (docs/nir.md, "Reset"). */
 public enum ResetMode {
     /** v becomes the node's v_reset (0 where the file has none): NIR's own definition. */
@@ -11,12 +8,8 @@ public enum ResetMode {
     SUBTRACT;
 
     public static ResetMode parse(String text) {
-        try {
-            return valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new NirException("--reset must be value or subtract, not '" + text + "'");
-        }
+        return EnumOption.parse(ResetMode.class, text, "--reset");
     }
 
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() { return EnumOption.label(this); }
 }

@@ -1,6 +1,5 @@
 package org.spikelane.nir.kernel;
 
-import java.util.List;
 import org.spikelane.nir.exec.Integration;
 import org.spikelane.nir.exec.RunOptions;
 
@@ -16,8 +15,7 @@ import org.spikelane.nir.exec.RunOptions;
  *     k = tau_syn / (tau_syn - tau_mem) (e_s - e_m), or (dt/tau) e when the two taus are equal.</li>
  * </ul>
  */
-final class CubaLifKernel implements NodeKernel {
-    private final int n;
+final class CubaLifKernel extends PointwiseKernel {
     private final boolean exact;
     private final Leak membrane;
     /** euler: dt/tau_syn; exact: e_s = exp(-dt/tau_syn) */
@@ -25,18 +23,14 @@ final class CubaLifKernel implements NodeKernel {
     /** exact only: k of the class comment */
     private final float[] cross;
     private final float[] wIn;
-    private final float[] r;
-    private final float[] vLeak;
-    private final float[] vThreshold;
-    private final float[] vReset;
-    private final boolean subtract;
+    private final Firing firing;
 
     CubaLifKernel(double[] tauSyn, double[] tauMem, double[] r, double[] vLeak, double[] vThreshold, double[] vReset,
             double[] wIn, RunOptions options) {
-        this.n = tauMem.length;
+        super(tauMem.length, "v", "I");
         this.exact = options.integration() == Integration.EXACT;
         double dt = options.dt();
-        this.membrane = new Leak(tauMem, dt, options.integration());
+        this.membrane = new Leak(tauMem, r, vLeak, dt, options.integration());
         this.syn = new float[n];
         this.cross = new float[n];
         for (int i = 0; i < n; i++) {
@@ -49,22 +43,10 @@ final class CubaLifKernel implements NodeKernel {
                     : tauSyn[i] / (tauSyn[i] - tauMem[i]) * (es - em));
         }
         this.wIn = NodeParams.floats(wIn);
-        this.r = NodeParams.floats(r);
-        this.vLeak = NodeParams.floats(vLeak);
-        this.vThreshold = NodeParams.floats(vThreshold);
-        this.vReset = NodeParams.floats(vReset);
-        this.subtract = Reset.subtract(options.reset());
+        this.firing = new Firing(vThreshold, vReset, options.reset());
     }
 
-    @Override public int inputSize() { return n; }
-
-    @Override public int outputSize() { return n; }
-
     @Override public boolean spiking() { return true; }
-
-    @Override public List<String> variables() { return List.of("v", "I"); }
-
-    @Override public float[][] newState() { return new float[][] {new float[n], new float[n]}; }
 
     @Override
     public void step(int step, float[] x, float[][] state, float[] z) {
@@ -76,14 +58,12 @@ final class CubaLifKernel implements NodeKernel {
             float vi;
             if (exact) {
                 current[i] = target + (before - target) * syn[i];
-                vi = membrane.advance(i, v[i], vLeak[i], r[i] * target) + r[i] * (before - target) * cross[i];
+                vi = membrane.advance(i, v[i], target) + membrane.r(i) * (before - target) * cross[i];
             } else {
                 current[i] = before + syn[i] * (-before + target);
-                vi = membrane.advance(i, v[i], vLeak[i], r[i] * before);
+                vi = membrane.advance(i, v[i], before);
             }
-            boolean spike = vi > vThreshold[i];
-            v[i] = spike ? Reset.after(vi, vThreshold[i], vReset[i], subtract) : vi;
-            z[i] = spike ? 1f : 0f;
+            firing.apply(i, vi, v, z);
         }
     }
 }

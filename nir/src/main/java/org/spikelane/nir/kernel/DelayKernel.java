@@ -5,22 +5,17 @@ package org.spikelane.nir.kernel;
  * converts and refuses delays that are not a multiple of dt); 0 before the first input arrives.
  * The past inputs sit in a per-run ring of {@code maxDelay + 1} rows, indexed by the step.
  */
-final class DelayKernel implements NodeKernel {
-    private final int n;
+final class DelayKernel extends PointwiseKernel {
     private final int[] delaySteps;
     private final int rows;
 
     DelayKernel(int[] delaySteps) {
-        this.n = delaySteps.length;
+        super(delaySteps.length);
         this.delaySteps = delaySteps.clone();
         int max = 0;
         for (int d : delaySteps) max = Math.max(max, d);
         this.rows = max + 1;
     }
-
-    @Override public int inputSize() { return n; }
-
-    @Override public int outputSize() { return n; }
 
     @Override public float[][] newState() { return new float[][] {new float[rows * n]}; }
 
