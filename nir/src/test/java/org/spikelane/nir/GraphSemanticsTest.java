@@ -118,6 +118,10 @@ class GraphSemanticsTest {
         assertEquals("node 'l' (LIF): tau[0] = 0.0; it must be a positive finite time in seconds",
                 message(new Graphs().input("in", 1).node("l", "LIF", "tau", v(0), "r", v(1), "v_leak", v(0), "v_threshold", v(1))
                         .output("out", 1).edge("in", "l").edge("l", "out").build()));
+        // a cycle the Input does not reach, of scalar parameters: no forward edge gives its size
+        assertEquals("node 'l' (LIF): its size cannot be inferred (no forward edge into it, no per-neuron parameter)",
+                message(new Graphs().input("in", 1).output("out", 1).node("l", "LIF", "tau", v(1e-3), "r", v(1), "v_leak", v(0), "v_threshold", v(1))
+                        .node("f", "Flatten").edge("in", "out").edge("l", "f").edge("f", "l").build()));
     }
 
     private static String message(NirGraph g) {

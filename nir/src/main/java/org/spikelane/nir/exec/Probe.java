@@ -18,9 +18,10 @@ public record Probe(int node, int variable, String nodeName, String variableName
         if (var.equals("out")) return new Probe(node, OUTPUT, nodeName, var);
         int v = graph.kernel(node).variables().indexOf(var);
         if (v < 0) {
+            java.util.List<String> names = new java.util.ArrayList<>(graph.kernel(node).variables());
+            names.add("out");
             throw new NirException("--record " + text + ": node '" + nodeName + "' (" + graph.type(node) + ") has no variable '" + var
-                    + "' (it has: " + String.join(", ", new java.util.ArrayList<>(java.util.stream.Stream.concat(
-                            graph.kernel(node).variables().stream(), java.util.stream.Stream.of("out")).toList())) + ")");
+                    + "' (it has: " + String.join(", ", names) + ")");
         }
         return new Probe(node, v, nodeName, var);
     }

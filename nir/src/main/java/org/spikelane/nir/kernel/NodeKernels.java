@@ -19,6 +19,17 @@ public final class NodeKernels {
      * @param inputSize the size the node's incoming edges deliver, or -1 for the graph's Input node
      */
     public static NodeKernel create(NirNode node, int inputSize, RunOptions options) {
+        NodeKernel k = build(node, inputSize, options);
+        if (k.inputSize() < 0) throw sizeUnknown(node);
+        return k;
+    }
+
+    /** Only an edge closing a cycle feeds the node and its parameters are scalars: nothing gives its size. */
+    static NirException sizeUnknown(NirNode node) {
+        return new NirException("node '" + node.name() + "' (" + node.type() + "): its size cannot be inferred (no forward edge into it, no per-neuron parameter)");
+    }
+
+    private static NodeKernel build(NirNode node, int inputSize, RunOptions options) {
         String[] neuron = {"tau", "tau_mem", "tau_syn", "r", "v_leak", "v_threshold", "v_reset", "w_in"};
         return switch (node.type()) {
             case "Input" -> new IdentityKernel(product(node, node.require("shape")));

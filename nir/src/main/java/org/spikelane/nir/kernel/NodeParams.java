@@ -22,6 +22,7 @@ final class NodeParams {
             }
             n = a.size();
         }
+        if (n < 0 && fallback < 0) throw NodeKernels.sizeUnknown(node);
         return n >= 0 ? n : fallback;
     }
 
