@@ -10,6 +10,10 @@ import picocli.CommandLine.Spec;
         description = "Shows and runs NIR graphs (.nir files exported by snnTorch, Norse, Rockpool, Sinabs, Spyx, Lava-DL, ...).",
         subcommands = {NirShowCommand.class, NirRunCommand.class})
 public final class NirCommand implements Callable<Integer> {
+    // -h only: the version is the top command's (spikelane --version)
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

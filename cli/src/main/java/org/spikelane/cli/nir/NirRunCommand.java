@@ -29,8 +29,12 @@ import picocli.CommandLine.Spec;
  * on one sample or a batch (samples in parallel on a thread pool), writing spikes.csv, state.csv
  * for {@code --record} and summary.json as one set (docs/nir.md).
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a NIR graph on an input array (.npy, [T, C] or [B, T, C]).")
+@Command(name = "run", description = "Runs a NIR graph on an input array (.npy, [T, C] or [B, T, C]).")
 final class NirRunCommand implements Callable<Integer> {
+    // -h only: the version is the top command's (spikelane --version)
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     static final Set<String> OUTPUTS = Set.of("spikes.csv", "state.csv", "summary.json");
 
     @Parameters(index = "0", paramLabel = "MODEL.nir", description = "the NIR file")

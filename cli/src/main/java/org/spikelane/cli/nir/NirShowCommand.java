@@ -20,8 +20,12 @@ import picocli.CommandLine.Spec;
  * {@code spikelane nir show MODEL.nir}: the graph as the executor will run it: nodes in step
  * order with type, sizes and state variables, then the edges, marking those that close a cycle.
  */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Lists a NIR graph's nodes (in step order), types, sizes and edges.")
+@Command(name = "show", description = "Lists a NIR graph's nodes (in step order), types, sizes and edges.")
 final class NirShowCommand implements Callable<Integer> {
+    // -h only: the version is the top command's (spikelane --version)
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "MODEL.nir", description = "the NIR file")
     Path model;
 
