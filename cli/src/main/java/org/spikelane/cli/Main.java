@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code spikelane} command: run, sweep, plugins, validate. */
+/** The {@code spikelane} command: run, sweep, plugins, validate, nir. */
 @Command(name = "spikelane", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Simulates leaky integrate-and-fire neurons described in a YAML scenario file.",
         subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, ValidateCommand.class,
+                org.spikelane.cli.nir.NirCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for a scenario or usage error (a one-line message names file, line and field). */

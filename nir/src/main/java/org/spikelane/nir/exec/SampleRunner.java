@@ -1,0 +1,61 @@
+package org.spikelane.nir.exec;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs one sample, [steps][C] row-major, from a fresh state and collects its {@link SampleResult}. */
+public final class SampleRunner {
+    private SampleRunner() {}
+
+    public static SampleResult run(CompiledGraph graph, float[] input, int offset, int steps, List<Probe> probes) {
+        GraphRun run = new GraphRun(graph);
+        int c = graph.inputSize();
+        int[] spiking = java.util.stream.IntStream.of(graph.order()).filter(i -> graph.kernel(i).spiking()).toArray();
+        int[] outputs = graph.outputNodes();
+        int[][] counts = new int[outputs.length][];
+        for (int k = 0; k < outputs.length; k++) counts[k] = new int[graph.kernel(outputs[k]).outputSize()];
+        float[][] traces = new float[probes.size()][];
+        for (int p = 0; p < probes.size(); p++) traces[p] = new float[Math.multiplyExact(steps, probes.get(p).read(run).length)];
+        SpikeRows rows = new SpikeRows();
+        for (int t = 0; t < steps; t++) {
+            run.step(input, offset + t * c);
+            for (int node : spiking) {
+                float[] z = run.output(node);
+                for (int i = 0; i < z.length; i++) if (z[i] != 0f) rows.add(node, i, t);
+            }
+            for (int k = 0; k < outputs.length; k++) {
+                float[] y = run.output(outputs[k]);
+                for (int i = 0; i < y.length; i++) if (y[i] != 0f) counts[k][i]++;
+            }
+            for (int p = 0; p < probes.size(); p++) {
+                float[] v = probes.get(p).read(run);
+                System.arraycopy(v, 0, traces[p], t * v.length, v.length);
+            }
+        }
+        return rows.result(counts, traces);
+    }
+
+    /** Spike rows in three int arrays that grow by doubling (amortised: no allocation in most steps). */
+    private static final class SpikeRows {
+        int[] node = new int[256];
+        int[] neuron = new int[256];
+        int[] step = new int[256];
+        int n;
+
+        void add(int nd, int i, int t) {
+            if (n == node.length) {
+                node = Arrays.copyOf(node, n * 2);
+                neuron = Arrays.copyOf(neuron, n * 2);
+                step = Arrays.copyOf(step, n * 2);
+            }
+            node[n] = nd;
+            neuron[n] = i;
+            step[n] = t;
+            n++;
+        }
+
+        SampleResult result(int[][] counts, float[][] traces) {
+            return new SampleResult(Arrays.copyOf(node, n), Arrays.copyOf(neuron, n), Arrays.copyOf(step, n), counts, traces);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.spikelane.nir;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.spikelane.nir.exec.BatchRunner;
+import org.spikelane.nir.exec.CompiledGraph;
+import org.spikelane.nir.exec.Integration;
+import org.spikelane.nir.exec.ResetMode;
+import org.spikelane.nir.exec.RunOptions;
+import org.spikelane.nir.exec.SampleResult;
+import org.spikelane.nir.io.NirReader;
+import org.spikelane.nir.io.Npy;
+import org.spikelane.nir.io.NpyArray;
+
+/**
+ * The speed figure of docs/nir.md: the braille graph over a batch of [B, 256, 12] samples, with 1
+ * and 2 threads, several rounds in one JVM (the first is the JIT's warm-up), best round reported.
+ * {@code java ... org.spikelane.nir.BrailleSpeed MODEL.nir INPUT.npy [ROUNDS]}; the input is what
+ * {@code bench/peers/nir_braille_numpy.py --write-input} writes.
+ */
+public final class BrailleSpeed {
+    private BrailleSpeed() {}
+
+    public static void main(String[] args) {
+        CompiledGraph g = CompiledGraph.compile(NirReader.read(Path.of(args[0])), new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE));
+        NpyArray in = Npy.read(Path.of(args[1]));
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int samples = in.shape()[0];
+        int steps = in.shape()[1];
+        for (int threads : new int[] {1, 2}) {
+            double best = Double.MAX_VALUE;
+            long spikes = 0;
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                List<SampleResult> results = BatchRunner.run(g, in.data(), samples, steps, List.of(), threads);
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                spikes = results.stream().mapToLong(SampleResult::spikeCount).sum();
+            }
+            System.out.printf(java.util.Locale.ROOT, "threads %d: %d samples x %d steps, %d spikes, best of %d rounds %.3f s, %.0f samples/s%n",
+                    threads, samples, steps, spikes, rounds, best, samples / best);
+        }
+    }
+}
