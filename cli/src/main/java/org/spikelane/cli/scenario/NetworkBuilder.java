@@ -102,7 +102,7 @@ public final class NetworkBuilder {
             }
             case "poisson" -> {
                 if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", SPIKES_ONLY);
-                if (!pop.containsKey("params")) throw sources.error(path, "a poisson population needs params: {rate: ...}");
+                if (!pop.containsKey("params")) throw sources.error(path, "a poisson population needs params with its rate, e.g. params: {rate: 10 Hz}");
                 Map<String, Object> params = tree.map(pop.get("params"), path + ".params");
                 Map<String, Object> withUnits = withUnits(params, PoissonPopulation.PARAMS, path + ".params");
                 EngineCalls.run(sources, path, p -> p.equals("name") || p.equals("size") ? p : "params." + p,

@@ -90,8 +90,9 @@ public final class PoissonInput implements InputPlugin {
         Object raw = params.structure(WEIGHT);
         double tau = params.get(TAU_SYN);
         String allowed = "a current such as '87.8 pA' (with tau_syn) or a voltage such as '0.1 mV'";
-        if (!(raw instanceof String text)) {
-            throw params.error(WEIGHT, "must be " + allowed + " with its unit, got " + raw);
+        String text = String.valueOf(raw).strip();
+        if (raw instanceof Number || text.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) {
+            throw params.error(WEIGHT, "'" + text + "' has no unit; it must be " + allowed);
         }
         Dimension unit = null;
         double weight = 0;

@@ -118,8 +118,8 @@ class PoissonInputTest {
                 + " give a voltage weight such as '0.1 mV' for jumps of v", Map.of("rate", "1 kHz", "weight", "87.8 pA"));
         assertMessage("input 'poisson' parameter 'weight': must be a current such as '87.8 pA' (with tau_syn) or a voltage"
                 + " such as '0.1 mV', got '5 ms'", Map.of("rate", "1 kHz", "weight", "5 ms"));
-        assertMessage("input 'poisson' parameter 'weight': must be a current such as '87.8 pA' (with tau_syn) or a voltage"
-                + " such as '0.1 mV' with its unit, got 0.1", Map.of("rate", "1 kHz", "weight", 0.1));
+        assertMessage("input 'poisson' parameter 'weight': '0.1' has no unit; it must be a current such as '87.8 pA' (with tau_syn)"
+                + " or a voltage such as '0.1 mV'", Map.of("rate", "1 kHz", "weight", 0.1));
         assertMessage("input 'poisson' parameter 'rate': must be >= 0 Hz, got -5 Hz", Map.of("rate", "-5 Hz", "weight", "1 mV"));
         assertMessage("input 'poisson' parameter 'rate': rate * dt must be <= 10000 events per step, got 1 GHz at dt = 100 us",
                 Map.of("rate", "1 GHz", "weight", "1 mV"));
