@@ -36,6 +36,8 @@ final class PoissonKernel implements InputKernel {
     private final float[] dv;
     /** Per slot: the exponential current in the weight's unit; 0 between steps for jumps. */
     private final double[] state;
+    /** The weight's SI unit, "A" or "V": the state's unit in the registry. */
+    private final String unit;
 
     PoissonKernel(Targets targets, PoissonCounts counts, Window window, PoissonInput.Event event, LifParameters lif,
                   double dt, float[] dv) {
@@ -43,6 +45,7 @@ final class PoissonKernel implements InputKernel {
         this.counts = counts;
         this.window = window;
         this.weight = event.weight();
+        this.unit = event.unit().siUnit();
         this.dv = dv;
         this.p11 = event.jump() ? 0 : Math.exp(-dt / event.tauSyn());
         int n = targets.count;
@@ -80,8 +83,8 @@ final class PoissonKernel implements InputKernel {
     public void declareState(StateDeclarer s) {
         targets.declareState(s);
         counts.declareState(s);
-        s.array("p21", Role.PARAMETER, "V/unit", p21);
-        s.array("held", Role.PARAMETER, "A/unit", held);
-        s.array("state", Role.STATE, "A or V", state);
+        s.array("p21", Role.PARAMETER, "V/" + unit, p21);
+        s.array("held", Role.PARAMETER, "A/" + unit, held);
+        s.array("state", Role.STATE, unit, state);
     }
 }
