@@ -90,6 +90,27 @@ class PoissonInputTest {
         assertEquals(1, (m.mean() - E_L) / (campbellMean - E_L), 0.01, "mean offset over Campbell's r w tau_s R");
     }
 
+    /**
+     * Under loihi with physical parameters there is no {@code dv}: the events are held as a current for
+     * their step, {@code w / (R (1 - e^{-dt/tau_m}))} for a jump, which a leaky membrane turns into the
+     * same jump {@code w}. The neurodynex neuron as Loihi runs it ({@code tau_m = 8 ms}, effective
+     * 7.981 ms; {@code v_reset = E_L}, no refractory period); the mean offset is the discrete
+     * {@code w lambda / (1 - d)} within 0.5 % (the quantized decay moves tau_m by -0.23 %, the s.e. is 0.06 %).
+     */
+    @Test
+    void loihiHoldsTheJumpsAsCurrentsOfTheSameEffect() {
+        Network net = new Network(DT).seed(4).precision(Precision.LOIHI);
+        net.addLif("lif", 200, Map.of("v_reset", "-70 mV", "refractory", 0));
+        net.addInput("poisson", "lif", Map.of("rate", "10 kHz", "weight", "0.1 mV"));
+        net.recordState("lif", List.of("v"), null, EVERY);
+        Simulation sim = net.build();
+        sim.runSteps(STEPS);
+        assertEquals(0, sim.spikes().count(), "subthreshold");
+        MembraneMoments m = MembraneMoments.of(sim, "v", 200, SKIP);
+        double d = Math.exp(-DT / 8e-3), offset = 0.1e-3 * 1.0 / (1 - d);
+        assertEquals(offset, m.mean() + 70e-3, 0.005 * offset, "mean offset of v (measured -0.04 %)");
+    }
+
     /** Events only inside [start, stop): v is exactly E_L before, and decays without new jumps after. */
     @Test
     void eventsOnlyInsideTheWindow() {
