@@ -29,7 +29,7 @@ import org.spikelane.spi.ParameterException;
  * h(j dt)^2}. For jumps, with {@code d = e^{-dt/tau_m}}: {@code mean = E_L + w lambda / (1 - d)},
  * {@code variance = w^2 lambda / (1 - d^2)}: 0.50 % and 1.00 % above the continuous values at
  * {@code dt / tau_m = 0.01} (the discrete-time correction). The tests check the discrete values within
- * 3 standard errors and the continuous ones within the stated correction plus 0.5 %.
+ * 3 standard errors, and the ratio to the continuous ones within 0.005 (mean) and 0.01 (variance) of the stated correction.
  */
 class PoissonInputTest {
     private static final double DT = 1e-4, TAU_M = 10e-3, C = 250e-12, E_L = -65e-3;
