@@ -1,4 +1,4 @@
-/** Spikelane's standard input currents: bias, step, sine, ramp and event-triggered pulses. */
+/** Spikelane's standard input currents: bias, step, sine, ramp, event-triggered pulses, Poisson events and Gaussian noise. */
 module org.spikelane.inputs {
     requires org.spikelane.engine;
     requires jdk.incubator.vector;
@@ -8,5 +8,7 @@ module org.spikelane.inputs {
             org.spikelane.inputs.StepInput,
             org.spikelane.inputs.SineInput,
             org.spikelane.inputs.RampInput,
-            org.spikelane.inputs.PulseInput;
+            org.spikelane.inputs.PulseInput,
+            org.spikelane.inputs.PoissonInput,
+            org.spikelane.inputs.GaussianNoiseInput;
 }

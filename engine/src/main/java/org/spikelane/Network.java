@@ -42,7 +42,7 @@ public final class Network {
     final List<String> recordedSpikes = new ArrayList<>();
     final List<StateSpec> recordedState = new ArrayList<>();
 
-    sealed interface PopulationSpec permits LifSpec, GeneratorSpec {
+    sealed interface PopulationSpec permits LifSpec, GeneratorSpec, PoissonSpec {
         String name();
         int size();
     }
@@ -73,6 +73,16 @@ public final class Network {
     }
 
     record GeneratorSpec(String name, int size, double[] times, int[] neurons, double period) implements PopulationSpec {}
+
+    /** Raw parameters kept, as for LIF, so that a rate distribution is drawn from the final seed. */
+    record PoissonSpec(String name, int size, Map<String, ?> rawParams) implements PopulationSpec {
+        org.spikelane.neuron.PoissonPopulation build(long seed, double dt) {
+            org.spikelane.random.RandomStream stream = org.spikelane.random.RandomStream.root(seed).substream("population").substream(name);
+            // parameters draw from population/<name>/<parameter>, the spikes from population/<name>/spikes
+            return new org.spikelane.neuron.PoissonPopulation(name, size, dt,
+                    org.spikelane.neuron.PoissonPopulation.resolve(name, size, rawParams, stream), stream.substream("spikes"));
+        }
+    }
 
     record InputSpec(String label, InputPlugin plugin, String target, Params params, int[] neurons) {}
 
@@ -167,14 +177,7 @@ public final class Network {
     public Network addLif(String name, int size, Map<String, ?> params) {
         checkNewPopulation(name, size);
         Simulation.required(params, "addLif", "params");
-        // Map.copyOf below would refuse a null key or value with a bare NullPointerException
-        for (Map.Entry<String, ?> e : params.entrySet()) {
-            if (e.getKey() == null) throw new ParameterException("population '" + name + "'", null, "a parameter name is null");
-            if (e.getValue() == null) {
-                throw new ParameterException("population '" + name + "'", e.getKey(), "is null; leave it out for its default");
-            }
-        }
-        LifSpec spec = new LifSpec(name, size, Map.copyOf(params));
+        LifSpec spec = new LifSpec(name, size, copied(name, params));
         spec.validate(seed, precision); // validates now; build() draws again with the final seed
         populations.put(name, spec);
         return this;
@@ -192,6 +195,31 @@ public final class Network {
         new org.spikelane.neuron.SpikeGeneratorPopulation(name, size, dt, times, neurons, period);
         populations.put(name, new GeneratorSpec(name, size, times.clone(), neurons.clone(), period));
         return this;
+    }
+
+    /**
+     * Adds a population of independent Poisson spike trains: {@code rate} (one value, one per
+     * neuron, or a distribution), optional {@code start} and {@code stop}; see
+     * {@link org.spikelane.neuron.PoissonPopulation}. A valid source of any projection.
+     */
+    public Network addPoisson(String name, int size, Map<String, ?> params) {
+        checkNewPopulation(name, size);
+        Simulation.required(params, "addPoisson", "params");
+        PoissonSpec spec = new PoissonSpec(name, size, copied(name, params));
+        spec.build(seed, dt); // validates now; build() draws again with the final seed
+        populations.put(name, spec);
+        return this;
+    }
+
+    /** Map.copyOf would refuse a null key or value with a bare NullPointerException. */
+    private static Map<String, ?> copied(String population, Map<String, ?> params) {
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (e.getKey() == null) throw new ParameterException("population '" + population + "'", null, "a parameter name is null");
+            if (e.getValue() == null) {
+                throw new ParameterException("population '" + population + "'", e.getKey(), "is null; leave it out for its default");
+            }
+        }
+        return Map.copyOf(params);
     }
 
     private void checkNewPopulation(String name, int size) {

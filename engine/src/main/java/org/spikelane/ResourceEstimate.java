@@ -68,6 +68,8 @@ public final class ResourceEstimate {
                         * (net.precision == Precision.FLOAT32 ? FLOAT32_NEURON_BYTES : INTEGER_NEURON_BYTES);
                 // a spike generator keeps its spike list (a step and a neuron per spike) and a spike buffer
                 case Network.GeneratorSpec gen -> gen.size() * 8L + gen.times().length * 12L;
+                // a Poisson population keeps one long threshold per neuron and a spike buffer
+                case Network.PoissonSpec poisson -> poisson.size() * 12L;
             };
         }
         long synapseBytes = 0;

@@ -132,6 +132,7 @@ public final class Simulation implements AutoCloseable {
                 case Network.LifSpec lif -> net.precision.format().population(new LifDraw(lif, seed), dt);
                 case Network.GeneratorSpec gen -> new SpikeGeneratorPopulation(gen.name(), gen.size(), dt, gen.times(),
                         gen.neurons(), gen.period());
+                case Network.PoissonSpec poisson -> poisson.build(seed, dt);
             };
             pops.add(p);
             byName.put(p.name(), p);

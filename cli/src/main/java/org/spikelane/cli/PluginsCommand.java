@@ -33,7 +33,7 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginRegistry.discover();
-        section(out, "Neuron model", List.of(new LifEntry()));
+        section(out, "Neuron models", List.of(new LifEntry(), new PoissonEntry()));
         section(out, "Input plugins (inputs[].type)", registry.inputs());
         section(out, "Synapse plugins (projections[].synapse)", registry.synapses());
         out.flush();
@@ -44,7 +44,7 @@ final class PluginsCommand implements Callable<Integer> {
         out.println(markdown ? "### " + title + "\n" : title);
         if (plugins.isEmpty()) out.println(markdown ? "(none found)\n" : "  (none found)");
         for (Plugin p : plugins) {
-            String origin = p instanceof LifEntry ? "engine" : PluginRegistry.origin(p);
+            String origin = p instanceof LifEntry || p instanceof PoissonEntry ? "engine" : PluginRegistry.origin(p);
             if (markdown) {
                 out.printf("#### `%s`: %s%n%n", p.name(), p.description());
                 out.println("| key | unit | default | allowed | meaning |");
@@ -68,7 +68,7 @@ final class PluginsCommand implements Callable<Integer> {
      * {@code createFixed} (the default stops a fixed-point run with an error naming the plugin).
      */
     static String precisions(Plugin p) {
-        if (p instanceof LifEntry) return "float32, fixed, loihi";
+        if (p instanceof LifEntry || p instanceof PoissonEntry) return "float32, fixed, loihi";
         try {
             Class<?> declaring = p instanceof InputPlugin
                     ? p.getClass().getMethod("createFixed", InputContext.class, Params.class, FixedTarget.class).getDeclaringClass()
@@ -104,5 +104,16 @@ final class PluginsCommand implements Callable<Integer> {
         @Override public String description() { return "leaky integrate-and-fire, tau_m dv/dt = E_L - v + R I (populations[].params)"; }
 
         @Override public List<ParamSpec> params() { return LifModel.PARAMS; }
+    }
+
+    /** The built-in Poisson population, listed like the LIF model. */
+    private static final class PoissonEntry implements Plugin {
+        @Override public String name() { return "poisson"; }
+
+        @Override public String description() {
+            return "independent Poisson spike trains, a spike with probability rate * dt per step (populations[].params)";
+        }
+
+        @Override public List<ParamSpec> params() { return org.spikelane.neuron.PoissonPopulation.PARAMS; }
     }
 }

@@ -41,7 +41,10 @@ class CheckpointResumeTest {
                 Arguments.of("seed-gabaa.yaml", "31 ms", List.of("precision=fixed")),
                 Arguments.of("loihi-step.yaml", "93 ms", List.of()),
                 Arguments.of("loihi-step.yaml", "93 ms", List.of("precision=float32")),
-                Arguments.of("neurodynex-sine.yaml", "0.05 s", List.of()));
+                Arguments.of("neurodynex-sine.yaml", "0.05 s", List.of()),
+                // inside the thalamic window, a noise interval and the Poisson currents' decay; spikes in flight (1.5 ms delay)
+                Arguments.of("poisson-noise.yaml", "0.3503 s", List.of("duration=0.4 s")),
+                Arguments.of("poisson-noise.yaml", "0.3503 s", List.of("duration=0.4 s", "precision=fixed")));
     }
 
     @ParameterizedTest(name = "{0} at {1} {2}")

@@ -10,6 +10,7 @@ import org.spikelane.Simulation;
 import org.spikelane.fixed.LoihiSynapse;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.neuron.LoihiLifModel;
+import org.spikelane.neuron.PoissonPopulation;
 import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.ParameterException;
@@ -26,6 +27,7 @@ public final class NetworkBuilder {
     private final PluginRegistry registry;
     private final Tree tree;
     private final SourceMap sources;
+    private static final String SPIKES_ONLY = "only a spike_generator population has 'spikes'";
 
     private NetworkBuilder(Scenario scenario, PluginRegistry registry) {
         this.scenario = scenario;
@@ -87,7 +89,7 @@ public final class NetworkBuilder {
         String model = pop.containsKey("model") ? tree.text(pop.get("model"), path + ".model") : "lif";
         switch (model) {
             case "lif" -> {
-                if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", "only a spike_generator population has 'spikes'");
+                if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", SPIKES_ONLY);
                 Map<String, Object> params = pop.containsKey("params") ? tree.map(pop.get("params"), path + ".params") : Map.of();
                 Map<String, Object> withUnits = withUnits(params, LifModel.PARAMS, path + ".params");
                 // the engine counts refractory steps in int: beyond that the period would wrap
@@ -98,6 +100,14 @@ public final class NetworkBuilder {
             case "spike_generator" -> {
                 if (pop.containsKey("params")) throw sources.error(path + ".params", "a spike_generator has no params; give 'spikes'");
                 addGenerator(net, name, (int) size, pop.get("spikes"), path);
+            }
+            case "poisson" -> {
+                if (pop.containsKey("spikes")) throw sources.error(path + ".spikes", SPIKES_ONLY);
+                if (!pop.containsKey("params")) throw sources.error(path, "a poisson population needs params with its rate, e.g. params: {rate: 10 Hz}");
+                Map<String, Object> params = tree.map(pop.get("params"), path + ".params");
+                Map<String, Object> withUnits = withUnits(params, PoissonPopulation.PARAMS, path + ".params");
+                EngineCalls.run(sources, path, p -> p.equals("name") || p.equals("size") ? p : "params." + p,
+                        () -> net.addPoisson(name, (int) size, withUnits));
             }
             default -> throw sources.error(path + ".model", "unknown model '" + model + "'"
                     + org.spikelane.spi.Suggest.didYouMean(model, Schema.MODELS) + "; known: " + String.join(", ", Schema.MODELS));

@@ -20,7 +20,7 @@ public final class Schema {
     public static final List<String> PROJECTION = List.of("from", "to", "synapse", "params", "weight", "delay", "connect");
     public static final List<String> RECORD = List.of("spikes", "state");
     public static final List<String> STATE = List.of("population", "variables", "neurons", "every");
-    public static final List<String> MODELS = List.of("lif", "spike_generator");
+    public static final List<String> MODELS = List.of("lif", "spike_generator", "poisson");
     /** Keys inside a plugin's structure (the pulse input's {@code events}) whose bare numbers are counts, not quantities. */
     public static final List<String> COUNT_KEYS = List.of("count", "neurons");
     public static final List<String> PRECISIONS = List.of("float32", "fixed", "loihi");

@@ -17,10 +17,10 @@ import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.PluginRegistry;
 
 class DiscoveryTest {
-    private static final List<String> NAMES = List.of("bias", "pulse", "ramp", "sine", "step");
+    private static final List<String> NAMES = List.of("bias", "gaussian_noise", "poisson", "pulse", "ramp", "sine", "step");
 
     @Test
-    void classPathDiscoveryFindsAllFiveByName() {
+    void classPathDiscoveryFindsAllSevenByName() {
         PluginRegistry registry = PluginRegistry.discover();
         for (String name : NAMES) {
             InputPlugin p = registry.input(name);
@@ -44,7 +44,7 @@ class DiscoveryTest {
      * layer, so only {@code provides ... with} in module-info can make ServiceLoader find them.
      */
     @Test
-    void modulePathDiscoveryFindsAllFiveThroughModuleInfo() throws Exception {
+    void modulePathDiscoveryFindsAllSevenThroughModuleInfo() throws Exception {
         Path engine = Path.of(InputPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path inputs = Path.of(PulseInput.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ModuleFinder finder = ModuleFinder.of(engine, inputs);

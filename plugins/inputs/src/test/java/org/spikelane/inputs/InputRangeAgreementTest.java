@@ -35,7 +35,13 @@ class InputRangeAgreementTest {
                 Map.of("every", "2 ms", "random_neuron", true)));
         net.addInput("pulse", "lif", Map.of("amplitude", "1 nA", "tau", "1 ms", "events", Map.of("from", "lif")),
                 new int[] {1, 2, 15, 16, 17, 47, 48, 68});
-        net.recordSpikes("lif");
+        // the noise inputs: per-neuron counts and normals keyed by (step, neuron), and a Poisson population driving pulses
+        net.addInput("poisson", "lif", Map.of("rate", "3 kHz", "weight", "0.4 mV", "start", "10 ms"));
+        net.addInput("poisson", "lif", Map.of("rate", "2 kHz", "weight", "60 pA", "tau_syn", "2 ms"), new int[] {0, 7, 15, 16, 31, 47, 66});
+        net.addInput("gaussian_noise", "lif", Map.of("mean", "0.5 nA", "std", "1 nA", "interval", "0.3 ms"));
+        net.addPoisson("src", 70, Map.of("rate", "40 Hz"));
+        net.addInput("pulse", "lif", Map.of("amplitude", "2 nA", "tau", "1 ms", "events", Map.of("from", "src")));
+        net.recordSpikes("lif", "src");
         net.recordState("lif", List.of("v", "I"), java.util.stream.IntStream.range(0, 70).toArray(), 7);
         return net;
     }
