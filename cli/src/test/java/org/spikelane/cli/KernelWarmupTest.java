@@ -33,7 +33,7 @@ class KernelWarmupTest {
         assertEquals(KernelWarmup.MAX_STEPS, copy.steps());
         // the original tree is untouched
         Map<?, ?> original = (Map<?, ?>) ((List<?>) cuba.root().get("populations")).get(0);
-        assertEquals(4000, original.get("size"));
+        assertEquals(4000L, ((Number) original.get("size")).longValue());
         assertEquals("[0, 1, 3200]", String.valueOf(((Map<?, ?>) ((List<?>) ((Map<?, ?>) cuba.root().get("record")).get("state")).get(0)).get("neurons")));
     }
 
