@@ -26,23 +26,9 @@ cflags="-O3 -march=native"
 command -v gcc >/dev/null 2>&1 || { echo "error: gcc not found (sudo apt-get install gcc)" >&2; exit 2; }
 grep -qw avx512f /proc/cpuinfo || { echo "error: this CPU has no AVX-512 (avx512f); lif_step.c is written for it" >&2; exit 2; }
 
-jdk="$(bin/find-jdk25)"
-java="$jdk/bin/java"
-jar=bench/target/benchmarks.jar
-jar_note="built from the working tree"
-if [ "${NO_BUILD:-0}" = 1 ]; then
-  [ -f "$jar" ] || { echo "error: NO_BUILD=1 but $jar does not exist" >&2; exit 2; }
-  jar_note="NO_BUILD=1: existing jar of $(date -u -r "$jar" '+%H:%M:%S UTC'), not rebuilt"
-elif [ ! -f "$jar" ] || [ -n "$(find engine/src/main plugins/*/src/main cli/src/main bench/src/main bench/pom.xml \
-      -newer "$jar" -type f -print -quit)" ]; then
-  echo "building $jar ..." >&2
-  ./build -pl bench -am package -DskipTests -q
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/spikelane-lif-peer.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-cp "$jar" "$work/benchmarks.jar"   # other builds in this tree must not swap the jar mid-run
-jar="$work/benchmarks.jar"
+# shellcheck source=common.sh
+. bench/peers/common.sh
+peer_setup bench
 gcc $cflags -o "$work/lif_step" bench/peers/lif_step.c -lm
 results="$work/results.jsonl"
 : >"$results"
@@ -89,7 +75,7 @@ env_file="$work/env.txt"
   echo "gcc=$(gcc --version | head -1)"
   echo "cflags=$cflags"
   echo "kernel=$(uname -sr)"
-  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine plugins bench 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "commit=$(peer_commit)"
   echo "started=$started"
   echo "finished=$finished"
   echo "load_before=$load_before"
@@ -97,8 +83,4 @@ env_file="$work/env.txt"
   echo "command=$command_line (SIZES=\"${sizes[*]}\" FIRING=$firing FORKS=$forks C_ROUNDS=$c_rounds C_SECONDS=$c_seconds)"
 } >"$env_file"
 
-mkdir -p "$(dirname "$out")"
-tmp="$(dirname "$out")/.$(basename "$out").tmp.$$"
-python3 bench/peers/lif_step_summary.py "$results" "$env_file" >"$tmp"
-mv "$tmp" "$out"
-echo "wrote $out" >&2
+peer_report bench/peers/lif_step_summary.py "$results" "$env_file" "$out"

@@ -7,6 +7,8 @@ import math
 import statistics
 import sys
 
+from peer_report import environment, raw_lines, read_env
+
 TARGET_N = 4000
 TARGET_RATIO = 7.0
 
@@ -41,7 +43,7 @@ def fmt_rate(values):
 def main():
     results_path, env_path = sys.argv[1], sys.argv[2]
     rows, brian, spike = load(results_path)
-    env = dict(line.rstrip('\n').split('=', 1) for line in open(env_path) if '=' in line)
+    env = read_env(env_path)
     sizes = sorted({n for n, _ in brian} & {n for n, _ in spike})
     out = []
     w = out.append
@@ -143,25 +145,14 @@ def main():
       'the same N (spike recording included); build (scenario load + connectivity) is timed apart. '
       'Cold: the first simulated second of the warm-up simulation in a fresh JVM (interpreter + JIT).')
     w('')
-    w('## Environment')
-    w('')
-    w('| | |')
-    w('|---|---|')
-    for key, label in [('cpu', 'CPU'), ('cores', 'cores'), ('kernel', 'kernel'), ('jdk', 'JDK'),
+    environment(w, env, [('cpu', 'CPU'), ('cores', 'cores'), ('kernel', 'kernel'), ('jdk', 'JDK'),
                        ('jar', 'bench jar'), ('java_flags', 'JVM flags'), ('brian2', 'Brian2'), ('python', 'Python'),
                        ('gxx', 'g++'), ('commit', 'commit'), ('started', 'started'),
                        ('finished', 'finished'), ('load_before', 'load average before'),
-                       ('load_after', 'load average after')]:
-        w('| %s | %s |' % (label, env.get(key, '?')))
+                       ('load_after', 'load average after')])
     w('')
     w('Command: `%s`' % env.get('command', '?'))
-    w('')
-    w('## Raw results (JSON lines)')
-    w('')
-    w('```')
-    for r in rows:
-        w(json.dumps(r))
-    w('```')
+    raw_lines(w, rows)
     print('\n'.join(out))
 
 
