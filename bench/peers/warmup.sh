@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Warm-up of a fresh `./spikelane run` (issue 10: "the first simulated second within 1.5x of a
 # steady-state second"): examples/cuba.yaml in fresh JVMs, four variants interleaved rep by rep:
-#   off       -Dspikelane.warmup=false (no warm-up copy)
-#   copy      the default: cli's KernelWarmup runs a small copy while the network builds
+#   off       the default: no warm-up copy
+#   copy      -Dspikelane.warmup=true: cli's KernelWarmup runs a small copy while the network builds
 #   aot       a JDK 25 AOT cache (-XX:AOTCache) trained by one run of this script, copy off
 #   aot+copy  both
 # Each rep runs org.spikelane.bench.peers.WarmupProbe (Runner.run with every simulated second
@@ -21,20 +21,9 @@ duration="${DURATION:-5}"
 out="${OUT:-jmh-results/warmup.md}"
 variants=(off copy aot aot+copy)
 
-jdk="$(bin/find-jdk25)"
-java="$jdk/bin/java"
-jar=bench/target/benchmarks.jar
-if [ "${NO_BUILD:-0}" != 1 ] && { [ ! -f "$jar" ] || [ -n "$(find engine/src/main plugins/*/src/main cli/src/main bench/src/main \
-      -newer "$jar" -type f -print -quit)" ]; }; then
-  echo "building $jar and the CLI ..." >&2
-  ./build -pl bench,cli -am package -DskipTests -q
-  touch cli/target/spikelane-cli-*.jar
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/spikelane-warmup.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-cp "$jar" "$work/benchmarks.jar"
-jar="$work/benchmarks.jar"
+# shellcheck source=common.sh
+. bench/peers/common.sh
+peer_setup bench,cli
 results="$work/results.jsonl"
 : >"$results"
 # the JVM flags of the ./spikelane launcher (heap aside), so the probe starts as the CLI does
@@ -42,21 +31,21 @@ base=(--add-modules jdk.incubator.vector -Djava.awt.headless=true)
 
 flags() {
   case "$1" in
-    off) echo "-Dspikelane.warmup=false" ;;
-    copy) echo "" ;;
-    aot) echo "-XX:AOTCache=$2 -Dspikelane.warmup=false" ;;
-    aot+copy) echo "-XX:AOTCache=$2" ;;
+    off) echo "" ;;
+    copy) echo "-Dspikelane.warmup=true" ;;
+    aot) echo "-XX:AOTCache=$2" ;;
+    aot+copy) echo "-XX:AOTCache=$2 -Dspikelane.warmup=true" ;;
   esac
 }
 
 # one training run each for the probe's and the CLI's class path (an AOT cache is tied to it)
 echo "== training the AOT caches" >&2
-"$java" -XX:AOTCacheOutput="$work/probe.aot" "${base[@]}" -Dspikelane.warmup=false -cp "$jar" \
+"$java" -XX:AOTCacheOutput="$work/probe.aot" "${base[@]}" -cp "$jar" \
   org.spikelane.bench.peers.WarmupProbe examples/cuba.yaml --set "duration=2 s" >/dev/null 2>"$work/aot-probe.log"
-SPIKELANE_JAVA_OPTS="-XX:AOTCacheOutput=$work/cli.aot -Dspikelane.warmup=false" ./spikelane run examples/cuba.yaml \
+SPIKELANE_JAVA_OPTS="-XX:AOTCacheOutput=$work/cli.aot" ./spikelane run examples/cuba.yaml \
   --set "duration=2 s" -q --out "$work/out" >/dev/null 2>"$work/aot-cli.log"
 # whether the cache holds method profiles (JDK 25 stores them only with the full module graph)
-training="$("$java" -XX:AOTCacheOutput="$work/check.aot" -Xlog:aot=info "${base[@]}" -Dspikelane.warmup=false -cp "$jar" \
+training="$("$java" -XX:AOTCacheOutput="$work/check.aot" -Xlog:aot=info "${base[@]}" -cp "$jar" \
   org.spikelane.bench.peers.WarmupProbe examples/cuba.yaml --set "duration=1 s" 2>&1 \
   | grep -E 'MethodTrainingData  |archivedBootLayer|full module graph' | sed 's/^\[[^]]*\]//' | sort -u | tr '\n' ';' || true)"
 
@@ -89,15 +78,11 @@ env_file="$work/env.txt"
   echo "jdk=$("$java" -version 2>&1 | head -1) ($jdk)"
   echo "flags=${base[*]} (the launcher's, plus -Xmx from ./spikelane for the CLI runs; default GC)"
   echo "aot_training=$training"
-  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine plugins cli bench 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "commit=$(peer_commit)"
   echo "started=$started"
   echo "finished=$finished"
   echo "load_before=$load_before"
   echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "command=$command_line (REPS=$reps DURATION=$duration)"
 } >"$env_file"
-mkdir -p "$(dirname "$out")"
-tmp="$(dirname "$out")/.$(basename "$out").tmp.$$"
-python3 bench/peers/warmup_summary.py "$results" "$env_file" >"$tmp"
-mv "$tmp" "$out"
-echo "wrote $out" >&2
+peer_report bench/peers/warmup_summary.py "$results" "$env_file" "$out"

@@ -11,6 +11,8 @@ import json
 import statistics
 import sys
 
+from peer_report import environment, raw_lines, read_env
+
 TARGET = 1.5
 VARIANTS = ['off', 'copy', 'aot', 'aot+copy']
 
@@ -22,7 +24,7 @@ def med(values):
 
 def main():
     rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith('{')]
-    env = dict(l.rstrip('\n').split('=', 1) for l in open(sys.argv[2]) if '=' in l)
+    env = read_env(sys.argv[2])
     probes = {v: [r for r in rows if r['kind'] == 'probe' and r['variant'] == v] for v in VARIANTS}
     clis = {v: [r for r in rows if r['kind'] == 'cli' and r['variant'] == v] for v in VARIANTS}
     out = []
@@ -36,6 +38,10 @@ def main():
       'than wall time.' % (env.get('started', '?'), env.get('commit', '?'), TARGET))
     w('')
     w('## Probe (`WarmupProbe`: `Runner.run`, every simulated second timed)')
+    w('')
+    w('Variants: `off` no warm-up copy (the default); `copy` `-Dspikelane.warmup=true` (the CLI\'s '
+      '`KernelWarmup` steps a 32-neuron copy while the network builds); `aot` a JDK 25 AOT cache '
+      '(`-XX:AOTCache`) from a training run of the same class path; `aot+copy` both.')
     w('')
     w('| variant | reps | build wall | first second wall | steady second wall | first / steady wall | '
       'first second CPU | steady second CPU | first / steady CPU | JVM start to end |')
@@ -72,26 +78,15 @@ def main():
         w('- %s: first / steady second %.1fx wall, %.1fx CPU; target <= %.1fx %s.' % (
             v, ratio, cratio, TARGET, 'met' if ratio <= TARGET else 'missed'))
     w('')
-    w('## Environment')
-    w('')
-    w('| | |')
-    w('|---|---|')
-    for key, label in [('cpu', 'CPU'), ('cores', 'cores'), ('jdk', 'JDK'), ('flags', 'JVM flags'),
+    environment(w, env, [('cpu', 'CPU'), ('cores', 'cores'), ('jdk', 'JDK'), ('flags', 'JVM flags'),
                        ('aot_training', 'AOT cache (training run log)'), ('commit', 'commit'),
                        ('started', 'started'), ('finished', 'finished'), ('load_before', 'load average before'),
-                       ('load_after', 'load average after')]:
-        w('| %s | %s |' % (label, env.get(key, '?').replace('|', '/')))
+                       ('load_after', 'load average after')])
     w('')
     w('Load average (1 min) at each run: %s.' % ', '.join(r['load'] for r in rows))
     w('')
     w('Command: `%s`' % env.get('command', '?'))
-    w('')
-    w('## Raw results (JSON lines)')
-    w('')
-    w('```')
-    for r in rows:
-        w(json.dumps(r))
-    w('```')
+    raw_lines(w, rows)
     print('\n'.join(out))
 
 
