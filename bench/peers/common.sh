@@ -39,3 +39,14 @@ peer_report() {
 peer_commit() {
   echo "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine plugins cli bench 2>/dev/null || echo ' (with uncommitted changes)')"
 }
+
+# peer_env_tail STARTED FINISHED LOAD_BEFORE COMMAND: the environment lines every report ends with.
+peer_env_tail() {
+  echo "kernel=$(uname -sr)"
+  echo "commit=$(peer_commit)"
+  echo "started=$1"
+  echo "finished=$2"
+  echo "load_before=$3"
+  echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "command=$4"
+}

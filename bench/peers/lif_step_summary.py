@@ -11,7 +11,7 @@ import re
 import statistics
 import sys
 
-from peer_report import environment, raw_lines, read_env
+from peer_report import environment, finish, read_env
 
 TARGET = 1.25
 
@@ -122,10 +122,7 @@ def main():
     jvm = sorted({' '.join(r['jvm_args']) for r in jmh.values()})
     w('| JMH fork JVM flags | %s |' % '; '.join('`%s`' % a for a in jvm))
     w('| JMH forks × iterations | %s |' % ', '.join(sorted({'%d × %d' % (r['forks'], r['iterations']) for r in jmh.values()})))
-    w('')
-    w('Command: `%s`' % env.get('command', '?'))
-    raw_lines(w, open(sys.argv[1]))
-    print('\n'.join(out))
+    finish(out, env, open(sys.argv[1]))
 
 
 if __name__ == '__main__':

@@ -18,8 +18,11 @@ def environment(w, env, rows):
         w('| %s | %s |' % (label, env.get(key, '?').replace('|', '/')))
 
 
-def raw_lines(w, lines):
-    """The raw results as a fenced block; dicts are printed as JSON, strings as they are."""
+def finish(out, env, lines):
+    """Appends the command and the raw results (a fenced block; dicts as JSON, strings as they are) and prints it all."""
+    w = out.append
+    w('')
+    w('Command: `%s`' % env.get('command', '?'))
     w('')
     w('## Raw results (JSON lines)')
     w('')
@@ -27,3 +30,4 @@ def raw_lines(w, lines):
     for line in lines:
         w(json.dumps(line) if isinstance(line, dict) else line.rstrip('\n'))
     w('```')
+    print('\n'.join(out))

@@ -7,7 +7,7 @@ import math
 import statistics
 import sys
 
-from peer_report import environment, raw_lines, read_env
+from peer_report import environment, finish, read_env
 
 TARGET_N = 4000
 TARGET_RATIO = 7.0
@@ -150,10 +150,7 @@ def main():
                        ('gxx', 'g++'), ('commit', 'commit'), ('started', 'started'),
                        ('finished', 'finished'), ('load_before', 'load average before'),
                        ('load_after', 'load average after')])
-    w('')
-    w('Command: `%s`' % env.get('command', '?'))
-    raw_lines(w, rows)
-    print('\n'.join(out))
+    finish(out, env, rows)
 
 
 if __name__ == '__main__':

@@ -11,7 +11,7 @@ import json
 import statistics
 import sys
 
-from peer_report import environment, raw_lines, read_env
+from peer_report import environment, finish, read_env
 
 TARGET = 1.5
 VARIANTS = ['off', 'copy', 'aot', 'aot+copy']
@@ -84,10 +84,7 @@ def main():
                        ('load_after', 'load average after')])
     w('')
     w('Load average (1 min) at each run: %s.' % ', '.join(r['load'] for r in rows))
-    w('')
-    w('Command: `%s`' % env.get('command', '?'))
-    raw_lines(w, rows)
-    print('\n'.join(out))
+    finish(out, env, rows)
 
 
 if __name__ == '__main__':

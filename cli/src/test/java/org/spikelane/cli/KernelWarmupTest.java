@@ -49,7 +49,6 @@ class KernelWarmupTest {
     @Test
     void realRunIsTheSameWithAndWithoutTheCopyRunningBesideIt() {
         Scenario cuba = Scenario.load(CUBA, List.of("duration=100 ms"));
-        SpikeRecorder alone = NetworkBuilder.simulation(cuba, REGISTRY).spikes();
         Simulation quiet = NetworkBuilder.simulation(cuba, REGISTRY);
         quiet.runSteps(cuba.steps());
 
@@ -59,7 +58,7 @@ class KernelWarmupTest {
         warmup.finish();
         assertNull(warmup.failure());
         assertTrue(warmup.steps() > 0, "the copy ran");
-        assertEquals(0, alone.count());
+        assertTrue(quiet.spikes().count() > 0, "CUBA fires within 100 ms");
         assertArrayEquals(trains(quiet.spikes()), trains(beside.spikes()));
     }
 
