@@ -34,25 +34,9 @@ if ! command -v g++ >/dev/null 2>&1; then
   exit 2
 fi
 
-jdk="$(bin/find-jdk25)"
-java="$jdk/bin/java"
-jar=bench/target/benchmarks.jar
-# Rebuild when the jar is missing or any main source is newer than it (unless NO_BUILD=1).
-jar_note="built from the working tree"
-if [ "${NO_BUILD:-0}" = 1 ]; then
-  [ -f "$jar" ] || { echo "error: NO_BUILD=1 but $jar does not exist" >&2; exit 2; }
-  jar_note="NO_BUILD=1: existing jar of $(date -u -r "$jar" '+%H:%M:%S UTC'), not rebuilt"
-elif [ ! -f "$jar" ] || [ -n "$(find engine/src/main plugins/*/src/main cli/src/main bench/src/main bench/pom.xml \
-      -newer "$jar" -type f -print -quit)" ]; then
-  echo "building $jar ..." >&2
-  ./build -pl bench -am package -DskipTests -q
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/spikelane-peers.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-# A private copy: other builds in this tree must not swap the jar in the middle of the run.
-cp "$jar" "$work/benchmarks.jar"
-jar="$work/benchmarks.jar"
+# shellcheck source=common.sh
+. bench/peers/common.sh
+peer_setup bench
 results="$work/results.jsonl"
 : >"$results"
 
@@ -81,17 +65,7 @@ env_file="$work/env.txt"
   echo "brian2=$("$python" -W ignore -c 'import brian2; print(brian2.__version__)' 2>/dev/null)"
   echo "python=$("$python" --version 2>&1)"
   echo "gxx=$(g++ --version | head -1)"
-  echo "kernel=$(uname -sr)"
-  echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- engine plugins cli bench 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "started=$started"
-  echo "finished=$finished"
-  echo "load_before=$load_before"
-  echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "command=$command_line (SEEDS=\"${seeds[*]}\" SIZES=\"${sizes[*]}\" BRIAN2_REPEATS=$brian_repeats SPIKELANE_REPS=$spikelane_reps SPIKELANE_WARMUP=$spikelane_warmup)"
+  peer_env_tail "$started" "$finished" "$load_before" "$command_line (SEEDS=\"${seeds[*]}\" SIZES=\"${sizes[*]}\" BRIAN2_REPEATS=$brian_repeats SPIKELANE_REPS=$spikelane_reps SPIKELANE_WARMUP=$spikelane_warmup)"
 } >"$env_file"
 
-mkdir -p "$(dirname "$out")"
-tmp="$(dirname "$out")/.$(basename "$out").tmp.$$"
-"$python" bench/peers/summarize.py "$results" "$env_file" >"$tmp"
-mv "$tmp" "$out"
-echo "wrote $out" >&2
+peer_report bench/peers/summarize.py "$results" "$env_file" "$out"

@@ -34,7 +34,14 @@ public final class Runner {
 
     /** Runs the scenario, resuming from and writing checkpoints as {@code plan} says. */
     public static Result run(Scenario scenario, PluginRegistry registry, ProgressListener progress, CheckpointPlan plan) {
-        Simulation sim = NetworkBuilder.simulation(scenario, registry);
+        // compiles the step code on a small copy while this thread builds the real network
+        KernelWarmup warmup = KernelWarmup.start(scenario, registry);
+        Simulation sim;
+        try {
+            sim = NetworkBuilder.simulation(scenario, registry);
+        } finally {
+            warmup.finish();
+        }
         if (plan.resume() != null) {
             sim.restore(plan.resume());
             if (sim.stepCount() > scenario.steps()) {
@@ -57,8 +64,9 @@ public final class Runner {
         for (Population p : sim.populations()) index.put(p.name(), index.size());
         sim.addSpikeListener((step, population, spikes, count) -> byIndex[index.get(population)][0] += count);
 
-        long start = System.nanoTime();
         long total = scenario.steps() - first;
+        progress.onProgress(0, total); // the loop starts now: lets a listener time it from its first step
+        long start = System.nanoTime();
         if (plan.writes()) {
             long before = plan.checkpointStep() - first;
             // progress over the whole run, across the pause for the checkpoint
