@@ -136,7 +136,7 @@ final class KernelWarmup {
         }
         double duration = MAX_STEPS * scenario.dt();
         root.put("duration", duration + " s");
-        return new Scenario(scenario.name() + "-warmup", scenario.dt(), duration, scenario.seed(), scenario.precision(),
+        return new Scenario(scenario.name() + "-warmup", scenario.dt(), duration, scenario.seed(), scenario.precision(), 1,
                 root, scenario.tree());
     }
 
