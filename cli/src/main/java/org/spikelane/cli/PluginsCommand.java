@@ -3,6 +3,7 @@ package org.spikelane.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.plugins.PluginLoader;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
@@ -10,7 +11,6 @@ import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Plugin;
-import org.spikelane.spi.PluginRegistry;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.units.Dimension;
 import picocli.CommandLine.Command;
@@ -26,25 +26,28 @@ final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "print Markdown tables (used for docs/scenario.md)")
     boolean markdown;
 
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginRegistry.discover();
-        section(out, "Neuron model", List.of(new LifEntry()));
-        section(out, "Input plugins (inputs[].type)", registry.inputs());
-        section(out, "Synapse plugins (projections[].synapse)", registry.synapses());
+        PluginLoader.Loaded loaded = pluginPath.load();
+        section(out, "Neuron model", List.of(new LifEntry()), loaded);
+        section(out, "Input plugins (inputs[].type)", loaded.registry().inputs(), loaded);
+        section(out, "Synapse plugins (projections[].synapse)", loaded.registry().synapses(), loaded);
         out.flush();
         return 0;
     }
 
-    private void section(PrintWriter out, String title, List<? extends Plugin> plugins) {
+    private void section(PrintWriter out, String title, List<? extends Plugin> plugins, PluginLoader.Loaded loaded) {
         out.println(markdown ? "### " + title + "\n" : title);
         if (plugins.isEmpty()) out.println(markdown ? "(none found)\n" : "  (none found)");
         for (Plugin p : plugins) {
-            String origin = p instanceof LifEntry ? "engine" : PluginRegistry.origin(p);
+            String origin = p instanceof LifEntry ? "engine" : loaded.origin(p);
             if (markdown) {
                 out.printf("#### `%s`: %s%n%n", p.name(), p.description());
                 out.println("| key | unit | default | allowed | meaning |");

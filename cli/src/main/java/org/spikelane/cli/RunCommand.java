@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: 75%% of the machine's memory)")
     String maxMemory;
 
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = Scenario.load(file, sets);
         CheckpointPlan plan = CheckpointPlan.of(scenario, checkpoint, checkpointAt, resume);
         PrintWriter err = spec.commandLine().getErr();
-        PluginRegistry registry = PluginRegistry.discover();
+        PluginRegistry registry = pluginPath.load().registry();
         Path dir = out != null ? out : Path.of("out", scenario.name());
         // everything that can be checked is, before the simulation is built: the output folder, warnings, the heap
         try (OutputDir outputs = OutputDir.open(dir, RunOutputs.ALL)) {

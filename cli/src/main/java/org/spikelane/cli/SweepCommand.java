@@ -58,6 +58,9 @@ final class SweepCommand implements Callable<Integer> {
     /** What a sweep writes, in the order summary.json lists them. */
     static final List<String> OUTPUTS = List.of("fi.csv", "fi.png", "summary.json");
 
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private Integer sweep(VarySpec v, Path dir, OutputDir o) throws IOException {
-        PluginRegistry registry = PluginRegistry.discover();
+        PluginRegistry registry = pluginPath.load().registry();
         List<Scenario.Override> fixed = new ArrayList<>(sets.stream().map(Scenario.Override::ofSet).toList());
         PrintWriter err = spec.commandLine().getErr();
         RateStats[][] stats = new RateStats[v.count()][];

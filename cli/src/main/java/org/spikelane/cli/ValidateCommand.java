@@ -36,13 +36,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--state", description = "print every array and scalar of the built simulation: owner, name, type, role, unit, length")
     boolean state;
 
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Scenario s = Scenario.load(file, sets);
-        PluginRegistry plugins = PluginRegistry.discover();
+        PluginRegistry plugins = pluginPath.load().registry();
         // the checks a run makes before it builds the network: physics warnings, memory
         Preflight.check(s, plugins, strict, spec.commandLine().getErr(), new java.util.HashSet<>());
         Simulation sim = NetworkBuilder.simulation(s, plugins);
