@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.output.Counted;
 import org.spikelane.cli.output.OutputDir;
 import org.spikelane.cli.output.RunOutputs;
 import org.spikelane.cli.scenario.Scenario;
@@ -71,10 +72,11 @@ final class RunCommand implements Callable<Integer> {
         try (OutputDir outputs = OutputDir.open(dir, RunOutputs.ALL)) {
             Preflight.check(scenario, registry, strict, err, new HashSet<>());
             Runner.Result result;
+            List<Path> written;
             try (ProgressBar bar = new ProgressBar(err, scenario.name(), !quiet && ProgressBar.stderrIsTerminal())) {
                 result = Runner.run(scenario, registry, bar, plan);
+                written = RunOutputs.write(result, outputs, bar::status);
             }
-            List<Path> written = RunOutputs.write(result, outputs);
             org.spikelane.cli.output.OverflowWarnings.print(err, result.simulation().overflows());
             report(scenario, plan, result, dir, written);
         }
@@ -87,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
                     org.spikelane.units.Units.format(plan.checkpointStep() * scenario.dt(), org.spikelane.units.Dimension.TIME),
                     plan.checkpoint());
         }
-        spec.commandLine().getOut().printf("%s: %d steps, %d spikes, %.3f s wall, %s steps/s -> %s (%s)%n",
-                scenario.name(), result.stepsRun(), result.totalSpikes(), result.wallSeconds(),
+        spec.commandLine().getOut().printf("%s: %s, %s, %.3f s wall, %s steps/s -> %s (%s)%n",
+                scenario.name(), Counted.of(result.stepsRun(), "step"), Counted.of(result.totalSpikes(), "spike"), result.wallSeconds(),
                 rate(result.stepsPerSecond()), dir, String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.output.Counted;
 import org.spikelane.cli.output.FiCsv;
 import org.spikelane.cli.output.OutputDir;
 import org.spikelane.cli.output.SummaryJson;
@@ -116,12 +117,12 @@ final class SweepCommand implements Callable<Integer> {
         summary.put("vary", vary);
         summary.put("runs", v.count());
         summary.put("total_steps", totalSteps);
-        summary.put("wall_time_s", wall);
+        summary.put("wall_time_s", org.spikelane.cli.output.Figures.millis(wall));
         if (sweep.rheobaseLow() != null) {
-            summary.put("rheobase_low_si", sweep.rheobaseLow());
-            summary.put("rheobase_high_si", sweep.rheobaseHigh());
+            summary.put("rheobase_low_si", org.spikelane.cli.output.Figures.round(sweep.rheobaseLow()));
+            summary.put("rheobase_high_si", org.spikelane.cli.output.Figures.round(sweep.rheobaseHigh()));
         }
-        if (analytic != null) summary.put("analytic_rheobase_si", analytic.rheobase());
+        if (analytic != null) summary.put("analytic_rheobase_si", org.spikelane.cli.output.Figures.round(analytic.rheobase()));
         ArrayNode list = summary.putArray("populations");
         pops.forEach(list::add);
         SummaryJson.listFiles(summary, OUTPUTS);
@@ -134,7 +135,8 @@ final class SweepCommand implements Callable<Integer> {
                 : String.format(java.util.Locale.ROOT, "rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
                 sweep.rheobaseHigh() / v.displayScale(), v.displayUnit())
                 + (analytic == null ? "" : String.format(java.util.Locale.ROOT, " (analytic %.6g %s)", analytic.rheobase() / v.displayScale(), v.displayUnit()));
-        outw.printf("%s: %d runs, %d steps, %.3f s wall, %s steps/s; %s -> %s (%s)%n", first.name(), v.count(), totalSteps, wall,
+        outw.printf("%s: %s, %s, %.3f s wall, %s steps/s; %s -> %s (%s)%n", first.name(), Counted.of(v.count(), "run"),
+                Counted.of(totalSteps, "step"), wall,
                 RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase, dir,
                 String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
         return 0;
