@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code spikelane plugins}: every discovered plugin with its parameters, from the same
  * {@link ParamSpec} declarations that validation uses, and where each plugin was loaded from.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Lists input and synapse plugins with their parameters, units, defaults and where they come from.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Lists input and synapse plugins: parameters, units, defaults, and where each came from.")
 final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "print Markdown tables (used for docs/scenario.md)")
     boolean markdown;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code spikelane run}: runs a scenario and writes spikes.csv, state.csv, summary.json and plots. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario and writes spikes.csv, state.csv, summary.json, traces.png and raster.png.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario; writes spikes.csv, state.csv, summary.json, traces.png, raster.png.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;
@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "override a value before running, e.g. --set duration=\"1 s\" --set populations.0.params.tau_m=\"10 ms\"")
+            description = "override a value before running; repeatable, e.g.%n  --set duration=\"1 s\"%n  --set populations.0.params.tau_m=\"10 ms\"")
     List<String> sets = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
-            description = "Java heap for this run, e.g. 12g or 512m; the ./spikelane launcher turns it into -Xmx "
+            description = "Java heap for this run, e.g. 12g or 512m, which the launcher passes to the JVM as -Xmx "
                     + "(default: 75%% of the machine's memory)")
     String maxMemory;
 

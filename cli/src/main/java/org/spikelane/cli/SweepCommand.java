@@ -31,13 +31,13 @@ import picocli.CommandLine.Spec;
  * rate of every population per value (fi.csv, fi.png, summary.json): the f-I curve of the
  * Neuronal Dynamics exercise, with a rheobase estimate.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario for each value of one parameter and writes rate per population (fi.csv, fi.png).")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario for each value of one parameter; writes rates per population (fi.csv, fi.png).")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;
 
     @Option(names = "--vary", required = true, paramLabel = "PATH=FROM..TO:COUNT",
-            description = "the swept value, e.g. --vary \"inputs.0.amplitude=0 nA..10 nA:41\"")
+            description = "the swept value, e.g.%n  --vary \"inputs.0.amplitude=0 nA..10 nA:41\"")
     String vary;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<scenario name>-sweep)")
@@ -53,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
-            description = "Java heap, e.g. 12g; the ./spikelane launcher turns it into -Xmx (default: 75%% of the machine's memory)")
+            description = "Java heap, e.g. 12g, which the launcher passes to the JVM as -Xmx (default: 75%% of the machine's memory)")
     String maxMemory;
 
     /** What a sweep writes, in the order summary.json lists them. */
