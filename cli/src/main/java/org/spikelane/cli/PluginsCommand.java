@@ -53,7 +53,7 @@ final class PluginsCommand implements Callable<Integer> {
                 out.println("| key | unit | default | allowed | meaning |");
                 out.println("|---|---|---|---|---|");
                 for (ParamSpec s : p.params()) {
-                    out.printf("| `%s` | %s | %s | %s | %s |%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc().replace("|", "\\|"));
+                    out.printf("| `%s` | %s | %s | %s | %s |%n", s.name(), cell(unit(s)), cell(s.defaultText()), cell(allowed(s)), cell(s.doc()));
                 }
                 out.println();
             } else {
@@ -80,6 +80,11 @@ final class PluginsCommand implements Callable<Integer> {
         } catch (NoSuchMethodException e) {
             return "float32 only";
         }
+    }
+
+    /** A Markdown table cell: a bare '|' (as in "exponential | inverse") would end the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static String unit(ParamSpec s) {
