@@ -29,22 +29,30 @@ final class PluginJars {
      * path) and packs them with {@code resources} (null: none) into {@code jar}.
      */
     static Path build(Path sources, Path resources, Path work, Path jar) throws IOException {
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("--release", "25", "-proc:none", "-nowarn", "-d", classes.toString(),
-                "-cp", engineClasses().toString()));
-        try (Stream<Path> files = Files.walk(sources)) {
-            files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java")).forEach(f -> args.add(f.toString()));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java")).toList();
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int code = javac.run(null, messages, messages, args.toArray(String[]::new));
-        if (code != 0) throw new AssertionError("javac failed:\n" + messages);
+        Path classes = compile(files, engineClasses().toString(), work.resolve("classes"));
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             add(out, classes);
             if (resources != null) add(out, resources);
         }
         return jar;
+    }
+
+    /** javac of {@code sources} against {@code classPath} into {@code classes}; a failure shows javac's messages. */
+    static Path compile(List<Path> sources, String classPath, Path classes) throws IOException {
+        Files.createDirectories(classes);
+        List<String> args = new ArrayList<>(List.of("--release", "25", "-proc:none", "-nowarn", "-d", classes.toString(),
+                "-cp", classPath));
+        sources.forEach(f -> args.add(f.toString()));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        int code = javac.run(null, messages, messages, args.toArray(String[]::new));
+        if (code != 0) throw new AssertionError("javac failed:\n" + messages);
+        return classes;
     }
 
     private static void add(JarOutputStream out, Path root) throws IOException {
