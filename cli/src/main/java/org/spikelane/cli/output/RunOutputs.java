@@ -22,9 +22,10 @@ public final class RunOutputs {
     public static final String SUMMARY = "summary.json";
     public static final String TRACES = "traces.png";
     public static final String RASTER = "raster.png";
+    public static final String RATES = "rates.csv";
 
     /** Every file a run can write; a run without state recording writes neither state.csv nor traces.png. */
-    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER);
+    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES);
 
     private RunOutputs() {}
 
@@ -35,7 +36,7 @@ public final class RunOutputs {
      */
     public static List<Path> write(Runner.Result result, OutputDir out, Consumer<String> status) throws IOException {
         Simulation sim = result.simulation();
-        List<String> names = new ArrayList<>(List.of(SPIKES));
+        List<String> names = new ArrayList<>(List.of(SPIKES, RATES));
         boolean state = !sim.stateRecorders().isEmpty();
         boolean traces = TracesPlot.hasTraces(sim);
         if (state) names.add(STATE);
@@ -44,6 +45,8 @@ public final class RunOutputs {
         names.add(RASTER);
         status.accept("writing " + SPIKES);
         out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
+        RateBins rates = RateBins.of(sim, result.firstStep(), result.steps());
+        out.write(RATES, o -> RatesCsv.write(rates, o));
         if (state) status.accept("writing " + STATE);
         if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
         status.accept("writing " + SUMMARY);
@@ -56,7 +59,7 @@ public final class RunOutputs {
             out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), labels), o));
         }
         status.accept("drawing " + RASTER);
-        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps()), o));
+        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps(), rates), o));
         return out.commit();
     }
 }
