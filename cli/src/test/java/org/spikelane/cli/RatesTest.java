@@ -39,6 +39,35 @@ class RatesTest {
         assertEquals(Cli.rows(out.resolve("spikes.csv")).size(), spikes, 1e-6, "the bins hold every spike");
     }
 
+    /**
+     * summary.json's spike statistics of the quickstart: neuron 0 never fires, 1 and 2 fire
+     * regularly (ISI CV 0 up to the one-step jitter of the grid: below 0.02), and the histogram
+     * holds every interval.
+     */
+    @Test
+    void summaryHasSpikeStatistics() throws java.io.IOException {
+        Path out = tmp.resolve("stats");
+        Cli.ok("run", Cli.example("quickstart.yaml").toString(), "--out", out.toString(), "-q");
+        var lif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("populations").get(0);
+        assertEquals(2, lif.get("neurons_firing").asInt());
+        assertTrue(lif.get("isi_cv").asDouble() >= 0 && lif.get("isi_cv").asDouble() < 0.02, lif.toString());
+        assertEquals(0.0, lif.get("neuron_rates_hz").get(0).asDouble());
+        assertTrue(lif.get("neuron_isi_cv").get(0).isNull());
+        double[] t1 = Cli.spikeTimes(out, "lif", 1);
+        assertEquals(t1.length / 0.2, lif.get("neuron_rates_hz").get(1).asDouble(), 1e-9);
+        // the histogram again from spikes.csv: neuron 1's intervals (12.9 ms) and neuron 2's (5.3 ms)
+        double bin = lif.get("isi_histogram").get("bin_s").asDouble();
+        var counts = lif.get("isi_histogram").get("counts");
+        long[] expected = new long[counts.size()];
+        for (int n : new int[] {1, 2}) {
+            double[] t = Cli.spikeTimes(out, "lif", n);
+            for (int k = 1; k < t.length; k++) expected[(int) Math.floor((t[k] - t[k - 1]) / bin + 1e-9)]++;
+        }
+        long[] got = new long[counts.size()];
+        for (int b = 0; b < got.length; b++) got[b] = counts.get(b).asLong();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, got);
+    }
+
     /** The quickstart's three neurons (two firing from 20 ms to 180 ms): the bins hold all spikes, none lost. */
     @Test
     void theBinsHoldEverySpike() {

@@ -55,6 +55,8 @@ public final class SummaryJson {
             o.put("size", p.size());
             o.put("spikes", spikes);
             o.put("mean_rate_hz", Figures.round(spikes / (p.size() * seconds)));
+            // statistics need the spike times: only of populations whose spikes were recorded
+            if (sim.spikes().count(p.name()) == spikes) SpikeStats.add(o, sim.spikes(), p.name(), p.size(), seconds, sim.dt());
         }
         // fixed and loihi: what each quantized parameter really is, and every clip or wrap (never silent)
         if (!sim.quantization().isEmpty()) {
