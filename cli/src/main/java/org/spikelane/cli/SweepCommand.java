@@ -131,11 +131,11 @@ final class SweepCommand implements Callable<Integer> {
         o.write("summary.json", os -> SummaryJson.write(summary, os));
         List<Path> written = o.commit();
         PrintWriter outw = spec.commandLine().getOut();
-        String rheobase = sweep.rheobaseLow() == null ? "rheobase not crossed by the sweep"
-                : String.format(java.util.Locale.ROOT, "rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
+        String rheobase = !SweepResult.rheobaseApplies(v) ? "" : sweep.rheobaseLow() == null ? "; rheobase not crossed by the sweep"
+                : String.format(java.util.Locale.ROOT, "; rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
                 sweep.rheobaseHigh() / v.displayScale(), v.displayUnit())
                 + (analytic == null ? "" : String.format(java.util.Locale.ROOT, " (analytic %.6g %s)", analytic.rheobase() / v.displayScale(), v.displayUnit()));
-        outw.printf("%s: %s, %s, %.3f s wall, %s steps/s; %s -> %s (%s)%n", first.name(), Counted.of(v.count(), "run"),
+        outw.printf("%s: %s, %s, %.3f s wall, %s steps/s%s -> %s (%s)%n", first.name(), Counted.of(v.count(), "run"),
                 Counted.of(totalSteps, "step"), wall,
                 RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase, dir,
                 String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
