@@ -53,6 +53,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler(new Errors());
+            HelpText.addTo(cl);
             return cl.execute(args);
         } catch (RuntimeException | OutOfMemoryError | ExceptionInInitializerError e) {
             // picocli hands only Exceptions to the handler; Errors thrown by a command arrive here

@@ -3,6 +3,7 @@ package org.spikelane.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.plugins.PluginLoader;
 import org.spikelane.neuron.LifModel;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
@@ -10,7 +11,6 @@ import org.spikelane.spi.InputPlugin;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Plugin;
-import org.spikelane.spi.PluginRegistry;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.units.Dimension;
 import picocli.CommandLine.Command;
@@ -21,10 +21,13 @@ import picocli.CommandLine.Spec;
  * {@code spikelane plugins}: every discovered plugin with its parameters, from the same
  * {@link ParamSpec} declarations that validation uses, and where each plugin was loaded from.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Lists input and synapse plugins with their parameters, units, defaults and where they come from.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Lists input and synapse plugins: parameters, units, defaults, and where each came from.")
 final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "print Markdown tables (used for docs/scenario.md)")
     boolean markdown;
+
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -32,25 +35,25 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = PluginRegistry.discover();
-        section(out, "Neuron models", List.of(new LifEntry(), new PoissonEntry()));
-        section(out, "Input plugins (inputs[].type)", registry.inputs());
-        section(out, "Synapse plugins (projections[].synapse)", registry.synapses());
+        PluginLoader.Loaded loaded = pluginPath.load();
+        section(out, "Neuron models", List.of(new LifEntry(), new PoissonEntry()), loaded);
+        section(out, "Input plugins (inputs[].type)", loaded.registry().inputs(), loaded);
+        section(out, "Synapse plugins (projections[].synapse)", loaded.registry().synapses(), loaded);
         out.flush();
         return 0;
     }
 
-    private void section(PrintWriter out, String title, List<? extends Plugin> plugins) {
+    private void section(PrintWriter out, String title, List<? extends Plugin> plugins, PluginLoader.Loaded loaded) {
         out.println(markdown ? "### " + title + "\n" : title);
         if (plugins.isEmpty()) out.println(markdown ? "(none found)\n" : "  (none found)");
         for (Plugin p : plugins) {
-            String origin = p instanceof LifEntry || p instanceof PoissonEntry ? "engine" : PluginRegistry.origin(p);
+            String origin = p instanceof LifEntry || p instanceof PoissonEntry ? "engine" : loaded.origin(p);
             if (markdown) {
                 out.printf("#### `%s`: %s%n%n", p.name(), p.description());
                 out.println("| key | unit | default | allowed | meaning |");
                 out.println("|---|---|---|---|---|");
                 for (ParamSpec s : p.params()) {
-                    out.printf("| `%s` | %s | %s | %s | %s |%n", s.name(), unit(s), s.defaultText(), allowed(s), s.doc().replace("|", "\\|"));
+                    out.printf("| `%s` | %s | %s | %s | %s |%n", s.name(), cell(unit(s)), cell(s.defaultText()), cell(allowed(s)), cell(s.doc()));
                 }
                 out.println();
             } else {
@@ -77,6 +80,11 @@ final class PluginsCommand implements Callable<Integer> {
         } catch (NoSuchMethodException e) {
             return "float32 only";
         }
+    }
+
+    /** A Markdown table cell: a bare '|' (as in "exponential | inverse") would end the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static String unit(ParamSpec s) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.output.Counted;
 import org.spikelane.cli.output.OutputDir;
 import org.spikelane.cli.output.RunOutputs;
 import org.spikelane.cli.scenario.Scenario;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code spikelane run}: runs a scenario and writes spikes.csv, state.csv, summary.json and plots. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario and writes spikes.csv, state.csv, summary.json, traces.png and raster.png.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario; writes spikes.csv, state.csv, summary.json, traces.png, raster.png.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;
@@ -26,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "override a value before running, e.g. --set duration=\"1 s\" --set populations.0.params.tau_m=\"10 ms\"")
+            description = "override a value before running; repeatable, e.g.%n  --set duration=\"1 s\"%n  --set populations.0.params.tau_m=\"10 ms\"")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N",
@@ -54,9 +55,12 @@ final class RunCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
-            description = "Java heap for this run, e.g. 12g or 512m; the ./spikelane launcher turns it into -Xmx "
+            description = "Java heap for this run, e.g. 12g or 512m, which the launcher passes to the JVM as -Xmx "
                     + "(default: 75%% of the machine's memory)")
     String maxMemory;
+
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -67,16 +71,17 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = Scenario.load(file, ThreadsOption.withThreads(sets, threads));
         CheckpointPlan plan = CheckpointPlan.of(scenario, checkpoint, checkpointAt, resume);
         PrintWriter err = spec.commandLine().getErr();
-        PluginRegistry registry = PluginRegistry.discover();
+        PluginRegistry registry = pluginPath.load().registry();
         Path dir = out != null ? out : Path.of("out", scenario.name());
         // everything that can be checked is, before the simulation is built: the output folder, warnings, the heap
         try (OutputDir outputs = OutputDir.open(dir, RunOutputs.ALL)) {
             Preflight.check(scenario, registry, strict, err, new HashSet<>());
             Runner.Result result;
+            List<Path> written;
             try (ProgressBar bar = new ProgressBar(err, scenario.name(), !quiet && ProgressBar.stderrIsTerminal())) {
                 result = Runner.run(scenario, registry, bar, plan);
+                written = RunOutputs.write(result, outputs, bar::status);
             }
-            List<Path> written = RunOutputs.write(result, outputs);
             org.spikelane.cli.output.OverflowWarnings.print(err, result.simulation().overflows());
             report(scenario, plan, result, dir, written);
         }
@@ -89,8 +94,8 @@ final class RunCommand implements Callable<Integer> {
                     org.spikelane.units.Units.format(plan.checkpointStep() * scenario.dt(), org.spikelane.units.Dimension.TIME),
                     plan.checkpoint());
         }
-        spec.commandLine().getOut().printf("%s: %d steps, %d spikes, %.3f s wall, %s steps/s -> %s (%s)%n",
-                scenario.name(), result.stepsRun(), result.totalSpikes(), result.wallSeconds(),
+        spec.commandLine().getOut().printf("%s: %s, %s, %.3f s wall, %s steps/s -> %s (%s)%n",
+                scenario.name(), Counted.of(result.stepsRun(), "step"), Counted.of(result.totalSpikes(), "spike"), result.wallSeconds(),
                 rate(result.stepsPerSecond()), dir, String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
     }
 

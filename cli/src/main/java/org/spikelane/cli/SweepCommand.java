@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spikelane.cli.output.Counted;
 import org.spikelane.cli.output.FiCsv;
 import org.spikelane.cli.output.OutputDir;
 import org.spikelane.cli.output.SummaryJson;
@@ -30,13 +31,13 @@ import picocli.CommandLine.Spec;
  * rate of every population per value (fi.csv, fi.png, summary.json): the f-I curve of the
  * Neuronal Dynamics exercise, with a rheobase estimate.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario for each value of one parameter and writes rate per population (fi.csv, fi.png).")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario for each value of one parameter; writes rates per population (fi.csv, fi.png).")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;
 
     @Option(names = "--vary", required = true, paramLabel = "PATH=FROM..TO:COUNT",
-            description = "the swept value, e.g. --vary \"inputs.0.amplitude=0 nA..10 nA:41\"")
+            description = "the swept value, e.g.%n  --vary \"inputs.0.amplitude=0 nA..10 nA:41\"")
     String vary;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<scenario name>-sweep)")
@@ -52,11 +53,14 @@ final class SweepCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
-            description = "Java heap, e.g. 12g; the ./spikelane launcher turns it into -Xmx (default: 75%% of the machine's memory)")
+            description = "Java heap, e.g. 12g, which the launcher passes to the JVM as -Xmx (default: 75%% of the machine's memory)")
     String maxMemory;
 
     /** What a sweep writes, in the order summary.json lists them. */
     static final List<String> OUTPUTS = List.of("fi.csv", "fi.png", "summary.json");
+
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -73,7 +77,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private Integer sweep(VarySpec v, Path dir, OutputDir o) throws IOException {
-        PluginRegistry registry = PluginRegistry.discover();
+        PluginRegistry registry = pluginPath.load().registry();
         List<Scenario.Override> fixed = new ArrayList<>(sets.stream().map(Scenario.Override::ofSet).toList());
         PrintWriter err = spec.commandLine().getErr();
         RateStats[][] stats = new RateStats[v.count()][];
@@ -113,12 +117,12 @@ final class SweepCommand implements Callable<Integer> {
         summary.put("vary", vary);
         summary.put("runs", v.count());
         summary.put("total_steps", totalSteps);
-        summary.put("wall_time_s", wall);
+        summary.put("wall_time_s", org.spikelane.cli.output.Figures.millis(wall));
         if (sweep.rheobaseLow() != null) {
-            summary.put("rheobase_low_si", sweep.rheobaseLow());
-            summary.put("rheobase_high_si", sweep.rheobaseHigh());
+            summary.put("rheobase_low_si", org.spikelane.cli.output.Figures.round(sweep.rheobaseLow()));
+            summary.put("rheobase_high_si", org.spikelane.cli.output.Figures.round(sweep.rheobaseHigh()));
         }
-        if (analytic != null) summary.put("analytic_rheobase_si", analytic.rheobase());
+        if (analytic != null) summary.put("analytic_rheobase_si", org.spikelane.cli.output.Figures.round(analytic.rheobase()));
         ArrayNode list = summary.putArray("populations");
         pops.forEach(list::add);
         SummaryJson.listFiles(summary, OUTPUTS);
@@ -127,11 +131,12 @@ final class SweepCommand implements Callable<Integer> {
         o.write("summary.json", os -> SummaryJson.write(summary, os));
         List<Path> written = o.commit();
         PrintWriter outw = spec.commandLine().getOut();
-        String rheobase = sweep.rheobaseLow() == null ? "rheobase not crossed by the sweep"
-                : String.format(java.util.Locale.ROOT, "rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
+        String rheobase = !SweepResult.rheobaseApplies(v) ? "" : sweep.rheobaseLow() == null ? "; rheobase not crossed by the sweep"
+                : String.format(java.util.Locale.ROOT, "; rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
                 sweep.rheobaseHigh() / v.displayScale(), v.displayUnit())
                 + (analytic == null ? "" : String.format(java.util.Locale.ROOT, " (analytic %.6g %s)", analytic.rheobase() / v.displayScale(), v.displayUnit()));
-        outw.printf("%s: %d runs, %d steps, %.3f s wall, %s steps/s; %s -> %s (%s)%n", first.name(), v.count(), totalSteps, wall,
+        outw.printf("%s: %s, %s, %.3f s wall, %s steps/s%s -> %s (%s)%n", first.name(), Counted.of(v.count(), "run"),
+                Counted.of(totalSteps, "step"), wall,
                 RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase, dir,
                 String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
         return 0;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spikelane.Simulation;
+import org.spikelane.cli.output.Counted;
 import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.spi.PluginRegistry;
@@ -36,19 +37,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--state", description = "print every array and scalar of the built simulation: owner, name, type, role, unit, length")
     boolean state;
 
+    @picocli.CommandLine.Mixin
+    PluginOptions pluginPath;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Scenario s = Scenario.load(file, sets);
-        PluginRegistry plugins = PluginRegistry.discover();
+        PluginRegistry plugins = pluginPath.load().registry();
         // the checks a run makes before it builds the network: physics warnings, memory
         Preflight.check(s, plugins, strict, spec.commandLine().getErr(), new java.util.HashSet<>());
         Simulation sim = NetworkBuilder.simulation(s, plugins);
         int neurons = sim.populations().stream().mapToInt(p -> p.size()).sum();
-        spec.commandLine().getOut().printf("ok: %s: scenario '%s', %d population(s) with %d neurons, %d steps of %s (%s)%n",
-                file, s.name(), sim.populations().size(), neurons, s.steps(),
+        spec.commandLine().getOut().printf("ok: %s: scenario '%s', %s with %s, %s of %s (%s)%n",
+                file, s.name(), Counted.of(sim.populations().size(), "population"), Counted.of(neurons, "neuron"),
+                Counted.of(s.steps(), "step"),
                 ms(s.dt()), ms(s.duration()));
         var out = spec.commandLine().getOut();
         if (schedule) out.print(sim.schedule());

@@ -64,11 +64,11 @@ class OutputSetTest {
     void aRunWithoutStateRemovesTheEarlierRunsStateAndTraces() throws IOException {
         Path dir = tmp.resolve("quick");
         Cli.ok("run", QUICK, "--out", dir.toString(), "-q");
-        assertEquals(List.of("raster.png", "spikes.csv", "state.csv", "summary.json", "traces.png"), names(dir));
+        assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "state.csv", "summary.json", "traces.png"), names(dir));
         Files.writeString(dir.resolve("notes.txt"), "the user's own file\n");
         Cli.ok("run", QUICK, "--out", dir.toString(), "-q", "--set", "record={spikes: [lif]}");
-        assertEquals(List.of("notes.txt", "raster.png", "spikes.csv", "summary.json"), names(dir));
-        assertEquals(List.of("spikes.csv", "summary.json", "raster.png"), listed(dir));
+        assertEquals(List.of("notes.txt", "raster.png", "rates.csv", "spikes.csv", "summary.json"), names(dir));
+        assertEquals(List.of("spikes.csv", "rates.csv", "summary.json", "raster.png"), listed(dir));
         assertEquals("the user's own file\n", Files.readString(dir.resolve("notes.txt")));
     }
 
@@ -79,7 +79,7 @@ class OutputSetTest {
         for (String name : List.of("spikes.csv", "state.csv", "traces.png", "raster.png")) Files.writeString(dir.resolve(name), "old\n");
         Files.writeString(dir.resolve("summary.json"), "{\"scenario\": \"quickstart\"}\n");
         Cli.ok("run", QUICK, "--out", dir.toString(), "-q", "--set", "record={spikes: [lif]}");
-        assertEquals(List.of("raster.png", "spikes.csv", "summary.json"), names(dir));
+        assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "summary.json"), names(dir));
     }
 
     /** A sweep lists its files too, and a run in its folder replaces them. */
@@ -90,7 +90,7 @@ class OutputSetTest {
                 "duration=50 ms", "--out", dir.toString(), "-q");
         assertEquals(List.of("fi.csv", "fi.png", "summary.json"), listed(dir));
         Cli.ok("run", QUICK, "--out", dir.toString(), "-q", "--set", "record={spikes: [lif]}");
-        assertEquals(List.of("raster.png", "spikes.csv", "summary.json"), names(dir));
+        assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "summary.json"), names(dir));
     }
 
     /**
@@ -119,7 +119,7 @@ class OutputSetTest {
         Cli.ok("run", QUICK, "--out", dir.toString(), "-q");
         assertEquals(List.of(live.getFileName().toString()), temporaries(dir), "the dead run's folder is gone, the live one's kept");
         Files.delete(live);
-        assertEquals(List.of("raster.png", "spikes.csv", "state.csv", "summary.json", "traces.png"), names(dir));
+        assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "state.csv", "summary.json", "traces.png"), names(dir));
     }
 
     private static List<String> temporaries(Path dir) throws IOException {

@@ -74,7 +74,7 @@ class PluginsAndValidateTest {
     void setOverridesAValueForTheRun() {
         Path out = tmp.resolve("o");
         // below rheobase: the issue scenario's step neurons go silent
-        Cli.ok("run", Cli.example("issue3-scenario.yaml").toString(), "--out", out.toString(), "-q",
+        Cli.ok("run", Cli.example("step-and-sine.yaml").toString(), "--out", out.toString(), "-q",
                 "--set", "inputs.0.amplitude=1.9 nA", "--set", "duration=120 ms");
         assertEquals(0, Cli.rows(out.resolve("spikes.csv")).size());
         assertEquals(1200, Cli.trace(out, "lif", 0, "v")[0].length);

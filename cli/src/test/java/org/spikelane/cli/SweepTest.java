@@ -63,4 +63,29 @@ class SweepTest {
         assertEquals(Main.BAD_INPUT, shape.exitCode());
         assertTrue(shape.err().contains("PATH=FROM..TO:COUNT"), shape.err());
     }
+
+    /** fi-curve's neuron has its rheobase at 2 nA: 3 nA down to 1 nA in 0.25 nA steps brackets it by 2 and 2.25 nA. */
+    @Test
+    void aDescendingRangeFindsTheRheobaseBracket() throws Exception {
+        JsonNode summary = shortSweep("inputs.0.amplitude=3 nA..1 nA:9", "; rheobase between 2.00000 and 2.25000 nA");
+        assertEquals(2e-9, summary.get("rheobase_low_si").asDouble(), 1e-15);
+        assertEquals(2.25e-9, summary.get("rheobase_high_si").asDouble(), 1e-15);
+    }
+
+    /** A sweep of tau_m has no rheobase: the line says nothing of one (it used to say "not crossed"). */
+    @Test
+    void aSweepOfATimeConstantClaimsNoRheobase() throws Exception {
+        JsonNode summary = shortSweep("populations.0.params.tau_m=5 ms..20 ms:4", "4 runs, ");
+        assertTrue(!summary.has("rheobase_low_si") && !summary.has("analytic_rheobase_si"), summary.toString());
+    }
+
+    /** A 100 ms sweep of fi-curve whose line contains {@code expected} (and "rheobase" only if that does); its summary. */
+    private JsonNode shortSweep(String vary, String expected) throws java.io.IOException {
+        Path out = tmp.resolve(Integer.toHexString(vary.hashCode()));
+        Cli.Outcome o = Cli.ok("sweep", Cli.example("fi-curve.yaml").toString(), "--vary", vary, "--set", "duration=100 ms",
+                "--out", out.toString(), "-q");
+        assertTrue(o.out().contains(expected), o.out());
+        assertEquals(expected.contains("rheobase"), o.out().contains("rheobase"), o.out());
+        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
 }

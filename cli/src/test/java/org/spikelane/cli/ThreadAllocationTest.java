@@ -25,7 +25,7 @@ class ThreadAllocationTest {
                 "refractory", "2 ms", "v_init", Map.of("uniform", Map.of("low", "-65 mV", "high", "-50 mV"))));
         net.addInput("bias", "P", Map.of("amplitude", "1.6 nA"));
         net.connect("P", "P", "exp_current", Map.of("tau_syn", "5 ms"), "0.5 mV", "1 ms", Map.of("rule", "probability", "p", 0.02));
-        net.connect("P", "P", "exp_conductance", Map.of("tau", "10 ms", "E_rev", "-80 mV"), "1 nS", "0 ms",
+        net.connect("P", "P", "exp_conductance", Map.of("tau_syn", "10 ms", "E_rev", "-80 mV"), "1 nS", "0 ms",
                 Map.of("rule", "probability", "p", 0.01));
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (Simulation sim = net.build()) {

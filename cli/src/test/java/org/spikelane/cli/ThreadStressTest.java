@@ -79,7 +79,7 @@ class ThreadStressTest {
                 case 0 -> net.connect(from, to, "exp_current", Map.of("tau_syn", "5 ms"),
                         r.nextBoolean() ? "1.5 mV" : "-3 mV", delay, connect);
                 case 1 -> net.connect(from, to, "delta", null, r.nextBoolean() ? "0.5 mV" : "-1 mV", delay, connect);
-                default -> net.connect(from, to, "exp_conductance", Map.of("tau", "5 ms", "E_rev", r.nextBoolean() ? "0 mV" : "-80 mV"),
+                default -> net.connect(from, to, "exp_conductance", Map.of("tau_syn", "5 ms", "E_rev", r.nextBoolean() ? "0 mV" : "-80 mV"),
                         "2 nS", delay, connect);
             }
         }

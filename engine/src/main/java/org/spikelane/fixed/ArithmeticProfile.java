@@ -26,7 +26,7 @@ public record ArithmeticProfile(String name, int decayBits, int voltageBits, int
     public static final ArithmeticProfile FIXED = new ArithmeticProfile("fixed", 16, 28, 30, Rounding.NEAREST,
             Overflow.SATURATE, Overflow.SATURATE, null, false);
 
-    /** Lava's {@code PyLifModelBitAcc}: 12-bit decays, 24-bit u (wraps) and v (saturates), truncation, v > vth << 6, reset 0. */
+    /** Lava's {@code PyLifModelBitAcc}: 12-bit decays, 24-bit u (wraps) and v (saturates), truncation, {@code v > vth << 6}, reset 0. */
     public static final ArithmeticProfile LOIHI = new ArithmeticProfile("loihi", 12, 24, 24, Rounding.TRUNCATE,
             Overflow.SATURATE, Overflow.WRAP, false, true);
 

@@ -6,7 +6,7 @@ import org.spikelane.spi.ParameterException;
 
 /**
  * A half-open range of neuron indices {@code [from, to)} of one population, as written in a
- * projection's {@code connect.pre} / {@code connect.post} (CUBA's "pre < 3200" is
+ * projection's {@code connect.pre} / {@code connect.post} (CUBA's {@code "pre < 3200"} is
  * {@code pre: {from: 0, to: 3200}}).
  */
 public record IndexRange(int from, int to) {

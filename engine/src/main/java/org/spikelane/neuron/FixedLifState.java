@@ -27,7 +27,7 @@ import org.spikelane.units.Units;
  * <ul>
  *   <li>{@code LSB_v} is a power of two such that four times the largest |voltage parameter|
  *       (E_L, v_reset, v_threshold, v_init) fits in {@code voltageBits - 1} bits: for the
- *       neurodynex values (|v| <= 70 mV) {@code 2^-28 V}, about 3.7 nV, range +-0.5 V;</li>
+ *       neurodynex values ({@code |v| <= 70 mV}) {@code 2^-28 V}, about 3.7 nV, range +-0.5 V;</li>
  *   <li>{@code LSB_I = LSB_v / R_max}, so the gain {@code R I} is a Q16 factor
  *       {@code round(R / R_max * 2^16) <= 2^16}; for R = 10 Mohm about 0.37 fA, range +-200 nA.</li>
  * </ul>

@@ -13,11 +13,11 @@ import org.spikelane.state.StateDeclarer;
 
 /**
  * One step of Lava's {@code PyLifModelBitAcc}, bit for bit, on a {@link LoihiLifState}:
- * <pre>
+ * <pre>{@code
  * u <- wrap24(sign(u) ((|u| (4096 - (du + 1))) >> 12) + (a_in << 6))
  * v <- clip(sign(v) ((|v| (4096 - dv)) >> 12) + u + (bias_mant << bias_exp), -(2^23 - 1), 2^23 - 1)
  * spike if v > vth << 6; then v = 0 (u is kept; no refractory period)
- * </pre>
+ * }</pre>
  * {@code a_in} is what projections delivered in phase DELIVERY of the previous step (Lava's one-step
  * Dense delay). With physical parameters ({@link LoihiPhysicalMapping}) the input plugins' float
  * current ({@link LoihiLifState#inputCurrent}) is first turned into a bias of the step

@@ -25,7 +25,7 @@ public final class LoihiLifState implements StateOwner {
     public static final int V_SATURATIONS = 1;
     /** Input drives clipped to the largest bias, {@link #MAX_BIAS} (physical mode only). */
     public static final int INPUT_SATURATIONS = 2;
-    /** Largest |bias_mant << bias_exp|: 4095 << 7. */
+    /** Largest {@code |bias_mant << bias_exp|}: {@code 4095 << 7}. */
     public static final int MAX_BIAS = 4095 << 7;
 
     public final int size;

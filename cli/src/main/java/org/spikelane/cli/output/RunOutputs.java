@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
@@ -21,35 +22,44 @@ public final class RunOutputs {
     public static final String SUMMARY = "summary.json";
     public static final String TRACES = "traces.png";
     public static final String RASTER = "raster.png";
+    public static final String RATES = "rates.csv";
 
     /** Every file a run can write; a run without state recording writes neither state.csv nor traces.png. */
-    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER);
+    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES);
 
     private RunOutputs() {}
 
     /**
      * Writes every output of {@code result} into {@code out} and replaces the earlier run's set
-     * with it; returns the files written.
+     * with it; returns the files written. {@code status} hears "writing NAME" before each file
+     * (a long run's CSVs and plots take seconds).
      */
-    public static List<Path> write(Runner.Result result, OutputDir out) throws IOException {
+    public static List<Path> write(Runner.Result result, OutputDir out, Consumer<String> status) throws IOException {
         Simulation sim = result.simulation();
-        List<String> names = new ArrayList<>(List.of(SPIKES));
+        List<String> names = new ArrayList<>(List.of(SPIKES, RATES));
         boolean state = !sim.stateRecorders().isEmpty();
         boolean traces = TracesPlot.hasTraces(sim);
         if (state) names.add(STATE);
         names.add(SUMMARY);
         if (traces) names.add(TRACES);
         names.add(RASTER);
+        status.accept("writing " + SPIKES);
         out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
+        RateBins rates = RateBins.of(sim, result.firstStep(), result.steps());
+        out.write(RATES, o -> RatesCsv.write(rates, o));
+        if (state) status.accept("writing " + STATE);
         if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
+        status.accept("writing " + SUMMARY);
         out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result, names), o));
         if (traces) {
             Map<String, Integer> sizes = new HashMap<>();
             sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
             InputLabels labels = new InputLabels(result.scenario(), sizes);
+            status.accept("drawing " + TRACES);
             out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), labels), o));
         }
-        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps()), o));
+        status.accept("drawing " + RASTER);
+        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps(), rates), o));
         return out.commit();
     }
 }

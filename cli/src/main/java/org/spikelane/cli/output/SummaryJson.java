@@ -22,8 +22,8 @@ public final class SummaryJson {
     public static ObjectNode header(String scenario, Simulation sim, double durationSeconds, long seed, String precision) {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario);
-        root.put("dt_s", sim.dt());
-        root.put("duration_s", durationSeconds);
+        root.put("dt_s", Figures.round(sim.dt()));
+        root.put("duration_s", Figures.round(durationSeconds));
         root.put("seed", seed);
         root.put("precision", precision);
         root.put("spikelane_version", Version.spikelane());
@@ -40,10 +40,10 @@ public final class SummaryJson {
         if (r.firstStep() > 0) {
             // a resumed run: its spikes and rates cover [first step, last step]
             root.put("resumed_from_step", r.firstStep());
-            root.put("resumed_from_s", r.firstStep() * sim.dt());
+            root.put("resumed_from_s", Figures.round(r.firstStep() * sim.dt()));
         }
-        root.put("wall_time_s", r.wallSeconds());
-        root.put("steps_per_second", r.stepsPerSecond());
+        root.put("wall_time_s", Figures.millis(r.wallSeconds()));
+        root.put("steps_per_second", Figures.round(Math.rint(r.stepsPerSecond())));
         root.put("total_spikes", r.totalSpikes());
         listFiles(root, files);
         ArrayNode pops = root.putArray("populations");
@@ -54,14 +54,17 @@ public final class SummaryJson {
             o.put("name", p.name());
             o.put("size", p.size());
             o.put("spikes", spikes);
-            o.put("mean_rate_hz", spikes / (p.size() * seconds));
+            o.put("mean_rate_hz", Figures.round(spikes / (p.size() * seconds)));
+            // statistics need the spike times: only of populations whose spikes were recorded
+            if (sim.spikes().count(p.name()) == spikes) SpikeStats.add(o, sim.spikes(), p.name(), p.size(), seconds, sim.dt());
         }
         // fixed and loihi: what each quantized parameter really is, and every clip or wrap (never silent)
         if (!sim.quantization().isEmpty()) {
             ArrayNode q = root.putArray("quantization");
             for (var e : sim.quantization()) {
                 q.addObject().put("population", e.population()).put("parameter", e.parameter())
-                        .put("requested", e.requested()).put("effective", e.effective()).put("relative_error", e.relativeError());
+                        .put("requested", Figures.round(e.requested())).put("effective", Figures.round(e.effective()))
+                        .put("relative_error", Figures.round(e.relativeError()));
             }
         }
         if (!sim.overflows().isEmpty()) {

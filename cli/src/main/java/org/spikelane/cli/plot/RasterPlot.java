@@ -7,18 +7,25 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spikelane.Simulation;
+import org.spikelane.cli.output.RateBins;
 import org.spikelane.neuron.Population;
 import org.spikelane.record.SpikeRecorder;
 
 /**
  * {@code raster.png}: one dot per spike (neurons of later populations drawn above earlier ones),
- * and below it each population's rate in spikes per neuron per second over time bins.
+ * and below it each population's rate in spikes per neuron per second, a histogram over time bins
+ * whose width {@link RateBins} chooses from the rates and the title states.
  */
 public final class RasterPlot {
     private RasterPlot() {}
 
     /** @param firstStep where the run started: 0, or the step of the checkpoint it resumed from */
     public static BufferedImage draw(Simulation sim, long firstStep, long steps) {
+        return draw(sim, firstStep, steps, RateBins.of(sim, firstStep, steps));
+    }
+
+    /** With the rates already binned (rates.csv holds the same numbers). */
+    public static BufferedImage draw(Simulation sim, long firstStep, long steps, RateBins rates) {
         SpikeRecorder spikes = sim.spikes();
         double dt = sim.dt();
         double durationMs = steps * dt * 1e3;
@@ -28,10 +35,8 @@ public final class RasterPlot {
         XYChart raster = Charts.chart(Math.max(200, Math.min(360, 120 + 40 * total)), "spike raster", "", "neuron");
         raster.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         raster.getStyler().setMarkerSize(pops.stream().mapToInt(Population::size).sum() > 200 ? 2 : 5);
-        XYChart rate = Charts.chart(260, "population rate", "t (ms)", "rate (Hz)");
-        long span = steps - firstStep; // bins cover the steps this run did
-        long binSteps = binSteps(span, dt);
-        int bins = (int) ((span + binSteps - 1) / binSteps);
+        XYChart rate = Charts.chart(260, "population rate, spikes per neuron and second in bins of "
+                + Charts.number(rates.binSeconds() * 1e3) + " ms", "t (ms)", "rate (Hz)");
         int offset = 0;
         boolean any = false;
         double maxRate = 0;
@@ -39,12 +44,10 @@ public final class RasterPlot {
             Population pop = pops.get(p);
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
-            long[] counts = new long[bins];
             for (int row = 0; row < spikes.count(); row++) {
                 if (!spikes.populationName(row).equals(pop.name())) continue;
                 xs.add(spikes.step(row) * dt * 1e3);
                 ys.add((double) (offset + spikes.neuron(row)));
-                counts[(int) ((spikes.step(row) - firstStep) / binSteps)]++;
             }
             var color = Charts.PALETTE[p % Charts.PALETTE.length];
             if (!xs.isEmpty()) {
@@ -53,14 +56,17 @@ public final class RasterPlot {
                 s.setMarkerColor(color);
                 any = true;
             }
-            double[] t = new double[bins];
-            double[] hz = new double[bins];
-            for (int b = 0; b < bins; b++) {
-                long width = Math.min(binSteps, span - (long) b * binSteps);
-                t[b] = (firstStep + b * binSteps + width / 2.0) * dt * 1e3;
-                hz[b] = counts[b] / (pop.size() * width * dt);
+            // a histogram: each bin's rate held over the bin, so nothing is drawn between bins that is not measured
+            double[] hz = rates.hz().get(pop.name());
+            double[] t = new double[2 * hz.length];
+            double[] level = new double[2 * hz.length];
+            for (int b = 0; b < hz.length; b++) {
+                t[2 * b] = rates.start(b) * 1e3;
+                t[2 * b + 1] = (rates.start(b) + rates.width(b)) * 1e3;
+                level[2 * b] = hz[b];
+                level[2 * b + 1] = hz[b];
             }
-            Charts.line(rate, pop.name(), t, hz, color);
+            Charts.line(rate, pop.name(), t, level, color);
             for (double h : hz) maxRate = Math.max(maxRate, h);
             offset += pop.size();
         }
@@ -88,16 +94,5 @@ public final class RasterPlot {
         double p = Math.pow(10, Math.floor(Math.log10(x)));
         for (double m : new double[] {1, 2, 5, 10}) if (m * p >= x) return m * p;
         return 10 * p;
-    }
-
-    /**
-     * About 50 bins over the run but at least 5 ms (narrower bins of a small population show
-     * single spikes, not a rate), at least one step, whole milliseconds when possible.
-     */
-    static long binSteps(long steps, double dt) {
-        long bin = Math.max(Math.max(1, steps / 50), Math.round(5e-3 / dt));
-        long perMs = Math.round(1e-3 / dt);
-        if (perMs >= 1 && bin > perMs) bin = bin / perMs * perMs;
-        return bin;
     }
 }

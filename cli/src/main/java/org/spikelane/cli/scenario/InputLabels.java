@@ -15,6 +15,13 @@ public final class InputLabels {
 
     private final Map<String, Map<Integer, List<String>>> labels = new HashMap<>();
 
+    private InputLabels() {}
+
+    /** No labels: for a simulation built in Java, which has no scenario to name its inputs. */
+    public static InputLabels none() {
+        return new InputLabels();
+    }
+
     /** @param sizes population sizes, for inputs without {@code neurons} (every neuron) */
     public InputLabels(Scenario scenario, Map<String, Integer> sizes) {
         if (!(scenario.root().get("inputs") instanceof List<?> inputs)) return;

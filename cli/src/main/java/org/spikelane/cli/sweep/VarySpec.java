@@ -9,7 +9,8 @@ import org.spikelane.units.Units;
 
 /**
  * {@code --vary path=FROM..TO:COUNT}, e.g. {@code inputs.0.amplitude=0 nA..10 nA:41}: COUNT
- * evenly spaced values from FROM to TO inclusive, with the unit of FROM (TO must match it).
+ * evenly spaced values from FROM to TO inclusive, with the unit of FROM (TO must match it); a
+ * bare FROM takes TO's unit ({@code 0..10 nA}).
  *
  * @param displayScale SI value of one FROM unit (1e-9 for nA), for axes in the user's unit
  */
@@ -30,6 +31,13 @@ public record VarySpec(String path, double from, double to, int count, Dimension
         Matcher u = UNIT.matcher(fromText);
         if (!u.matches()) throw bad(option, "FROM '" + fromText + "' is not a number with a unit");
         String unit = u.group(1);
+        Matcher toUnit = UNIT.matcher(toText);
+        if (!toUnit.matches()) throw bad(option, "TO '" + toText + "' is not a number with a unit");
+        if (unit.isEmpty() && !toUnit.group(1).isEmpty()) {
+            // "0..10 nA": the unit written once, after TO, is meant for both ends
+            unit = toUnit.group(1);
+            fromText = fromText + " " + unit;
+        }
         Dimension dim = unit.isEmpty() ? Dimension.DIMENSIONLESS : Units.dimensionOf(unit);
         if (dim == null) throw bad(option, "unknown unit '" + unit + "' in FROM '" + fromText + "'");
         try {

@@ -17,7 +17,7 @@ import org.spikelane.units.Dimension;
  * step's rest and Q16 decay (FixedLifKernel), so there is no int conductance kernel.
  */
 public final class ExpConductanceSynapse implements SynapsePlugin {
-    static final String TAU = "tau";
+    static final String TAU = "tau_syn";
     static final String E_REV = "E_rev";
 
     @Override public String name() { return "exp_conductance"; }

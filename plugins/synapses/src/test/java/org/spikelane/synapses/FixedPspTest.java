@@ -93,7 +93,7 @@ class FixedPspTest {
     void conductancePeaksWithinOnePercentOfFloat32() {
         compare(SEED, "biexp_conductance", Map.of("tau_rise", "1 ms", "tau_fast", "6 ms", "tau_slow", "100 ms", "a", 1, "E_rev", "-75 mV"),
                 "40 nS", 1e-2);
-        compare(SEED, "exp_conductance", Map.of("tau", "5 ms", "E_rev", "0 mV"), "1 nS", 1e-2);
-        compare(SEED, "exp_conductance", Map.of("tau", "10 ms", "E_rev", "-80 mV"), "10 nS", 1e-2);
+        compare(SEED, "exp_conductance", Map.of("tau_syn", "5 ms", "E_rev", "0 mV"), "1 nS", 1e-2);
+        compare(SEED, "exp_conductance", Map.of("tau_syn", "10 ms", "E_rev", "-80 mV"), "10 nS", 1e-2);
     }
 }

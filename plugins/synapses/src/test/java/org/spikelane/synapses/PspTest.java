@@ -165,7 +165,7 @@ class PspTest {
     @Test
     void exponentialConductanceDecaysAndDrivesTowardsErev() {
         Map<String, Object> lif = Map.of("E_L", "-60 mV", "v_init", "-60 mV", "v_threshold", "0 mV", "tau_m", "20 ms", "C", "200 pF");
-        Psp psp = new Psp(lif, S * DT).synapse("exp_conductance", Map.of("tau", "5 ms", "E_rev", "0 mV"), "6 nS", "g").run(300);
+        Psp psp = new Psp(lif, S * DT).synapse("exp_conductance", Map.of("tau_syn", "5 ms", "E_rev", "0 mV"), "6 nS", "g").run(300);
         double[] g = psp.trace("g");
         double[] v = psp.trace("v");
         for (int k = S + 1; k < g.length; k++) {

@@ -39,8 +39,8 @@ final class VogelsAbbott {
         Network net = new Network(0.1e-3).seed(seed);
         net.addLif("P", 4000, Map.of("C", "200 pF", "tau_m", "20 ms", "E_L", "-40 mV", "v_threshold", "-50 mV",
                 "v_reset", "-60 mV", "refractory", "5 ms", "v_init", V_INIT));
-        net.connect("P", "P", "exp_conductance", Map.of("tau", "5 ms", "E_rev", "0 mV"), "6 nS", "0 ms", EXCITATORY);
-        net.connect("P", "P", "exp_conductance", Map.of("tau", "10 ms", "E_rev", "-80 mV"), "67 nS", "0 ms", INHIBITORY);
+        net.connect("P", "P", "exp_conductance", Map.of("tau_syn", "5 ms", "E_rev", "0 mV"), "6 nS", "0 ms", EXCITATORY);
+        net.connect("P", "P", "exp_conductance", Map.of("tau_syn", "10 ms", "E_rev", "-80 mV"), "67 nS", "0 ms", INHIBITORY);
         net.recordSpikes("P");
         return net;
     }
