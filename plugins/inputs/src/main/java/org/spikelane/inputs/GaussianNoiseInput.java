@@ -23,7 +23,7 @@ import org.spikelane.units.Dimension;
  * pure function of the step, so no split, thread count or restore changes it.
  *
  * <p>Each range redraws its own slots at the first step of an interval and holds them in
- * {@link Noise#value} until the next one (the normal costs a logarithm and a cosine, too much for
+ * the kernel's {@code value} array until the next one (the normal costs a logarithm and a cosine, too much for
  * every step of a long interval); that array is the only state.
  */
 public final class GaussianNoiseInput implements InputPlugin {
