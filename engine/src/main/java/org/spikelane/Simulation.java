@@ -120,6 +120,8 @@ public final class Simulation implements AutoCloseable {
      * difference; every call that returns control runs it first ({@link #flushDelivery}).
      */
     private boolean deliveryPending;
+    /** Each worker's slice of every state recorder's population. */
+    private final Slices recorderSlices;
 
     @SuppressWarnings("unchecked")
     Simulation(Network net) {
@@ -215,6 +217,9 @@ public final class Simulation implements AutoCloseable {
         pathwaySlices = new Slices(pathwayPadded, active);
         populationSlices = new Slices(populationPadded, active);
         if (active > 1) for (int k = 0; k < pathways.length; k++) pathways[k].partition(pathwaySlices.bounds(k));
+        int[] recordedPadded = new int[stateRecorders.length];
+        for (int k = 0; k < stateRecorders.length; k++) recordedPadded[k] = byName.get(stateRecorders[k].population()).padded();
+        recorderSlices = new Slices(recordedPadded, active);
     }
 
     private static String populationOwner(Population p) { return "population '" + p.name() + "'"; }
@@ -486,18 +491,19 @@ public final class Simulation implements AutoCloseable {
     }
 
     // Parts of a section of a threaded step (flags): what every worker runs on its own slice of each component.
-    private static final int DELIVER_PREVIOUS = 1, INPUTS = 2, UPDATE = 4, DELIVER = 8;
+    private static final int DELIVER_PREVIOUS = 1, ADD_INPUTS = 2, SAMPLE = 4, UPDATE = 8, DELIVER = 16;
 
     /**
      * The phases of step {@code n} with {@link #workers}: the sequential parts (hooks, the
-     * once-per-step bookkeeping, recording, joining spikes, publishing) on the calling thread, the
-     * ranged parts as parallel sections in which each worker takes its slice of every input,
-     * pathway and population. INPUTS, SYNAPSE_UPDATE and NEURON_UPDATE touch only the worker's own
-     * slice (a pathway's slice is of its target), so they are one section unless a recorder
-     * samples between them; DELIVERY needs every population's spikes, so it is a section of its
-     * own after they are joined. Every sum into one neuron is formed in the same order as in
+     * once-per-step bookkeeping, joining spikes, publishing) on the calling thread, the ranged
+     * parts in one parallel section per step in which each worker takes its slice of every input,
+     * recorder, pathway and population. INPUTS, RECORD, SYNAPSE_UPDATE and NEURON_UPDATE touch
+     * only the worker's own slice (a pathway's slice is of its target). DELIVERY needs every
+     * population's spikes joined, so it runs at the start of the next step's section (or in a
+     * section of its own when a hook or listener could see the difference, and at the end of
+     * every call). Every sum into one neuron is formed in the same order as in
      * {@link #stepWhole} (rows are sorted by target and delivered in spike order within each
-     * slice), so the result is bit-identical for any worker count.
+     * slice), so the result is bit-identical for any worker count (docs/threads.md).
      */
     private RuntimeException stepParallel(long n) {
         // a hook may read or change what the pending delivery writes: deliver first
@@ -508,13 +514,17 @@ public final class Simulation implements AutoCloseable {
         int previous = deliveryPending ? DELIVER_PREVIOUS : 0;               // DELIVERY of step n - 1
         deliveryPending = false;
         sectionStep = n;
-        if (recordsAt(n)) {
-            workers.run(previous | INPUTS);                                  // INPUTS
-            record(n);                                                       // RECORD
-            workers.run(UPDATE);                                             // SYNAPSE_UPDATE, NEURON_UPDATE
-        } else {
-            workers.run(previous | INPUTS | UPDATE);
+        // RECORD between INPUTS and SYNAPSE_UPDATE, each worker sampling the recorded neurons of its
+        // slice: the state it reads there is its own slice's, which no other worker writes
+        boolean recording = false;
+        for (StateRecorder r : stateRecorders) {
+            if (r.samplesAt(n)) {
+                r.beginSample(n);
+                recording = true;
+            }
         }
+        workers.run(previous | ADD_INPUTS | (recording ? SAMPLE : 0) | UPDATE); // INPUTS, RECORD, SYNAPSE_UPDATE, NEURON_UPDATE
+        for (StateRecorder r : stateRecorders) if (r.samplesAt(n)) r.endSample();
         for (Population p : populations) p.finishStep();
         for (Pathway pathway : pathways) pathway.pushSpikes(n);
         if (listeners.length == 0) {
@@ -541,19 +551,20 @@ public final class Simulation implements AutoCloseable {
         return false;
     }
 
-    private boolean recordsAt(long n) {
-        for (StateRecorder r : stateRecorders) if (r.samplesAt(n)) return true;
-        return false;
-    }
-
     /** Worker {@code w}'s part of a section: its slice of every component the section covers. */
     private void runSection(int parts, int w) {
         long n = sectionStep;
         if ((parts & DELIVER_PREVIOUS) != 0) deliverSlice(n - 1, w);
-        if ((parts & INPUTS) != 0) {
+        if ((parts & ADD_INPUTS) != 0) {
             for (int k = 0; k < inputs.length; k++) {
                 int from = inputSlices.from(k, w), to = inputSlices.to(k, w);
                 if (from < to) inputs[k].addCurrent(n, from, to, inputTargets[k]);
+            }
+        }
+        if ((parts & SAMPLE) != 0) {
+            for (int k = 0; k < stateRecorders.length; k++) {
+                int from = recorderSlices.from(k, w), to = recorderSlices.to(k, w);
+                if (from < to && stateRecorders[k].samplesAt(n)) stateRecorders[k].sampleRange(from, to);
             }
         }
         if ((parts & UPDATE) != 0) {

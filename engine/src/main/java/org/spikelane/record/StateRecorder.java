@@ -83,25 +83,44 @@ public final class StateRecorder implements StateOwner {
         values = Arrays.copyOf(values, (int) count);
     }
 
-    /** Takes a sample if {@code step} is a multiple of the recording interval. */
-    /** Whether {@link #sample} records at {@code step}. */
+    /** Whether a sample is taken at {@code step}: a multiple of the recording interval. */
     public boolean samplesAt(long step) { return step % every == 0; }
 
+    /** Takes a sample if {@code step} is a multiple of the recording interval. */
     public void sample(long step) {
         if (!samplesAt(step)) return;
+        beginSample(step);
+        sampleRange(0, Integer.MAX_VALUE);
+        endSample();
+    }
+
+    /**
+     * A sample taken in ranges (a threaded step): {@code beginSample} once on one thread, then
+     * {@link #sampleRange} for ranges that cover the population (at the same time: each writes only
+     * the values of its own neurons), then {@link #endSample} once.
+     */
+    public void beginSample(long step) {
         if (samples == steps.length) {
             // doubling, capped at the largest array; long arithmetic so that the cap is reached, not overflowed
             long limit = channels() == 0 ? MAX_ARRAY : MAX_ARRAY / channels();
             grow(samples >= limit ? samples + 1L : Math.min(samples * 2L, limit));
         }
+        steps[samples] = step;
+    }
+
+    /** The recorded neurons of {@code [from, to)} into the sample begun by {@link #beginSample}. */
+    public void sampleRange(int from, int to) {
         int base = samples * channels();
         for (int v = 0; v < variables.length; v++) {
             for (int k = 0; k < neurons.length; k++) {
-                values[base + v * neurons.length + k] = (float) variables[v].value(neurons[k]);
+                int neuron = neurons[k];
+                if (neuron >= from && neuron < to) values[base + v * neurons.length + k] = (float) variables[v].value(neuron);
             }
         }
-        steps[samples++] = step;
     }
+
+    /** Completes the sample begun by {@link #beginSample}. */
+    public void endSample() { samples++; }
 
     /** Forgets every sample (a restored simulation records its resumed part only). */
     public void clear() { samples = 0; }
