@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.spikelane.Simulation;
 
 /**
  * Whole networks: the CUBA and COBA example scenarios scaled to N neurons with 80 synapses per
@@ -57,34 +56,23 @@ public class NetworkBenchmark {
         @Param({"float32", "fixed"})
         public String precision;
 
-        Simulation sim;
-        long firstStep;
-        int firstSpike;
+        SettledRun run;
 
         @Setup(Level.Trial)
         public void setUp() {
-            sim = ExampleNetworks.simulation(network, n, precision, 1);
-            if (Math.abs(sim.dt() * 1e3 - DT_MS) > 1e-9) {
-                throw new IllegalStateException("examples/" + network + ".yaml has dt " + sim.dt() * 1e3 + " ms; DT_MS says " + DT_MS);
-            }
-            sim.runSteps(SETTLE_STEPS);
-            firstStep = sim.stepCount();
-            firstSpike = sim.spikes().count();
+            run = new SettledRun(ExampleNetworks.simulation(network, n, precision, 1), network);
         }
 
         @TearDown(Level.Trial)
         public void report() {
-            long steps = sim.stepCount() - firstStep;
-            double seconds = steps * sim.dt();
-            double rate = seconds == 0 ? 0 : (sim.spikes().count() - firstSpike) / (n * seconds);
             System.out.printf("%n[network] network=%s n=%d precision=%s: %.2f Hz mean firing rate over %.1f s simulated%n",
-                    network, n, precision, rate, seconds);
+                    network, n, precision, run.meanRate(n), run.secondsMeasured());
         }
     }
 
     @Benchmark
     public long run(Run r) {
-        r.sim.runSteps(STEPS);
-        return r.sim.stepCount();
+        r.run.sim.runSteps(STEPS);
+        return r.run.sim.stepCount();
     }
 }

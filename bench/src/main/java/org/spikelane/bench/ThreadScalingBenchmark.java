@@ -47,35 +47,28 @@ public class ThreadScalingBenchmark {
         @Param({"1", "2"})
         public int threads;
 
-        Simulation sim;
-        long firstStep;
-        int firstSpike;
+        SettledRun run;
 
         @Setup(Level.Trial)
         public void setUp() {
-            sim = ExampleNetworks.simulation(network, n, precision, 1, threads);
+            Simulation sim = ExampleNetworks.simulation(network, n, precision, 1, threads);
             if (sim.activeThreads() != threads) {
                 throw new IllegalStateException(network + " n=" + n + ": " + sim.activeThreads() + " active threads, asked " + threads);
             }
-            sim.runSteps(NetworkBenchmark.SETTLE_STEPS);
-            firstStep = sim.stepCount();
-            firstSpike = sim.spikes().count();
+            run = new SettledRun(sim, network);
         }
 
         @TearDown(Level.Trial)
         public void report() {
-            long steps = sim.stepCount() - firstStep;
-            double seconds = steps * sim.dt();
-            double rate = seconds == 0 ? 0 : (sim.spikes().count() - firstSpike) / (n * seconds);
             System.out.printf("%n[threads] network=%s n=%d precision=%s threads=%d: %.2f Hz mean firing rate over %.1f s simulated%n",
-                    network, n, precision, threads, rate, seconds);
-            sim.close();
+                    network, n, precision, threads, run.meanRate(n), run.secondsMeasured());
+            run.sim.close();
         }
     }
 
     @Benchmark
     public long run(Run r) {
-        r.sim.runSteps(NetworkBenchmark.STEPS);
-        return r.sim.stepCount();
+        r.run.sim.runSteps(NetworkBenchmark.STEPS);
+        return r.run.sim.stepCount();
     }
 }

@@ -53,9 +53,8 @@ public final class GaussianNoiseInput implements InputPlugin {
         return new InputKernel() {
             @Override public void addCurrent(long step, int from, int to, float[] current) {
                 if (!noise.window.contains(step)) return;
-                long offset = step - noise.window.startStep();
-                if (offset % noise.intervalSteps == 0) {
-                    long interval = offset / noise.intervalSteps;
+                long interval = noise.intervalStartingAt(step);
+                if (interval >= 0) {
                     for (int k = noise.targets.firstSlot(from), end = noise.targets.firstSlot(to); k < end; k++) {
                         value[k] = (float) noise.amperes(interval, k);
                     }
@@ -78,9 +77,8 @@ public final class GaussianNoiseInput implements InputPlugin {
         return new FixedInputKernel() {
             @Override public void addDrive(long step, int from, int to, int[] drive) {
                 if (!noise.window.contains(step)) return;
-                long offset = step - noise.window.startStep();
-                if (offset % noise.intervalSteps == 0) {
-                    long interval = offset / noise.intervalSteps;
+                long interval = noise.intervalStartingAt(step);
+                if (interval >= 0) {
                     for (int k = noise.targets.firstSlot(from), end = noise.targets.firstSlot(to); k < end; k++) {
                         value[k] = FixedDrive.quantize(target, noise.targets.neuron(k), noise.amperes(interval, k));
                     }
@@ -112,6 +110,12 @@ public final class GaussianNoiseInput implements InputPlugin {
 
     /** What the float and fixed kernels share: targets, window, interval, and the draw. */
     record Noise(Targets targets, Window window, long intervalSteps, double[] mean, double[] std, RandomStream random) {
+        /** The index of the interval that starts at {@code step} (inside the window), or -1 mid-interval: the value holds. */
+        long intervalStartingAt(long step) {
+            long offset = step - window.startStep();
+            return offset % intervalSteps == 0 ? offset / intervalSteps : -1;
+        }
+
         /** The current of slot {@code k} in interval {@code interval}, in amperes. */
         double amperes(long interval, int k) {
             return mean[k] + std[k] * random.gaussian(interval, targets.neuron(k));
