@@ -47,6 +47,30 @@ class NirCommandTest {
         assertEquals(0.04, Double.parseDouble(v61), 1e-7);
     }
 
+    /** Under loihi lif_norse's weight 1, at gain (dv / 4096) r = 164 / 4096, is a_in 2.5625, stored as 2: summary and console name the error. */
+    @Test
+    void quantizedRunsReportTheErrorPerNode(@TempDir Path dir) throws Exception {
+        String model = DATA.resolve("lif_norse.nir").toString();
+        for (String precision : List.of("fixed", "loihi")) {
+            Path out = dir.resolve(precision);
+            Cli.Outcome o = Cli.run("nir", "run", model, "--input", lifInput(dir).toString(), "--dt", "0.1 ms", "--precision", precision, "--out", out.toString());
+            assertEquals(0, o.exitCode(), o.err());
+            JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+            assertEquals(precision, summary.get("precision").asText());
+            JsonNode weight = null;
+            for (JsonNode q : summary.get("quantization")) if (q.get("node").asText().equals("0") && q.get("parameter").asText().equals("weight")) weight = q;
+            assertTrue(weight != null, summary.toString());
+            assertEquals(0, summary.at("/overflows/1").asLong(), summary.toString());
+            assertTrue(o.out().contains("quantization: node '0' weight: max |quantized - float| = "), o.out());
+            if (precision.equals("loihi")) {
+                assertEquals(1 - 2 / 2.5625, weight.get("max_abs_error").asDouble(), 1e-6);
+            } else {
+                assertTrue(weight.get("max_abs_error").asDouble() < 1e-6, weight.toString());
+                assertEquals("[4]", summary.at("/outputs/output/spike_counts").toString());
+            }
+        }
+    }
+
     @Test
     void aBatchRunsEachSampleIndependentlyWhateverTheThreads(@TempDir Path dir) throws Exception {
         String model = DATA.resolve("braille_noDelay_noBias_subtract.nir").toString();
@@ -92,8 +116,8 @@ class NirCommandTest {
         assertError("error: --dt: '0.1 mV' is a voltage, expected a time such as '20 ms'", "nir", "run", lif, "--input", in, "--dt", "0.1 mV", "--out", out);
         assertError("error: --integration must be euler or exact, not 'rk4'", "nir", "run", lif, "--input", in, "--dt", "0.1 ms", "--integration", "rk4", "--out", out);
         assertError("error: --reset must be value or subtract, not 'zero'", "nir", "run", lif, "--input", in, "--dt", "0.1 ms", "--reset", "zero", "--out", out);
-        assertError("error: --precision fixed: NIR graphs run in float32 only for now (allowed: float32)",
-                "nir", "run", lif, "--input", in, "--dt", "0.1 ms", "--precision", "fixed", "--out", out);
+        assertError("error: --precision must be float32 or fixed or loihi, not 'double'",
+                "nir", "run", lif, "--input", in, "--dt", "0.1 ms", "--precision", "double", "--out", out);
         assertError("error: --record 1:q: node '1' (LIF) has no variable 'q' (it has: v, out)",
                 "nir", "run", lif, "--input", in, "--dt", "0.1 ms", "--record", "1:q", "--out", out);
         Cli.Outcome cnn = Cli.run("nir", "show", DATA.resolve("cnn_sinabs.nir").toString());

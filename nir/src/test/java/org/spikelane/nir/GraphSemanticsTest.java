@@ -104,6 +104,35 @@ class GraphSemanticsTest {
         assertEquals(List.of(4f), boxed(trace(g, new float[] {1}, "sub.s:out")));
     }
 
+    /** Two Input nodes: an input row holds the first's values, then the second's (file order); each feeds its own branch. */
+    @Test
+    void severalInputNodesTakeConsecutiveSlicesOfARow() {
+        NirGraph g = new Graphs().input("a", 1).input("b", 2).node("wa", "Scale", "scale", v(10))
+                .node("wb", "Linear", "weight", matrix(1, 2, 1, 100)).output("out", 1)
+                .edge("a", "wa").edge("b", "wb").edge("wa", "out").edge("wb", "out").build();
+        CompiledGraph c = CompiledGraph.compile(g, OPTIONS);
+        assertEquals(3, c.inputSize());
+        // row 0: a = 1, b = (0, 0); row 1: a = 0, b = (1, 1); row 2: a = 1, b = (0, 1)
+        assertEquals(List.of(10f, 101f, 110f), boxed(trace(g, new float[] {1, 0, 0, 0, 1, 1, 1, 0, 1}, "out:out")));
+    }
+
+    /** CubaLI is CubaLIF without threshold: its output is v, and equals the v of a CubaLIF that never reaches its threshold. */
+    @Test
+    void cubaLiOutputsTheVOfTheCurrentBasedStep() {
+        Object[] p = {"tau_syn", v(2e-3), "tau_mem", v(5e-3), "r", v(2), "v_leak", v(0.1), "w_in", v(3)};
+        NirGraph li = new Graphs().input("in", 1).node("n", "CubaLI", p).output("out", 1).edge("in", "n").edge("n", "out").build();
+        Object[] q = java.util.Arrays.copyOf(p, p.length + 2);
+        q[p.length] = "v_threshold";
+        q[p.length + 1] = v(1e9);
+        NirGraph lif = new Graphs().input("in", 1).node("n", "CubaLIF", q).output("out", 1).edge("in", "n").edge("n", "out").build();
+        float[] x = {1, 1, 0, 0, 1, 0, 0, 0};
+        float[] out = trace(li, x, "out:out");
+        assertEquals(boxed(trace(lif, x, "n:v")), boxed(out));
+        // euler by hand: I0 = 0 (v sees I before the step), v1 = v0 + 0.2 (0.1 - v0) = 0.02; I1 = 0.5 * 3 = 1.5
+        assertEquals(0.02f, out[0], 1e-7f);
+        assertEquals(0.02f + 0.2f * (0.1f - 0.02f + 2 * 1.5f), out[1], 1e-6f);
+    }
+
     @Test
     void badGraphsAreOneLineErrorsNamingTheNode() {
         String unsupported = message(new Graphs().input("in", 1).node("c", "Conv2d", "weight", matrix(1, 1, 1)).output("out", 1)
@@ -113,8 +142,8 @@ class GraphSemanticsTest {
                 message(new Graphs().input("in", 1).output("out", 1).edge("in", "x").build()));
         assertEquals("edge in -> a: 'in' gives 3 values, 'a' takes 2",
                 message(new Graphs().input("in", 3).node("a", "Linear", "weight", matrix(1, 2, 1, 1)).output("out", 1).edge("in", "a").edge("a", "out").build()));
-        assertEquals("the graph has 2 Input nodes; the NIR import runs graphs with exactly one",
-                message(new Graphs().input("in", 1).input("in2", 1).output("out", 1).edge("in", "out").edge("in2", "out").build()));
+        assertEquals("the graph has no Input node",
+                message(new Graphs().node("s", "Scale", "scale", v(1)).output("out", 1).edge("s", "out").build()));
         assertEquals("node 'l' (LIF): tau[0] = 0.0; it must be a positive finite time in seconds",
                 message(new Graphs().input("in", 1).node("l", "LIF", "tau", v(0), "r", v(1), "v_leak", v(0), "v_threshold", v(1))
                         .output("out", 1).edge("in", "l").edge("l", "out").build()));

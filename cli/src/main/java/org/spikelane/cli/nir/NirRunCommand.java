@@ -52,7 +52,7 @@ final class NirRunCommand implements Callable<Integer> {
     @Option(names = "--reset", defaultValue = "value", description = "value (to v_reset, default 0) or subtract (v - v_threshold); default ${DEFAULT-VALUE}")
     String reset;
 
-    @Option(names = "--precision", defaultValue = "float32", description = "float32 (fixed and loihi are not available for NIR graphs yet)")
+    @Option(names = "--precision", defaultValue = "float32", description = "float32, fixed (the engine's fixed-point format) or loihi (Lava-DL's quantization, Lava's bit-accurate LIF); default ${DEFAULT-VALUE}")
     String precision;
 
     @Option(names = "--record", paramLabel = "NODE:VAR", description = "record a state variable (v, I) or out, the node's output; repeatable")
@@ -78,10 +78,7 @@ final class NirRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!precision.equals("float32")) {
-            throw new IllegalArgumentException("--precision " + precision + ": NIR graphs run in float32 only for now (allowed: float32)");
-        }
-        RunOptions options = new RunOptions(parseDt(dt), Integration.parse(integration), ResetMode.parse(reset));
+        RunOptions options = new RunOptions(parseDt(dt), Integration.parse(integration), ResetMode.parse(reset), RunOptions.parsePrecision(precision));
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (pool < 1 || pool > 1024) throw new IllegalArgumentException("--threads must be between 1 and 1024, not " + pool);
         NirGraph graph = NirReader.read(model);
@@ -101,8 +98,17 @@ final class NirRunCommand implements Callable<Integer> {
             dir.write("summary.json", o -> SummaryJson.write(NirSummary.of(s, g, results, in.batch(), wall, files), o));
             dir.commit();
             long spikes = results.stream().mapToLong(SampleResult::spikeCount).sum();
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s: %d sample(s) x %d steps, %d spikes, %.3f s, %.1f samples/s -> %s (%s)%n",
+            var console = spec.commandLine().getOut();
+            console.printf(java.util.Locale.ROOT, "%s: %d sample(s) x %d steps, %d spikes, %.3f s, %.1f samples/s -> %s (%s)%n",
                     model.getFileName(), in.samples(), in.steps(), spikes, wall, in.samples() / Math.max(wall, 1e-9), out, String.join(", ", files));
+            for (var q : g.quantization()) console.println("quantization: " + q.line());
+            long[] overflows = NirSummary.overflows(g, results);
+            for (int node = 0; node < overflows.length; node++) {
+                if (overflows[node] > 0) {
+                    spec.commandLine().getErr().println("warning: " + options.precision().label() + " overflow: node '" + g.name(node) + "' clipped "
+                            + overflows[node] + " times (see summary.json)");
+                }
+            }
         }
         return 0;
     }

@@ -50,7 +50,30 @@ final class NirSummary {
                 o.put("argmax", results.getFirst().argmax(k));
             }
         }
+        if (!g.quantization().isEmpty()) {
+            ArrayNode q = root.putArray("quantization");
+            for (var e : g.quantization()) {
+                ObjectNode o = q.addObject();
+                o.put("node", e.node());
+                o.put("parameter", e.parameter());
+                o.put("max_abs_error", e.maxAbsError());
+                o.put("worst_requested", e.requested());
+                o.put("worst_effective", e.effective());
+                o.put("representation", e.representation());
+            }
+            ObjectNode o = root.putObject("overflows");
+            long[] overflows = overflows(g, results);
+            // every integer node, zeros included: a zero says no clipping happened
+            for (int node = 0; node < overflows.length; node++) if (g.kernel(node).newWork() != null) o.put(g.name(node), overflows[node]);
+        }
         SummaryJson.listFiles(root, files);
         return root;
+    }
+
+    /** Per node, the clips of all samples added up. */
+    static long[] overflows(CompiledGraph g, List<SampleResult> results) {
+        long[] sum = new long[g.nodeCount()];
+        for (SampleResult r : results) for (int i = 0; i < sum.length; i++) sum[i] += r.overflows()[i];
+        return sum;
     }
 }

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.spikelane.Precision;
 import org.spikelane.nir.kernel.NodeKernel;
 import org.spikelane.nir.kernel.NodeKernels;
 import org.spikelane.nir.model.NirEdge;
 import org.spikelane.nir.model.NirException;
 import org.spikelane.nir.model.NirGraph;
 import org.spikelane.nir.model.NirNode;
+import org.spikelane.nir.quant.NodeQuantization;
+import org.spikelane.nir.quant.Quantizer;
 
 /**
  * A NIR graph ready to run: flat (nested graphs expanded), its nodes in the order one step
@@ -28,24 +31,32 @@ public final class CompiledGraph {
     private final NodeKernel[] kernels;
     private final int[][] sources;
     private final int[] order;
-    private final int input;
+    private final int[] inputs;
+    private final int[] inputOffsets;
+    private final boolean[] isInput;
     private final int[] outputs;
     private final List<NirEdge> edges;
     private final List<NirEdge> backEdges;
     private final RunOptions options;
+    private final List<NodeQuantization> quantization;
 
-    private CompiledGraph(String[] names, String[] types, NodeKernel[] kernels, int[][] sources, int[] order, int input,
-            int[] outputs, List<NirEdge> edges, List<NirEdge> backEdges, RunOptions options) {
+    private CompiledGraph(String[] names, String[] types, NodeKernel[] kernels, int[][] sources, int[] order, int[] inputs,
+            int[] outputs, List<NirEdge> edges, List<NirEdge> backEdges, RunOptions options, List<NodeQuantization> quantization) {
         this.names = names;
         this.types = types;
         this.kernels = kernels;
         this.sources = sources;
         this.order = order;
-        this.input = input;
+        this.inputs = inputs;
+        this.isInput = new boolean[names.length];
+        for (int i : inputs) isInput[i] = true;
+        this.inputOffsets = new int[inputs.length + 1];
+        for (int k = 0; k < inputs.length; k++) inputOffsets[k + 1] = inputOffsets[k] + kernels[inputs[k]].outputSize();
         this.outputs = outputs;
         this.edges = edges;
         this.backEdges = backEdges;
         this.options = options;
+        this.quantization = quantization;
     }
 
     public static CompiledGraph compile(NirGraph graph, RunOptions options) {
@@ -69,19 +80,19 @@ public final class CompiledGraph {
             if (nodes.get(i).type().equals("Input")) inputs.add(i);
             if (nodes.get(i).type().equals("Output")) outputs.add(i);
         }
-        if (inputs.size() != 1) throw new NirException("the graph has " + inputs.size() + " Input nodes; the NIR import runs graphs with exactly one");
+        if (inputs.isEmpty()) throw new NirException("the graph has no Input node");
         if (outputs.isEmpty()) throw new NirException("the graph has no Output node");
         for (int i = 0; i < n; i++) {
-            if (i != inputs.getFirst() && in.get(i).isEmpty()) {
+            if (!inputs.contains(i) && in.get(i).isEmpty()) {
                 throw new NirException("node '" + nodes.get(i).name() + "' (" + nodes.get(i).type() + ") has no incoming edge");
             }
         }
 
-        // depth-first walk: post-order and the back edges
+        // depth-first walk: post-order and the back edges; from each Input node in file order, then the rest
         int[] mark = new int[n]; // 0 unseen, 1 on the stack, 2 done
         List<Integer> post = new ArrayList<>();
         List<NirEdge> back = new ArrayList<>();
-        walk(inputs.getFirst(), out, mark, post, back, nodes);
+        for (int i : inputs) if (mark[i] == 0) walk(i, out, mark, post, back, nodes);
         for (int i = 0; i < n; i++) if (mark[i] == 0) walk(i, out, mark, post, back, nodes);
         int[] order = new int[n];
         for (int k = 0; k < n; k++) order[k] = post.get(n - 1 - k);
@@ -101,6 +112,9 @@ public final class CompiledGraph {
                 throw new NirException("edge " + e + ": '" + e.from() + "' gives " + a.outputSize() + " values, '" + e.to() + "' takes " + b.inputSize());
             }
         }
+        // fixed and loihi: the neuron and Affine kernels become integer ones (docs/nir.md, "Precision fixed and loihi")
+        List<NodeQuantization> quantization = options.precision() == Precision.FLOAT32 ? List.of()
+                : Quantizer.quantize(nodes, kernels, in, options);
         String[] names = new String[n];
         String[] types = new String[n];
         int[][] sources = new int[n][];
@@ -109,8 +123,8 @@ public final class CompiledGraph {
             types[i] = nodes.get(i).type();
             sources[i] = in.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new CompiledGraph(names, types, kernels, sources, order, inputs.getFirst(),
-                outputs.stream().mapToInt(Integer::intValue).toArray(), flat.edges(), List.copyOf(back), options);
+        return new CompiledGraph(names, types, kernels, sources, order, inputs.stream().mapToInt(Integer::intValue).toArray(),
+                outputs.stream().mapToInt(Integer::intValue).toArray(), flat.edges(), List.copyOf(back), options, quantization);
     }
 
     private static void walk(int start, List<List<Integer>> out, int[] mark, List<Integer> post, List<NirEdge> back, List<NirNode> nodes) {
@@ -138,9 +152,19 @@ public final class CompiledGraph {
 
     int orderAt(int k) { return order[k]; }
 
-    public int inputNode() { return input; }
+    /** The Input nodes in file order: an input row holds their values one after the other, in this order. */
+    public int[] inputNodes() { return inputs.clone(); }
 
-    public int inputSize() { return kernels[input].outputSize(); }
+    /** The Input nodes without a copy, for the step loop. */
+    int[] inputs() { return inputs; }
+
+    boolean isInput(int node) { return isInput[node]; }
+
+    /** Where Input node {@code inputNodes()[k]}'s values start in an input row. */
+    public int inputOffset(int k) { return inputOffsets[k]; }
+
+    /** The length of an input row: the sizes of all Input nodes added up. */
+    public int inputSize() { return inputOffsets[inputs.length]; }
 
     public int[] outputNodes() { return outputs.clone(); }
 
@@ -150,6 +174,9 @@ public final class CompiledGraph {
     public List<NirEdge> backEdges() { return backEdges; }
 
     public RunOptions options() { return options; }
+
+    /** Per node, each quantized parameter's worst error under precision fixed or loihi; empty under float32. */
+    public List<NodeQuantization> quantization() { return quantization; }
 
     /** The node's index by its flat name, or an error naming the names there are. */
     public int node(String name) {

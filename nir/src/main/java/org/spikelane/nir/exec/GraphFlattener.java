@@ -54,7 +54,8 @@ final class GraphFlattener {
         if (dot > 0 && g.nodes().get(name.substring(0, dot)) instanceof NirNode outer && outer.subgraph() != null) {
             return resolve(outer.subgraph(), prefix + outer.name() + ".", name.substring(dot + 1), port, e, where);
         }
-        throw new NirException(where + ": edge " + e + " names node '" + name + "', which the graph does not have");
+        throw new NirException(where + ": edge " + e + " names node '" + name + "', which the graph does not have"
+                + (prefix.isEmpty() ? "" : " (NIR's own reader refuses such a file too)"));
     }
 
     private static String port(NirNode graphNode, String type, NirEdge e, String where) {

@@ -12,6 +12,8 @@ public final class GraphRun {
     private final float[][] out;
     private final float[][] in;
     private final float[][][] state;
+    /** Each kernel's private per-run memory beyond its float state (integer state under fixed and loihi); mostly null. */
+    private final Object[] work;
     private int step;
 
     public GraphRun(CompiledGraph graph) {
@@ -20,6 +22,7 @@ public final class GraphRun {
         out = new float[n][];
         in = new float[n][];
         state = new float[n][][];
+        work = new Object[n];
         for (int i = 0; i < n; i++) {
             NodeKernel k = graph.kernel(i);
             out[i] = new float[k.outputSize()];
@@ -33,6 +36,7 @@ public final class GraphRun {
         for (int i = 0; i < graph.nodeCount(); i++) {
             NodeKernel k = graph.kernel(i);
             state[i] = k.newState();
+            work[i] = k.newWork();
             java.util.Arrays.fill(out[i], 0f);
             k.initialOutput(out[i]);
         }
@@ -41,14 +45,14 @@ public final class GraphRun {
 
     /** Processes input row {@code input[offset .. offset + C)} as step {@link #step()}, then counts the step. */
     public void step(float[] input, int offset) {
-        int inputNode = graph.inputNode();
+        int[] inputs = graph.inputs();
+        for (int k = 0; k < inputs.length; k++) {
+            System.arraycopy(input, offset + graph.inputOffset(k), out[inputs[k]], 0, out[inputs[k]].length);
+        }
         for (int k = 0; k < graph.nodeCount(); k++) {
             int node = graph.orderAt(k);
-            if (node == inputNode) {
-                System.arraycopy(input, offset, out[node], 0, out[node].length);
-                continue;
-            }
-            graph.kernel(node).step(step, sum(node), state[node], out[node]);
+            if (graph.isInput(node)) continue;
+            graph.kernel(node).step(step, sum(node), state[node], work[node], out[node]);
         }
         step++;
     }
@@ -75,6 +79,9 @@ public final class GraphRun {
 
     /** The node's output of the last step (live array: read, do not keep). */
     public float[] output(int node) { return out[node]; }
+
+    /** How often node {@code node}'s integers were clipped in this run (fixed and loihi; 0 otherwise). */
+    public long overflows(int node) { return graph.kernel(node).overflows(work[node]); }
 
     /** A recordable variable's values after the last step (live array). */
     public float[] variable(int node, int variable) { return state[node][variable]; }

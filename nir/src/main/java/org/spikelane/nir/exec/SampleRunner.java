@@ -8,8 +8,9 @@ public final class SampleRunner {
     private SampleRunner() {}
 
     public static SampleResult run(CompiledGraph graph, float[] input, int offset, int steps, List<Probe> probes) {
-        GraphRun run = new GraphRun(graph);
         int c = graph.inputSize();
+        if (graph.options().precision() != org.spikelane.Precision.FLOAT32) requireSpikes(graph, input, offset, steps, c);
+        GraphRun run = new GraphRun(graph);
         int[] spiking = java.util.stream.IntStream.of(graph.order()).filter(i -> graph.kernel(i).spiking()).toArray();
         int[] outputs = graph.outputNodes();
         int[][] counts = new int[outputs.length][];
@@ -32,7 +33,22 @@ public final class SampleRunner {
                 System.arraycopy(v, 0, traces[p], t * v.length, v.length);
             }
         }
-        return rows.result(counts, traces);
+        long[] overflows = new long[graph.nodeCount()];
+        for (int i = 0; i < overflows.length; i++) overflows[i] = run.overflows(i);
+        return rows.result(counts, traces, overflows);
+    }
+
+    /** Under fixed and loihi the graph's Affine nodes sum spikes: an input value other than 0 or 1 is an error naming it. */
+    private static void requireSpikes(CompiledGraph graph, float[] input, int offset, int steps, int c) {
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < c; k++) {
+                float x = input[offset + t * c + k];
+                if (x != 0f && x != 1f) {
+                    throw new org.spikelane.nir.model.NirException("input row " + t + ", channel " + k + " is " + x + "; under --precision "
+                            + graph.options().precision().label() + " the input must be spikes (0 or 1)");
+                }
+            }
+        }
     }
 
     /** Spike rows in three int arrays that grow by doubling (amortised: no allocation in most steps). */
@@ -54,8 +70,8 @@ public final class SampleRunner {
             n++;
         }
 
-        SampleResult result(int[][] counts, float[][] traces) {
-            return new SampleResult(Arrays.copyOf(node, n), Arrays.copyOf(neuron, n), Arrays.copyOf(step, n), counts, traces);
+        SampleResult result(int[][] counts, float[][] traces, long[] overflows) {
+            return new SampleResult(Arrays.copyOf(node, n), Arrays.copyOf(neuron, n), Arrays.copyOf(step, n), counts, traces, overflows);
         }
     }
 }

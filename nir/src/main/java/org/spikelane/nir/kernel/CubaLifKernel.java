@@ -14,6 +14,8 @@ import org.spikelane.nir.exec.RunOptions;
  *     v' = v_leak + (v - v_leak) e_m + r I_inf (1 - e_m) + r (I - I_inf) k, where
  *     k = tau_syn / (tau_syn - tau_mem) (e_s - e_m), or (dt/tau) e when the two taus are equal.</li>
  * </ul>
+ * CubaLI, the current-based leaky integrator, is the same step without threshold and reset; its
+ * output is v ({@code firing} null).
  */
 final class CubaLifKernel extends PointwiseKernel {
     private final boolean exact;
@@ -23,8 +25,10 @@ final class CubaLifKernel extends PointwiseKernel {
     /** exact only: k of the class comment */
     private final float[] cross;
     private final float[] wIn;
+    /** null for CubaLI */
     private final Firing firing;
 
+    /** CubaLIF with {@code vThreshold} and {@code vReset}; CubaLI with both null. */
     CubaLifKernel(double[] tauSyn, double[] tauMem, double[] r, double[] vLeak, double[] vThreshold, double[] vReset,
             double[] wIn, RunOptions options) {
         super(tauMem.length, "v", "I");
@@ -43,10 +47,10 @@ final class CubaLifKernel extends PointwiseKernel {
                     : tauSyn[i] / (tauSyn[i] - tauMem[i]) * (es - em));
         }
         this.wIn = NodeParams.floats(wIn);
-        this.firing = new Firing(vThreshold, vReset, options.reset());
+        this.firing = vThreshold == null ? null : new Firing(vThreshold, vReset, options.reset());
     }
 
-    @Override public boolean spiking() { return true; }
+    @Override public boolean spiking() { return firing != null; }
 
     @Override
     public void step(int step, float[] x, float[][] state, float[] z) {
@@ -63,7 +67,12 @@ final class CubaLifKernel extends PointwiseKernel {
                 current[i] = before + syn[i] * (-before + target);
                 vi = membrane.advance(i, v[i], before);
             }
-            firing.apply(i, vi, v, z);
+            if (firing != null) {
+                firing.apply(i, vi, v, z);
+            } else {
+                v[i] = vi;
+                z[i] = vi;
+            }
         }
     }
 }

@@ -28,6 +28,18 @@ public interface NodeKernel {
     /** True for nodes whose output is spikes (0 or 1): those are written to spikes.csv. */
     default boolean spiking() { return false; }
 
+    /**
+     * Fresh per-run memory that is not a recordable float variable, such as the integer state of a
+     * quantized kernel (precision fixed or loihi); null for kernels that need none.
+     */
+    default Object newWork() { return null; }
+
+    /** How often this run's integers were clipped so far (precision fixed and loihi); 0 for float kernels. */
+    default long overflows(Object work) { return 0; }
+
+    /** Advances one step with the run's {@link #newWork} object; kernels without one ignore it. */
+    default void step(int step, float[] in, float[][] state, Object work, float[] out) { step(step, in, state, out); }
+
     /** Advances one step: reads {@code in} (input row {@code step}), updates {@code state}, writes {@code out}. */
     void step(int step, float[] in, float[][] state, float[] out);
 }

@@ -11,7 +11,7 @@ import org.spikelane.simd.Simd;
 public final class NodeKernels {
     /** Every node type this import runs (a nested NIRGraph is flattened before kernels are built). */
     public static final List<String> SUPPORTED = List.of("Input", "Output", "Affine", "Linear", "Scale", "LIF", "CubaLIF",
-            "LI", "IF", "I", "Threshold", "Delay", "Flatten", "Identity", "NIRGraph");
+            "CubaLI", "LI", "IF", "I", "Threshold", "Delay", "Flatten", "Identity", "NIRGraph");
 
     private NodeKernels() {}
 
@@ -50,6 +50,12 @@ public final class NodeKernels {
                         NodeParams.doubles(node, "v_threshold", n), NodeParams.doublesOr(node, "v_reset", n, 0),
                         NodeParams.doublesOr(node, "w_in", n, 1), options);
             }
+            case "CubaLI" -> {
+                int n = NodeParams.size(node, inputSize, neuron);
+                yield new CubaLifKernel(NodeParams.positive(node, "tau_syn", n), NodeParams.positive(node, "tau_mem", n),
+                        NodeParams.doubles(node, "r", n), NodeParams.doubles(node, "v_leak", n), null, null,
+                        NodeParams.doublesOr(node, "w_in", n, 1), options);
+            }
             case "LI" -> {
                 int n = NodeParams.size(node, inputSize, neuron);
                 yield new LiKernel(NodeParams.positive(node, "tau", n), NodeParams.doubles(node, "r", n),
@@ -81,6 +87,14 @@ public final class NodeKernels {
             bias = b.values();
         }
         return new AffineKernel(w.values(), bias, out, in, Simd.useVectorKernels());
+    }
+
+    /**
+     * An Affine (bias non-null) or Linear kernel over the given weights, row-major [out][in]: the
+     * quantized precisions hand it integer weights, whose sums of spikes stay exact in float.
+     */
+    public static NodeKernel affine(double[] weight, double[] bias, int out, int in) {
+        return new AffineKernel(weight, bias, out, in, Simd.useVectorKernels());
     }
 
     private static NodeKernel delay(NirNode node, int inputSize, double dt) {

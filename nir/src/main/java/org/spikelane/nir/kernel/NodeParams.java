@@ -8,11 +8,11 @@ import org.spikelane.nir.model.NirNode;
  * A node's per-neuron parameters as arrays of its size: a scalar (or one-element) dataset is
  * broadcast to every neuron, anything else must have exactly one value per neuron.
  */
-final class NodeParams {
+public final class NodeParams {
     private NodeParams() {}
 
     /** The number of neurons the named parameters imply, or {@code fallback} if all are scalars. */
-    static int size(NirNode node, int fallback, String... names) {
+    public static int size(NirNode node, int fallback, String... names) {
         int n = -1;
         for (String name : names) {
             NirArray a = node.params().get(name);
@@ -26,17 +26,17 @@ final class NodeParams {
         return n >= 0 ? n : fallback;
     }
 
-    static double[] doubles(NirNode node, String name, int n) {
+    public static double[] doubles(NirNode node, String name, int n) {
         return broadcast(node, name, node.require(name), n);
     }
 
-    static double[] doublesOr(NirNode node, String name, int n, double fallback) {
+    public static double[] doublesOr(NirNode node, String name, int n, double fallback) {
         NirArray a = node.params().get(name);
         return a == null ? filled(n, fallback) : broadcast(node, name, a, n);
     }
 
     /** Positive finite values only (time constants): a zero tau would divide by zero every step. */
-    static double[] positive(NirNode node, String name, int n) {
+    public static double[] positive(NirNode node, String name, int n) {
         double[] v = doubles(node, name, n);
         for (int i = 0; i < n; i++) {
             if (!(v[i] > 0) || Double.isInfinite(v[i])) {
@@ -46,7 +46,7 @@ final class NodeParams {
         return v;
     }
 
-    static float[] floats(double[] v) {
+    public static float[] floats(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
         return f;
