@@ -27,6 +27,7 @@ import org.spikelane.nir.quant.Quantizer;
  */
 public final class CompiledGraph {
     private final String[] names;
+    private final NirNode[] nirNodes;
     private final String[] types;
     private final NodeKernel[] kernels;
     private final int[][] sources;
@@ -40,8 +41,9 @@ public final class CompiledGraph {
     private final RunOptions options;
     private final List<NodeQuantization> quantization;
 
-    private CompiledGraph(String[] names, String[] types, NodeKernel[] kernels, int[][] sources, int[] order, int[] inputs,
+    private CompiledGraph(NirNode[] nirNodes, String[] names, String[] types, NodeKernel[] kernels, int[][] sources, int[] order, int[] inputs,
             int[] outputs, List<NirEdge> edges, List<NirEdge> backEdges, RunOptions options, List<NodeQuantization> quantization) {
+        this.nirNodes = nirNodes;
         this.names = names;
         this.types = types;
         this.kernels = kernels;
@@ -123,7 +125,7 @@ public final class CompiledGraph {
             types[i] = nodes.get(i).type();
             sources[i] = in.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new CompiledGraph(names, types, kernels, sources, order, inputs.stream().mapToInt(Integer::intValue).toArray(),
+        return new CompiledGraph(nodes.toArray(NirNode[]::new), names, types, kernels, sources, order, inputs.stream().mapToInt(Integer::intValue).toArray(),
                 outputs.stream().mapToInt(Integer::intValue).toArray(), flat.edges(), List.copyOf(back), options, quantization);
     }
 
@@ -146,6 +148,12 @@ public final class CompiledGraph {
     public NodeKernel kernel(int node) { return kernels[node]; }
 
     int[] sources(int node) { return sources[node]; }
+
+    /** The nodes whose outputs node {@code node} sums, in the order of their edges. */
+    public int[] sourcesOf(int node) { return sources[node].clone(); }
+
+    /** The flat node as the file gave it (parameters, type). */
+    public NirNode nirNode(int node) { return nirNodes[node]; }
 
     /** Node indices in the order one step evaluates them. */
     public int[] order() { return order.clone(); }

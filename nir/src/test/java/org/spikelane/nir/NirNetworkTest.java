@@ -1,0 +1,116 @@
+package org.spikelane.nir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.spikelane.nir.Graphs.matrix;
+import static org.spikelane.nir.Graphs.v;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.spikelane.Simulation;
+import org.spikelane.nir.exec.CompiledGraph;
+import org.spikelane.nir.exec.Integration;
+import org.spikelane.nir.exec.ResetMode;
+import org.spikelane.nir.exec.RunOptions;
+import org.spikelane.nir.exec.SampleResult;
+import org.spikelane.nir.exec.SampleRunner;
+import org.spikelane.nir.io.NirReader;
+import org.spikelane.nir.model.NirException;
+import org.spikelane.nir.model.NirGraph;
+import org.spikelane.nir.net.NirNetwork;
+import org.spikelane.nir.net.NirNetworks;
+import org.spikelane.record.SpikeRecorder;
+
+/** A NIR graph read into the engine's Network (docs/nir.md, "A graph as an engine Network") spikes as the executor does, a step later per layer. */
+class NirNetworkTest {
+    /** Spikes as "node neuron step", the Network's steps moved back by each population's shift. */
+    private static List<String> executorSpikes(CompiledGraph g, float[] input, int steps) {
+        SampleResult r = SampleRunner.run(g, input, 0, steps, List.of());
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < r.spikeCount(); k++) out.add(g.name(r.spikeNode()[k]) + " " + r.spikeNeuron()[k] + " " + r.spikeStep()[k]);
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> networkSpikes(NirNetwork n, int steps) {
+        try (Simulation sim = n.network().build()) {
+            sim.runSteps(steps + 5);
+            SpikeRecorder rec = sim.spikes();
+            List<String> out = new ArrayList<>();
+            for (int k = 0; k < rec.count(); k++) {
+                String pop = rec.populationName(k);
+                long step = rec.step(k) - n.stepShift().get(pop);
+                if (n.stepShift().get(pop) > 0 && step < steps) out.add(pop + " " + rec.neuron(k) + " " + step);
+            }
+            out.sort(null);
+            return out;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Integration.class)
+    void lifNorseSpikesAsTheExecutorOneStepLater(Integration integration) {
+        NirGraph graph = NirReader.read(TestData.path("lif_norse.nir"));
+        RunOptions options = new RunOptions(1e-4, integration, ResetMode.VALUE);
+        float[] input = LifNorseTest.paperInput();
+        NirNetwork n = NirNetworks.toNetwork(graph, options, input, 1000);
+        assertEquals(1, n.stepShift().get("1"));
+        List<String> expected = executorSpikes(CompiledGraph.compile(graph, options), input, 1000);
+        if (integration == Integration.EULER) assertEquals(List.of("1 0 460", "1 0 510", "1 0 710", "1 0 760"), expected);
+        assertEquals(expected, networkSpikes(n, 1000));
+    }
+
+    /**
+     * Two LIF layers, the first recurrent (a back edge, which both run one step late, so it
+     * keeps its timing), with biases and a Delay of 2 steps on the input: random weights and
+     * 300 steps of random spikes, every spike of both layers the same as the executor's.
+     */
+    @ParameterizedTest
+    @EnumSource(Integration.class)
+    void aRecurrentTwoLayerGraphSpikesAsTheExecutor(Integration integration) {
+        Random rnd = new Random(11);
+        NirGraph graph = new Graphs().input("in", 4).node("d", "Delay", "delay", v(2e-3, 0, 2e-3, 0))
+                .node("fc1", "Affine", "weight", matrix(6, 4, random(rnd, 24, 3.0)), "bias", random(rnd, 6, 0.2))
+                .node("l1", "LIF", "tau", v(5e-3, 5e-3, 8e-3, 8e-3, 1e-2, 1e-2), "r", v(1, 1, 1, 2, 2, 2), "v_leak", v(0, 0, 0.05, 0, 0, 0),
+                        "v_threshold", v(0.3), "v_reset", v(0))
+                .node("rec", "Linear", "weight", matrix(6, 6, random(rnd, 36, 0.8)))
+                .node("fc2", "Affine", "weight", matrix(3, 6, java.util.Arrays.stream(random(rnd, 18, 1.0)).map(Math::abs).toArray()), "bias", v(0.05, 0.1, 0.05))
+                .node("l2", "LIF", "tau", v(4e-3), "r", v(1), "v_leak", v(0), "v_threshold", v(0.1)).output("out", 3)
+                .edge("in", "d").edge("d", "fc1").edge("fc1", "l1").edge("l1", "rec").edge("rec", "l1").edge("l1", "fc2").edge("fc2", "l2")
+                .edge("l2", "out").build();
+        RunOptions options = new RunOptions(1e-3, integration, ResetMode.VALUE);
+        int steps = 300;
+        float[] input = new float[steps * 4];
+        for (int k = 0; k < input.length; k++) input[k] = rnd.nextDouble() < 0.3 ? 1 : 0;
+        NirNetwork n = NirNetworks.toNetwork(graph, options, input, steps);
+        assertEquals(1, n.stepShift().get("l1"));
+        assertEquals(2, n.stepShift().get("l2"));
+        List<String> expected = executorSpikes(CompiledGraph.compile(graph, options), input, steps);
+        assertTrue(expected.stream().filter(s -> s.startsWith("l2 ")).count() > 20, "the output layer spikes: " + expected.stream().filter(s -> s.startsWith("l2 ")).toList());
+        assertEquals(expected, networkSpikes(n, steps));
+    }
+
+    @Test
+    void whatTheEngineCannotExpressIsOneLineNamingTheNode() {
+        NirGraph braille = NirReader.read(TestData.path("braille_noDelay_bias_zero.nir"));
+        NirException e = assertThrows(NirException.class,
+                () -> NirNetworks.toNetwork(braille, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[12], 1));
+        assertTrue(e.getMessage().startsWith("node 'lif1.lif' (CubaLIF) has no engine counterpart; toNetwork takes Input, LIF, IF, Affine, Linear"), e.getMessage());
+        NirGraph lif = NirReader.read(TestData.path("lif_norse.nir"));
+        assertEquals("--reset subtract has no engine counterpart: the engine's LIF resets v to v_reset; use --reset value", assertThrows(NirException.class,
+                () -> NirNetworks.toNetwork(lif, new RunOptions(1e-4, Integration.EULER, ResetMode.SUBTRACT), new float[] {1}, 1)).getMessage());
+        assertEquals("input row 1, channel 0 is 0.5; a Network's Input node emits spikes (0 or 1)", assertThrows(NirException.class,
+                () -> NirNetworks.toNetwork(lif, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[] {1, 0.5f}, 2)).getMessage());
+    }
+
+    private static double[] random(Random rnd, int n, double scale) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = (rnd.nextDouble() * 2 - 1) * scale;
+        return w;
+    }
+}
