@@ -15,16 +15,25 @@ import org.spikelane.nir.io.NpyArray;
 /**
  * The speed figure of docs/nir.md: the braille graph over a batch of [B, 256, 12] samples, with 1
  * and 2 threads, several rounds in one JVM (the first is the JIT's warm-up), best round reported.
- * {@code java ... org.spikelane.nir.BrailleSpeed MODEL.nir INPUT.npy [ROUNDS]}; the input is what
+ * {@code java ... org.spikelane.nir.BrailleSpeed MODEL.nir INPUT.npy [ROUNDS [PRECISIONS]]}, PRECISIONS a comma list
+ * (default {@code float32,fixed,loihi}); the input is what
  * {@code bench/peers/nir_braille_numpy.py --write-input} writes.
  */
 public final class BrailleSpeed {
     private BrailleSpeed() {}
 
     public static void main(String[] args) {
-        CompiledGraph g = CompiledGraph.compile(NirReader.read(Path.of(args[0])), new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE));
         NpyArray in = Npy.read(Path.of(args[1]));
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        for (String precision : (args.length > 3 ? args[3] : "float32,fixed,loihi").split(",")) {
+            CompiledGraph g = CompiledGraph.compile(NirReader.read(Path.of(args[0])),
+                    new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE, RunOptions.parsePrecision(precision)));
+            System.out.println(precision + ":");
+            run(g, in, rounds);
+        }
+    }
+
+    private static void run(CompiledGraph g, NpyArray in, int rounds) {
         int samples = in.shape()[0];
         int steps = in.shape()[1];
         for (int threads : new int[] {1, 2}) {
