@@ -9,7 +9,8 @@ import org.spikelane.nir.io.NpyArray;
  * independently (C the Input node's size; a 1-D [T] is one channel).
  */
 record NirInput(float[] data, int samples, int steps, boolean batch) {
-    static NirInput read(Path file, int channels) {
+    /** @param inputNodes how many Input nodes share a row (their sizes add up to {@code channels}) */
+    static NirInput read(Path file, int channels, int inputNodes) {
         NpyArray a = Npy.read(file);
         int[] s = a.shape();
         String shape = a.shapeText();
@@ -19,7 +20,8 @@ record NirInput(float[] data, int samples, int steps, boolean batch) {
             throw new IllegalArgumentException("--input " + file + ": shape " + shape + "; expected [T, C] or [B, T, C] with C = " + channels);
         }
         if (c != channels) {
-            throw new IllegalArgumentException("--input " + file + ": shape " + shape + " has C = " + c + " channels; the graph's Input node takes " + channels);
+            throw new IllegalArgumentException("--input " + file + ": shape " + shape + " has C = " + c + " channels; the graph's Input node"
+                    + (inputNodes == 1 ? " takes " + channels : "s take " + channels + " together (docs/nir.md, \"The rules of a step\")"));
         }
         int samples = s.length == 3 ? s[0] : 1;
         int steps = s.length == 3 ? s[1] : s[0];

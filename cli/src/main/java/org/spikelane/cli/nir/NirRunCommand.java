@@ -84,7 +84,7 @@ final class NirRunCommand implements Callable<Integer> {
         NirGraph graph = NirReader.read(model);
         CompiledGraph g = CompiledGraph.compile(graph, options);
         List<Probe> probes = record.stream().map(text -> Probe.parse(g, text)).toList();
-        NirInput in = NirInput.read(input, g.inputSize());
+        NirInput in = NirInput.read(input, g.inputSize(), g.inputNodes().length);
         try (OutputDir dir = OutputDir.open(out, OUTPUTS)) {
             long start = System.nanoTime();
             List<SampleResult> results = BatchRunner.run(g, in.data(), in.samples(), in.steps(), probes, pool);
