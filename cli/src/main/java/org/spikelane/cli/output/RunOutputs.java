@@ -62,7 +62,7 @@ public final class RunOutputs {
         out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps(), rates, context), o));
         if (stats) {
             status.accept("drawing " + STATS);
-            out.write(STATS, o -> Charts.writePng(StatsPlot.draw(sim, result.firstStep(), result.steps()), o));
+            out.write(STATS, o -> Charts.writePng(StatsPlot.draw(sim, result.firstStep(), result.steps(), context), o));
         }
         return out.commit();
     }

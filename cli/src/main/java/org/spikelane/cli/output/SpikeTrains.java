@@ -12,6 +12,11 @@ public record SpikeTrains(int[] count, double[] cv, long intervals, double meanI
     static final int ISI_BINS = 20;
 
     public static SpikeTrains of(SpikeRecorder spikes, String population, int size) {
+        return of(spikes, population, size, 0, size);
+    }
+
+    /** Of the neurons {@code from} to {@code to - 1} only (a named group); the arrays still span the population. */
+    public static SpikeTrains of(SpikeRecorder spikes, String population, int size, int from, int to) {
         int[] count = new int[size];
         long[] last = new long[size];
         double[] sum = new double[size];
@@ -19,8 +24,8 @@ public record SpikeTrains(int[] count, double[] cv, long intervals, double meanI
         long intervals = 0;
         long maxIsi = 0;
         for (int row = 0; row < spikes.count(); row++) {
-            if (!spikes.populationName(row).equals(population)) continue;
             int n = spikes.neuron(row);
+            if (n < from || n >= to || !spikes.populationName(row).equals(population)) continue;
             if (count[n] > 0) {
                 long isi = spikes.step(row) - last[n];
                 sum[n] += isi;
@@ -50,8 +55,8 @@ public record SpikeTrains(int[] count, double[] cv, long intervals, double meanI
             long[] prev = new long[size];
             java.util.Arrays.fill(prev, -1);
             for (int row = 0; row < spikes.count(); row++) {
-                if (!spikes.populationName(row).equals(population)) continue;
                 int n = spikes.neuron(row);
+                if (n < from || n >= to || !spikes.populationName(row).equals(population)) continue;
                 if (prev[n] >= 0) hist[(int) ((spikes.step(row) - prev[n]) / binSteps)]++;
                 prev[n] = spikes.step(row);
             }

@@ -108,11 +108,11 @@ public final class RasterPlot {
     }
 
     /** A population's rows: one part per named group (in index order) and the neurons in none, or the whole population. */
-    private record Part(String name, int from, int to, boolean whole) {
+    record Part(String name, int from, int to, boolean whole) {
         boolean contains(int n) { return n >= from && n < to; }
     }
 
-    private static List<Part> parts(Population pop, NeuronGroups groups) {
+    static List<Part> parts(Population pop, NeuronGroups groups) {
         Map<String, NeuronGroups.Range> named = groups.of(pop.name());
         if (named.isEmpty()) return List.of(new Part(pop.name(), 0, pop.size(), true));
         List<Part> out = new ArrayList<>();

@@ -31,41 +31,57 @@ public final class StatsPlot {
         return t.firing() >= MIN_NEURONS && t.intervals() >= MIN_INTERVALS;
     }
 
-    public static BufferedImage draw(Simulation sim, long firstStep, long endStep) {
+    /** One row per population, or per named group of a population that has groups (colours as in the raster). */
+    public static BufferedImage draw(Simulation sim, long firstStep, long endStep, PlotContext ctx) {
         double seconds = (endStep - firstStep) * sim.dt();
         List<BufferedImage> rows = new ArrayList<>();
         int colour = 0;
         for (Population p : sim.populations()) {
-            SpikeTrains t = SpikeTrains.of(sim.spikes(), p.name(), p.size());
-            Color color = Charts.PALETTE[colour++ % Charts.PALETTE.length];
-            if (!enough(t)) continue;
-            int w = Charts.WIDTH / 3;
-            double[] rates = new double[p.size()];
-            for (int n = 0; n < rates.length; n++) rates[n] = t.count()[n] / seconds;
-            double[] cvs = java.util.Arrays.stream(t.cv()).filter(c -> !Double.isNaN(c)).toArray();
-            Panel rate = histogram(w, p.name() + ": rate per neuron", "rate (Hz)", "neurons", rates, color);
-            Panel cv = histogram(w, "ISI CV per neuron (" + cvs.length + " with >= 3 spikes)", "CV", "neurons", cvs, color);
-            double binMs = t.binSteps() * sim.dt() * 1e3;
-            double[] edges = new double[t.isiHistogram().length + 1];
-            for (int b = 0; b < edges.length; b++) edges[b] = b * binMs;
-            double[] counts = java.util.Arrays.stream(t.isiHistogram()).asDoubleStream().toArray();
-            Panel isi = bars(w, String.format(java.util.Locale.ROOT, "all %d ISIs, mean %.3g ms", t.intervals(), t.meanIsiSteps() * sim.dt() * 1e3),
-                    "ISI (ms)", "intervals", edges, counts, color);
-            rows.add(Charts.row(List.of(Charts.aligned(List.of(rate), w), Charts.aligned(List.of(cv), w), Charts.aligned(List.of(isi), w))));
+            for (RasterPlot.Part part : RasterPlot.parts(p, ctx.groups())) {
+                Color color = Charts.PALETTE[colour++ % Charts.PALETTE.length];
+                SpikeTrains t = SpikeTrains.of(sim.spikes(), p.name(), p.size(), part.from(), part.to());
+                if (enough(t)) rows.add(row(sim, part, t, seconds, color));
+            }
         }
         return Charts.stack(rows);
     }
 
-    /** A histogram of {@code values} in {@link #BINS} equal bins from 0 (or the minimum, if negative) to the maximum. */
-    private static Panel histogram(int width, String title, String xTitle, String yTitle, double[] values, Color color) {
+    private static BufferedImage row(Simulation sim, RasterPlot.Part part, SpikeTrains t, double seconds, Color color) {
+        int w = Charts.WIDTH / 3;
+        double[] rates = new double[part.to() - part.from()];
+        for (int n = 0; n < rates.length; n++) rates[n] = t.count()[part.from() + n] / seconds;
+        double[] cvs = java.util.Arrays.stream(t.cv()).filter(c -> !Double.isNaN(c)).toArray();
+        // rates come in steps of one spike per run: bins of whole steps avoid a comb of empty bins
+        Panel rate = histogram(w, part.name() + ": rate per neuron", "rate (Hz)", "neurons", rates, 1 / seconds, color);
+        Panel cv = histogram(w, "ISI CV, " + cvs.length + " neurons with 3+ spikes", "CV", "neurons", cvs, 0, color);
+        double binMs = t.binSteps() * sim.dt() * 1e3;
+        double[] edges = new double[t.isiHistogram().length + 1];
+        for (int b = 0; b < edges.length; b++) edges[b] = b * binMs;
+        double[] counts = java.util.Arrays.stream(t.isiHistogram()).asDoubleStream().toArray();
+        Panel isi = bars(w, String.format(java.util.Locale.ROOT, "all %d ISIs, mean %.3g ms", t.intervals(), t.meanIsiSteps() * sim.dt() * 1e3),
+                "ISI (ms)", "intervals", edges, counts, color);
+        return Charts.row(List.of(Charts.aligned(List.of(rate), w), Charts.aligned(List.of(cv), w), Charts.aligned(List.of(isi), w)));
+    }
+
+    /**
+     * A histogram of {@code values} in about {@link #BINS} equal bins from 0 (or the minimum, if
+     * negative) to the maximum; with {@code quantum > 0} the values are multiples of it and each
+     * bin holds whole multiples, centred on them.
+     */
+    private static Panel histogram(int width, String title, String xTitle, String yTitle, double[] values, double quantum, Color color) {
         double lo = Math.min(0, java.util.Arrays.stream(values).min().orElse(0));
         double hi = java.util.Arrays.stream(values).max().orElse(1);
         if (!(hi > lo)) hi = lo + 1;
         double bin = (hi - lo) / BINS;
-        double[] edges = new double[BINS + 1];
-        for (int b = 0; b <= BINS; b++) edges[b] = lo + b * bin;
-        double[] counts = new double[BINS];
-        for (double v : values) counts[Math.min(BINS - 1, (int) ((v - lo) / bin))]++;
+        if (quantum > 0) {
+            bin = Math.max(1, Math.ceil(bin / quantum - 1e-9)) * quantum;
+            lo -= quantum / 2;
+        }
+        int bins = (int) Math.min(10 * BINS, Math.floor((hi - lo) / bin) + 1);
+        double[] edges = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) edges[b] = lo + b * bin;
+        double[] counts = new double[bins];
+        for (double v : values) counts[Math.min(bins - 1, (int) ((v - lo) / bin))]++;
         return bars(width, title, xTitle, yTitle, edges, counts, color);
     }
 

@@ -161,8 +161,10 @@ public final class TracesPlot {
 
     /** v with the threshold dashed (or named in the title when far off scale). */
     static Panel voltage(Simulation sim, StateRecorder r, int neuron, double[] t, String title, int height, int width) {
-        Panel chart = Charts.chart(width, height, title, "", "v (mV)");
-        double[][] xy = Decimate.minMax(t, Charts.scaled(r.trace("v", neuron), 1e3), POINTS);
+        // raw Loihi v is a dimensionless integer: only a v in volts is shown in mV
+        Unit u = r.variables().stream().filter(x -> x.name().equals("v")).findFirst().map(Unit::of).orElse(new Unit(1e3, "mV"));
+        Panel chart = Charts.chart(width, height, title, "", u.axis("v"));
+        double[][] xy = Decimate.minMax(t, Charts.scaled(r.trace("v", neuron), u.scale()), POINTS);
         Charts.line(chart, "v", xy[0], xy[1], Charts.VOLTAGE);
         Charts.yRange(chart, xy[1], xy[1].length > 0 ? xy[1][0] : 0, 0.5);
         threshold(sim, chart, r, neuron, xy, t, title);

@@ -109,7 +109,7 @@ final class ZoomWindows {
         List<Variable> vars = TracesPlot.ordered(first);
         for (int k = 0; k < vars.size(); k++) {
             Variable v = vars.get(k);
-            TracesPlot.Unit u = v.name().equals("v") ? new TracesPlot.Unit(1e3, "mV") : TracesPlot.Unit.of(v);
+            TracesPlot.Unit u = TracesPlot.Unit.of(v);
             Panel p = Charts.chart(width, k == 0 ? 200 : 140, "", "", u.axis(v.name()));
             // one neuron is named in the title; several get a legend under the first panel
             p.getStyler().setLegendVisible(k == 0 && w.neurons.size() > 1);
