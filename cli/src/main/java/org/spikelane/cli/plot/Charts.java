@@ -212,16 +212,31 @@ public final class Charts {
         return out;
     }
 
-    /** Lines of text on white, {@code bold} for a heading: what a figure shows and why, above its panels. */
+    /** Lines of text on white, {@code bold} for a heading, wrapped at spaces to the width: what a figure shows and why, above its panels. */
     public static BufferedImage text(int width, boolean bold, List<String> lines) {
         Font font = new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, bold ? 15 : 13);
         int lineHeight = bold ? 22 : 18;
-        BufferedImage out = blank(width, 8 + lineHeight * lines.size());
+        java.awt.FontMetrics metrics = blank(1, 1).createGraphics().getFontMetrics(font);
+        List<String> wrapped = new ArrayList<>();
+        for (String line : lines) {
+            StringBuilder current = new StringBuilder();
+            for (String word : line.split(" ")) {
+                String next = current.isEmpty() ? word : current + " " + word;
+                if (!current.isEmpty() && metrics.stringWidth(next) > width - 24) {
+                    wrapped.add(current.toString());
+                    current = new StringBuilder("    " + word);
+                } else {
+                    current = new StringBuilder(next);
+                }
+            }
+            wrapped.add(current.toString());
+        }
+        BufferedImage out = blank(width, 8 + lineHeight * wrapped.size());
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(40, 40, 40));
         g.setFont(font);
-        for (int i = 0; i < lines.size(); i++) g.drawString(lines.get(i), 12, 4 + lineHeight * (i + 1) - 5);
+        for (int i = 0; i < wrapped.size(); i++) g.drawString(wrapped.get(i), 12, 4 + lineHeight * (i + 1) - 5);
         g.dispose();
         return out;
     }

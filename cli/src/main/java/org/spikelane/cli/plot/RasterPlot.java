@@ -85,6 +85,10 @@ public final class RasterPlot {
                     s.setMarker(SeriesMarkers.CIRCLE);
                     s.setMarkerColor(color);
                     any = true;
+                } else {
+                    // a legend entry without a dot, so that every row is named
+                    XYSeries s = raster.addSeries(part.name + " (no spikes)", new double[] {rasterTs.at(start)}, new double[] {offset + part.from});
+                    s.setMarker(SeriesMarkers.NONE);
                 }
                 double[] hz = part.whole ? rates.hz().get(pop.name()) : groupRates(spikes, pop.name(), part, rates);
                 Charts.line(rate, part.name, steps(rates, hz, ts)[0], steps(rates, hz, ts)[1], color);
@@ -92,18 +96,14 @@ public final class RasterPlot {
             }
             offset += pop.size();
         }
-        if (!any) {
-            raster.setTitle("spike raster (no spikes)");
-            XYSeries empty = raster.addSeries("no spikes", new double[] {rasterTs.at(start)}, new double[] {0});
-            empty.setMarker(SeriesMarkers.NONE);
-            empty.setShowInLegend(false);
-        }
+        if (!any) raster.setTitle("spike raster (no spikes)");
+        if (colour == 1) raster.setYAxisTitle(pops.get(0).name() + " neuron"); // one series: no legend names it
         Charts.timeAxis(raster, rasterTs.at(start), rasterTs.at(shownEnd));
         Charts.timeAxis(rate, ts.at(start), ts.at(end));
-        neuronAxis(raster, offset, rasterTs.at(start));
+        neuronAxis(raster, offset);
         rate.getStyler().setYAxisMin(0.0);
         rate.getStyler().setYAxisMax(niceCeiling(maxRate * 1.1));
-        marks(raster, ctx, sim, rasterTs, -0.5, offset - 0.5, shownEnd);
+        if (marks(raster, ctx, sim, rasterTs, shownEnd)) raster.setTitle(raster.getTitle() + "; dashed: input events");
         return Charts.aligned(List.of(raster, rate), Charts.WIDTH);
     }
 
@@ -153,39 +153,36 @@ public final class RasterPlot {
         return new double[][] {t, level};
     }
 
-    /** Dashed lines at the input events (a few dozen at most: more are a texture). */
-    private static void marks(Panel raster, PlotContext ctx, Simulation sim, TimeScale ts, double lo, double hi, double shownEnd) {
+    /**
+     * Dashed lines at the input events (a few dozen at most: more are a texture), as XChart
+     * annotations rather than series: a series would add its ends to the data that XChart's
+     * neuron ticks are taken from. Returns whether any was drawn, for the title.
+     */
+    private static boolean marks(Panel raster, PlotContext ctx, Simulation sim, TimeScale ts, double shownEnd) {
         List<EventHits.Hit> hits = EventHits.of(sim, ctx.events());
-        if (hits.isEmpty() || hits.size() > 40) return;
-        boolean first = true;
+        if (hits.isEmpty() || hits.size() > 40) return false;
+        raster.getStyler().setAnnotationLineColor(TracesPlot.EVENT);
+        raster.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+        boolean any = false;
         for (EventHits.Hit h : hits) {
             if (h.time() > shownEnd) continue;
-            var s = Charts.mark(raster, "input event", ts.at(h.time()), lo, hi, TracesPlot.EVENT);
-            s.setShowInLegend(first);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            first = false;
+            raster.addAnnotation(new org.knowm.xchart.AnnotationLine(ts.at(h.time()), true, false));
+            any = true;
         }
+        return any;
     }
 
     /**
-     * Ticks on neuron numbers: XChart puts its ticks on the data when the data are equally spaced,
-     * so a few neurons get an invisible point on each row (a custom tick formatter would make
-     * XChart drop every label); many get whole-number ends.
+     * Ticks on whole neuron numbers: with labels rounded to whole numbers, half-neuron ticks would
+     * repeat labels ("0", "0", "1"), and XChart widens the tick step until its labels are unique,
+     * so the ticks fall on neurons (a custom formatter that blanks the in-between ticks instead
+     * makes XChart drop every label).
      */
-    private static void neuronAxis(Panel raster, int neurons, double x) {
-        if (neurons <= 12) {
-            double[] xs = new double[neurons];
-            double[] ys = new double[neurons];
-            for (int n = 0; n < neurons; n++) { xs[n] = x; ys[n] = n; }
-            XYSeries rows = raster.addSeries("neuron rows", xs, ys);
-            rows.setMarker(SeriesMarkers.NONE);
-            rows.setShowInLegend(false);
-            raster.getStyler().setYAxisMin(-0.5);
-            raster.getStyler().setYAxisMax(neurons - 0.5);
-        } else {
-            raster.getStyler().setYAxisMin(-1.0);
-            raster.getStyler().setYAxisMax((double) neurons);
-        }
+    private static void neuronAxis(Panel raster, int neurons) {
+        raster.getStyler().setYAxisDecimalPattern("0");
+        raster.getStyler().setYAxisMin(neurons <= 12 ? -0.5 : -1.0);
+        raster.getStyler().setYAxisMax(neurons <= 12 ? neurons - 0.5 : neurons);
     }
 
     private static int rasterHeight(int total, int stride) {

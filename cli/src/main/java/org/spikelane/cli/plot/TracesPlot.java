@@ -102,7 +102,7 @@ public final class TracesPlot {
                 Panel p = v.name().equals("v")
                         ? voltage(sim, r, t.neuron(), time, k == 0 ? title : "", compact ? 200 : 250, Charts.WIDTH)
                         : other(r, v, t.neuron(), time, k == 0 ? title : "", compact ? 120 : 150, Charts.WIDTH, k);
-                markEvents(p, hits, t, ts);
+                markEvents(p, hits, t, ts, true);
                 axis(p, ts, ts.at(start), ts.at(end), bottom);
                 panels.add(p);
             }
@@ -145,7 +145,7 @@ public final class TracesPlot {
     }
 
     /** A dashed line at each event acting on {@code t} (and at each spike of a generator). */
-    static void markEvents(Panel p, List<EventHits.Hit> hits, TraceSelection.Traced t, TimeScale ts) {
+    static void markEvents(Panel p, List<EventHits.Hit> hits, TraceSelection.Traced t, TimeScale ts, boolean legend) {
         if (hits.size() > 40) return; // a texture of lines hides the trace
         Double lo = p.getStyler().getYAxisMin();
         Double hi = p.getStyler().getYAxisMax();
@@ -154,7 +154,7 @@ public final class TracesPlot {
         for (EventHits.Hit h : hits) {
             if (!h.hits(t.population(), t.neuron())) continue;
             var s = Charts.mark(p, "input event", ts.at(h.time()), lo, hi, EVENT);
-            s.setShowInLegend(first);
+            s.setShowInLegend(first && legend);
             first = false;
         }
     }

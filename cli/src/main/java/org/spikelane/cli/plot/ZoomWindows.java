@@ -131,7 +131,7 @@ final class ZoomWindows {
                 double[][] xy = slice(first, "v", w.neurons.get(0).neuron(), w, ts, 1e3);
                 if (xy[0].length > 1) TracesPlot.threshold(sim, p, first, w.neurons.get(0).neuron(), xy, xy[0], "");
             }
-            TracesPlot.markEvents(p, hits, w.neurons.get(0), ts);
+            TracesPlot.markEvents(p, hits, w.neurons.get(0), ts, false); // the heading names the events
             TracesPlot.axis(p, ts, ts.at(w.from), ts.at(w.to), k == vars.size() - 1);
             panels.add(p);
         }
