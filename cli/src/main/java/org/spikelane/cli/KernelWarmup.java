@@ -110,6 +110,7 @@ final class KernelWarmup {
     static Scenario smallCopy(Scenario scenario) {
         Map<String, Object> root = copy(scenario.root());
         Map<String, Integer> sizes = new LinkedHashMap<>();
+        java.util.Set<String> shrunkWithGroups = new java.util.HashSet<>();
         for (Object o : list(root.get("populations"))) {
             Map<String, Object> pop = map(o);
             Object model = pop.getOrDefault("model", "lif");
@@ -120,6 +121,8 @@ final class KernelWarmup {
             int old = size.intValue();
             pop.put("size", SIZE);
             sizes.put(String.valueOf(pop.get("name")), SIZE);
+            // named ranges would not fit the smaller copy; a neurons field naming one becomes neuron 0 (cutNeurons)
+            if (pop.remove("groups") != null) shrunkWithGroups.add(String.valueOf(pop.get("name")));
             if (pop.get("params") instanceof Map<?, ?> params) {
                 for (Map.Entry<String, Object> e : map(params).entrySet()) {
                     if (e.getValue() instanceof List<?> values && values.size() == old) e.setValue(new ArrayList<>(values.subList(0, SIZE)));
@@ -130,9 +133,15 @@ final class KernelWarmup {
             Map<String, Object> proj = map(o);
             proj.put("connect", new LinkedHashMap<>(Map.of("rule", "probability", "p", P)));
         }
-        for (Object o : list(root.get("inputs"))) cutNeurons(map(o), sizes.get(String.valueOf(map(o).get("target"))));
+        for (Object o : list(root.get("inputs"))) {
+            String target = String.valueOf(map(o).get("target"));
+            cutNeurons(map(o), sizes.get(target), shrunkWithGroups.contains(target));
+        }
         if (root.get("record") instanceof Map<?, ?> record) {
-            for (Object o : list(map(record).get("state"))) cutNeurons(map(o), sizes.get(String.valueOf(map(o).get("population"))));
+            for (Object o : list(map(record).get("state"))) {
+                String population = String.valueOf(map(o).get("population"));
+                cutNeurons(map(o), sizes.get(population), shrunkWithGroups.contains(population));
+            }
         }
         double duration = MAX_STEPS * scenario.dt();
         root.put("duration", duration + " s");
@@ -140,8 +149,12 @@ final class KernelWarmup {
                 root, scenario.tree());
     }
 
-    /** Keeps the listed neurons below {@code size}, or neuron 0 if none is left. */
-    private static void cutNeurons(Map<String, Object> part, Integer size) {
+    /** Keeps the listed neurons below {@code size}, or neuron 0 if none is left (or the list was a group that is gone). */
+    private static void cutNeurons(Map<String, Object> part, Integer size, boolean groupsGone) {
+        if (groupsGone && part.get("neurons") instanceof String name && !name.equals("all")) {
+            part.put("neurons", List.of(0));
+            return;
+        }
         if (size == null || !(part.get("neurons") instanceof List<?> neurons)) return;
         List<Object> kept = new ArrayList<>();
         for (Object n : neurons) if (n instanceof Number k && k.longValue() < size) kept.add(n);

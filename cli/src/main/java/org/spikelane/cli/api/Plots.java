@@ -5,14 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
 import org.spikelane.cli.plot.RasterPlot;
 import org.spikelane.cli.plot.TracesPlot;
-import org.spikelane.cli.scenario.InputLabels;
+import org.spikelane.cli.plot.PlotContext;
 
 /**
  * The plots of {@code spikelane run} from Java: of a scenario's run (titles name each neuron's
@@ -25,24 +23,23 @@ public final class Plots {
     /** traces.png of a scenario run: each recorded neuron's v (with threshold), I and other variables. */
     public static BufferedImage traces(Runner.Result result) {
         Simulation sim = result.simulation();
-        Map<String, Integer> sizes = new HashMap<>();
-        sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
-        return TracesPlot.draw(sim, result.firstStep(), result.steps(), new InputLabels(result.scenario(), sizes));
+        return TracesPlot.draw(sim, result.firstStep(), result.steps(), PlotContext.of(result.scenario(), sim, result.steps()));
     }
 
     /** The traces of a simulation built in Java, over the steps it has run. */
     public static BufferedImage traces(Simulation sim) {
-        return TracesPlot.draw(sim, 0, sim.stepCount(), InputLabels.none());
+        return TracesPlot.draw(sim, 0, sim.stepCount(), PlotContext.none());
     }
 
     /** raster.png of a scenario run: spikes and rate per population. */
     public static BufferedImage raster(Runner.Result result) {
-        return RasterPlot.draw(result.simulation(), result.firstStep(), result.steps());
+        Simulation sim = result.simulation();
+        return RasterPlot.draw(sim, result.firstStep(), result.steps(), PlotContext.of(result.scenario(), sim, result.steps()));
     }
 
     /** The raster of a simulation built in Java, over the steps it has run. */
     public static BufferedImage raster(Simulation sim) {
-        return RasterPlot.draw(sim, 0, sim.stepCount());
+        return RasterPlot.draw(sim, 0, sim.stepCount(), PlotContext.none());
     }
 
     /** Writes the image as a PNG file. */

@@ -3,17 +3,16 @@ package org.spikelane.cli.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
+import org.spikelane.cli.plot.PlotContext;
 import org.spikelane.cli.plot.RasterPlot;
+import org.spikelane.cli.plot.StatsPlot;
 import org.spikelane.cli.plot.TracesPlot;
-import org.spikelane.cli.scenario.InputLabels;
 
 /** The files of one {@code run}, written together through an {@link OutputDir}. */
 public final class RunOutputs {
@@ -23,9 +22,10 @@ public final class RunOutputs {
     public static final String TRACES = "traces.png";
     public static final String RASTER = "raster.png";
     public static final String RATES = "rates.csv";
+    public static final String STATS = "stats.png";
 
     /** Every file a run can write; a run without state recording writes neither state.csv nor traces.png. */
-    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES);
+    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES, STATS);
 
     private RunOutputs() {}
 
@@ -43,6 +43,8 @@ public final class RunOutputs {
         names.add(SUMMARY);
         if (traces) names.add(TRACES);
         names.add(RASTER);
+        boolean stats = StatsPlot.applies(sim);
+        if (stats) names.add(STATS);
         status.accept("writing " + SPIKES);
         out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
         RateBins rates = RateBins.of(sim, result.firstStep(), result.steps());
@@ -51,15 +53,17 @@ public final class RunOutputs {
         if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
         status.accept("writing " + SUMMARY);
         out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result, names), o));
+        PlotContext context = PlotContext.of(result.scenario(), sim, result.steps());
         if (traces) {
-            Map<String, Integer> sizes = new HashMap<>();
-            sim.populations().forEach(p -> sizes.put(p.name(), p.size()));
-            InputLabels labels = new InputLabels(result.scenario(), sizes);
             status.accept("drawing " + TRACES);
-            out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), labels), o));
+            out.write(TRACES, o -> Charts.writePng(TracesPlot.draw(sim, result.firstStep(), result.steps(), context), o));
         }
         status.accept("drawing " + RASTER);
-        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps(), rates), o));
+        out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps(), rates, context), o));
+        if (stats) {
+            status.accept("drawing " + STATS);
+            out.write(STATS, o -> Charts.writePng(StatsPlot.draw(sim, result.firstStep(), result.steps(), context), o));
+        }
         return out.commit();
     }
 }

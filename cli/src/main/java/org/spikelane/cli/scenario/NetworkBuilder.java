@@ -27,6 +27,7 @@ public final class NetworkBuilder {
     private final PluginRegistry registry;
     private final Tree tree;
     private final SourceMap sources;
+    private final NeuronGroups groups;
     private static final String SPIKES_ONLY = "only a spike_generator population has 'spikes'";
 
     private NetworkBuilder(Scenario scenario, PluginRegistry registry) {
@@ -34,6 +35,7 @@ public final class NetworkBuilder {
         this.registry = registry;
         this.tree = scenario.tree();
         this.sources = scenario.sources();
+        this.groups = NeuronGroups.of(scenario);
     }
 
     /** The blueprint (validated) without building it. */
@@ -76,7 +78,7 @@ public final class NetworkBuilder {
         for (int i = 0; i < projections.size(); i++) {
             if (only == null || only.equals("projections." + i)) addProjection(net, projections.get(i), "projections." + i);
         }
-        new Recording(scenario).addTo(net, names);
+        new Recording(scenario, groups).addTo(net, names);
         return net;
     }
 
@@ -148,7 +150,7 @@ public final class NetworkBuilder {
             throw sources.error(path + ".type", e.getMessage());
         }
         String target = tree.text(tree.required(input, "target", path), path + ".target");
-        int[] neurons = tree.neurons(input.get("neurons"), path + ".neurons");
+        int[] neurons = groups.neurons(tree, input.get("neurons"), target, path + ".neurons");
         Map<String, Object> params = new LinkedHashMap<>(input);
         Schema.INPUT.forEach(params::remove);
         Map<String, Object> withUnits = withUnits(params, plugin.params(), path);
@@ -168,7 +170,8 @@ public final class NetworkBuilder {
             throw sources.error(path + ".synapse", e.getMessage());
         }
         Map<String, Object> params = proj.containsKey("params") ? tree.map(proj.get("params"), path + ".params") : Map.of();
-        Map<String, Object> connect = proj.containsKey("connect") ? tree.map(proj.get("connect"), path + ".connect") : Map.of();
+        Map<String, Object> connect = proj.containsKey("connect")
+                ? groups.connect(tree.map(proj.get("connect"), path + ".connect"), from, to, path + ".connect", sources) : Map.of();
         Map<String, Object> withUnits = withUnits(params, specs, path + ".params");
         if (rawLoihi(to)) {
             rawWeights(proj.get("weight"), path + ".weight");

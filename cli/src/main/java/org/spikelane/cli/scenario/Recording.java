@@ -11,8 +11,10 @@ final class Recording {
     private final Scenario scenario;
     private final Tree tree;
     private final SourceMap sources;
+    private final NeuronGroups groups;
 
-    Recording(Scenario scenario) {
+    Recording(Scenario scenario, NeuronGroups groups) {
+        this.groups = groups;
         this.scenario = scenario;
         this.tree = scenario.tree();
         this.sources = scenario.sources();
@@ -41,7 +43,7 @@ final class Recording {
             if (rawVars instanceof String s) rawVars = List.of(s);
             List<Object> varList = tree.list(rawVars, path + ".variables");
             for (int k = 0; k < varList.size(); k++) vars.add(tree.text(varList.get(k), path + ".variables." + k));
-            int[] neurons = tree.neurons(state.get("neurons"), path + ".neurons");
+            int[] neurons = groups.neurons(tree, state.get("neurons"), pop, path + ".neurons");
             long every = every(state.get("every"), path + ".every");
             EngineCalls.run(sources, path, p -> p.equals("state") ? "population" : p, () -> net.recordState(pop, vars, neurons, every));
         }
