@@ -193,7 +193,10 @@ final class SweepCommand implements Callable<Integer> {
             for (long seed : seeds) s.add(seed);
         }
         summary.put("runs", runs);
-        if (cluster != null) summary.put("spark_master", spark);
+        if (cluster != null) {
+            summary.put("spark_master", spark);
+            cluster.describe(summary);
+        }
         else summary.put("runs_at_once", atOnce);
         summary.put("total_steps", totalSteps);
         summary.put("wall_time_s", Figures.millis(wall));

@@ -20,6 +20,9 @@ public interface SweepCluster {
      */
     List<RunStats> run(String master, SweepJob job, SweepProgress progress);
 
+    /** Adds what the last {@link #run} measured to summary.json (e.g. the time to start the engine, the job's time). */
+    default void describe(com.fasterxml.jackson.databind.node.ObjectNode summary) { }
+
     /** Files it writes besides sweep.csv, sweep.png and summary.json ("sweep.parquet"). */
     List<String> outputs();
 
