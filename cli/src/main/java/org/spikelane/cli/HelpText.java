@@ -46,7 +46,8 @@ final class HelpText {
                 "",
                 "Docs: README.md (start, embedding from Java); in docs/: scenario.md (the scenario format),",
                 "  inputs.md (input plugins), plugins.md (writing a plugin), semantics.md (time grid and step",
-                "  order), checkpoints.md, fixed-point.md (fixed and loihi precision), architecture.md"));
+                "  order), checkpoints.md, fixed-point.md (fixed and loihi precision), architecture.md,",
+                "  sweeps.md (grids, seed replicates), scale-out.md (sweeps on Apache Spark)"));
         return lines;
     }
 

@@ -18,4 +18,10 @@ final class PluginOptions {
     PluginLoader.Loaded load() {
         return PluginLoader.load(PluginPath.jars(paths, System.getenv(PluginPath.ENV)));
     }
+
+    /** Whether any plugin jar is named, by --plugins or the environment variable. */
+    boolean given() {
+        String env = System.getenv(PluginPath.ENV);
+        return !paths.isEmpty() || (env != null && !env.isBlank());
+    }
 }

@@ -27,7 +27,7 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
     private static final int SAMPLES = 6;
 
     private final PrintWriter err;
-    private final String label;
+    private String label;
     private final boolean enabled;
     private final LongSupplier clock;
     private final long start;
@@ -74,6 +74,11 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
         int filled = (int) Math.round(fraction * WIDTH);
         draw(String.format(java.util.Locale.ROOT, "%s [%s%s] %3d%% %d/%d steps, %.1f s, eta %.1f s", label, "=".repeat(filled),
                 " ".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, elapsed / 1e9, eta(done, total)));
+    }
+
+    /** Changes the text before the bar (a sweep counts its finished runs there). */
+    public void label(String label) {
+        this.label = label;
     }
 
     /** Replaces the bar with a note of what happens now ("writing raster.png"), once the bar was shown or a second has passed. */

@@ -34,6 +34,12 @@ public final class Runner {
 
     /** Runs the scenario, resuming from and writing checkpoints as {@code plan} says. */
     public static Result run(Scenario scenario, PluginRegistry registry, ProgressListener progress, CheckpointPlan plan) {
+        return run(scenario, registry, progress, plan, sim -> { });
+    }
+
+    /** Runs the scenario; {@code beforeFirstStep} sees the built simulation first (a sweep attaches its spike tally). */
+    public static Result run(Scenario scenario, PluginRegistry registry, ProgressListener progress, CheckpointPlan plan,
+                             java.util.function.Consumer<Simulation> beforeFirstStep) {
         // compiles the step code on a small copy while this thread builds the real network
         KernelWarmup warmup = KernelWarmup.start(scenario, registry);
         Simulation sim;
@@ -64,6 +70,7 @@ public final class Runner {
         for (Population p : sim.populations()) index.put(p.name(), index.size());
         sim.addSpikeListener((step, population, spikes, count) -> byIndex[index.get(population)][0] += count);
 
+        beforeFirstStep.accept(sim);
         long total = scenario.steps() - first;
         progress.onProgress(0, total); // the loop starts now: lets a listener time it from its first step
         long start = System.nanoTime();

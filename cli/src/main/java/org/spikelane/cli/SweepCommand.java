@@ -6,20 +6,33 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.spikelane.Simulation;
 import org.spikelane.cli.output.Counted;
-import org.spikelane.cli.output.FiCsv;
+import org.spikelane.cli.output.Figures;
 import org.spikelane.cli.output.OutputDir;
 import org.spikelane.cli.output.SummaryJson;
+import org.spikelane.cli.output.SweepCsv;
 import org.spikelane.cli.plot.Charts;
-import org.spikelane.cli.plot.FiPlot;
+import org.spikelane.cli.plot.SweepPlot;
+import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.cli.sweep.AnalyticFi;
-import org.spikelane.cli.sweep.RateStats;
+import org.spikelane.cli.sweep.Grid;
+import org.spikelane.cli.sweep.LocalRuns;
+import org.spikelane.cli.sweep.RunSpec;
+import org.spikelane.cli.sweep.RunStats;
+import org.spikelane.cli.sweep.ScenarioText;
+import org.spikelane.cli.sweep.Setting;
+import org.spikelane.cli.sweep.SweepCluster;
+import org.spikelane.cli.sweep.SweepJob;
+import org.spikelane.cli.sweep.SweepProgress;
 import org.spikelane.cli.sweep.SweepResult;
 import org.spikelane.cli.sweep.VarySpec;
-import org.spikelane.neuron.Population;
 import org.spikelane.spi.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,18 +40,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spikelane sweep}: runs a scenario once per value of one parameter and writes the firing
- * rate of every population per value (fi.csv, fi.png, summary.json): the f-I curve of the
- * Neuronal Dynamics exercise, with a rheobase estimate.
+ * {@code spikelane sweep}: runs a scenario at every point of a grid of values (one or more
+ * {@code --vary}), each point with one or more seeds, on the machine's cores or on Spark, and
+ * writes every population's rate, ISI CV and spike count per point (sweep.csv, sweep.png,
+ * summary.json); for a sweep of an input current, the rheobase and the analytic f-I curve.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class, description = "Runs a scenario for each value of one parameter; writes rates per population (fi.csv, fi.png).")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Runs a scenario at every point of a grid of values, with seed replicates; writes rates, ISI CV and spike counts per population (sweep.csv, sweep.png).")
 final class SweepCommand implements Callable<Integer> {
+    static final int MAX_REPLICATES = 10_000;
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml, .yml or .json)")
     Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=FROM..TO:COUNT",
-            description = "the swept value, e.g.%n  --vary \"inputs.0.amplitude=0 nA..10 nA:41\"")
-    String vary;
+    @Option(names = "--vary", required = true, paramLabel = "PATH=VALUES",
+            description = "a varied value; several make a grid (the first varies slowest). VALUES: [A, B, ...] or FROM..TO:COUNT"
+                    + " or FROM..TO:COUNT:log, e.g.%n  --vary \"inputs.0.amplitude=0 nA..10 nA:41\"%n  --vary \"populations.0.params.tau_m=[5 ms, 10 ms, 20 ms]\"")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--replicates", paramLabel = "N", description = "runs per point with seeds SEED, SEED+1, ... (the scenario's seed first); outputs give mean and s.e. (default: 1)")
+    int replicates = 1;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "runs at once on this machine (default: the available processors)")
+    Integer jobs;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "run the points on Apache Spark (local[2], spark://host:7077, ...); adds sweep.parquet (docs/scale-out.md)")
+    String spark;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<scenario name>-sweep)")
     Path out;
@@ -56,8 +83,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Java heap, e.g. 12g, which the launcher passes to the JVM as -Xmx (default: 75%% of the machine's memory)")
     String maxMemory;
 
-    /** What a sweep writes, in the order summary.json lists them. */
-    static final List<String> OUTPUTS = List.of("fi.csv", "fi.png", "summary.json");
+    /** What a sweep writes, in the order summary.json lists them (a Spark sweep adds its own). */
+    static final List<String> OUTPUTS = List.of("sweep.csv", "sweep.png", "summary.json");
 
     @picocli.CommandLine.Mixin
     PluginOptions pluginPath;
@@ -68,77 +95,150 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Preflight.maxMemoryOption(maxMemory, spec.commandLine().getErr());
-        VarySpec v = VarySpec.parse(vary);
-        // the folder is checked before any run; the default needs the scenario's name, read here once
-        Path dir = out != null ? out : Path.of("out", Scenario.load(file, sets).name() + "-sweep");
-        try (OutputDir o = OutputDir.open(dir, java.util.Set.copyOf(OUTPUTS))) {
-            return sweep(v, dir, o);
+        Grid grid = Grid.of(vary);
+        if (replicates < 1 || replicates > MAX_REPLICATES) {
+            throw new CommandFailure(Main.BAD_INPUT, "--replicates: must be in [1, " + MAX_REPLICATES + "], got " + replicates);
+        }
+        if (jobs != null && (jobs < 1 || jobs > 1024)) throw new CommandFailure(Main.BAD_INPUT, "--jobs: must be in [1, 1024], got " + jobs);
+        for (VarySpec v : grid.axes()) {
+            if (replicates > 1 && v.path().equals("seed")) {
+                throw new CommandFailure(Main.BAD_INPUT, "--replicates " + replicates + ": the seed is varied already by " + v.option()
+                        + "; use one or the other");
+            }
+        }
+        SweepCluster cluster = spark == null ? null : ClusterLookup.find("spark");
+        if (cluster != null && pluginPath.given()) {
+            throw new CommandFailure(Main.BAD_INPUT, "--plugins with --spark: Spark's executors load plugins from their class path;"
+                    + " pass the jars to spark-submit with --jars (docs/scale-out.md)");
+        }
+        List<Setting> fixed = sets.stream().map(Setting::ofSet).toList();
+        ScenarioText text = ScenarioText.read(file);
+        Scenario base = text.scenario(fixed);
+        // the folder is checked before any run
+        Path dir = out != null ? out : Path.of("out", base.name() + "-sweep");
+        List<String> outputs = new ArrayList<>(OUTPUTS);
+        if (cluster != null) outputs.addAll(outputs.size() - 1, cluster.outputs());
+        try (OutputDir o = OutputDir.open(dir, Set.copyOf(outputs))) {
+            return sweep(grid, text, base, fixed, cluster, outputs, dir, o);
         }
     }
 
-    private Integer sweep(VarySpec v, Path dir, OutputDir o) throws IOException {
+    private Integer sweep(Grid grid, ScenarioText text, Scenario base, List<Setting> fixed, SweepCluster cluster, List<String> outputs,
+                          Path dir, OutputDir o) throws IOException {
         PluginRegistry registry = pluginPath.load().registry();
-        List<Scenario.Override> fixed = new ArrayList<>(sets.stream().map(Scenario.Override::ofSet).toList());
         PrintWriter err = spec.commandLine().getErr();
-        RateStats[][] stats = new RateStats[v.count()][];
-        List<String> pops = null;
-        AnalyticFi analytic = null;
+        long[] seeds = new long[replicates];
+        for (int r = 0; r < replicates; r++) seeds[r] = base.seed() + r;
+        // every point checked on this thread before any run: each warning said once, a bad point fails the sweep at once
+        Set<String> warned = new HashSet<>();
+        List<List<Setting>> pointSettings = new ArrayList<>();
+        long[] pointSteps = new long[grid.points()];
+        long peak = 0;
         Scenario first = null;
-        Runner.Result last = null;
-        java.util.Set<String> warned = new java.util.HashSet<>();
-        long totalSteps = 0;
-        double wall = 0;
-        try (ProgressBar bar = new ProgressBar(err, "sweep", !quiet && ProgressBar.stderrIsTerminal())) {
-            for (int k = 0; k < v.count(); k++) {
-                List<Scenario.Override> overrides = new ArrayList<>(fixed);
-                overrides.add(new Scenario.Override("--vary " + vary, v.path(), v.text(k)));
-                Scenario s = Scenario.loadWith(file, overrides);
-                Preflight.check(s, registry, strict, err, warned);
-                int index = k;
-                long steps = s.steps();
-                Runner.Result r = Runner.run(s, registry, (done, total) -> bar.onProgress(index * steps + done, v.count() * steps));
-                if (first == null) {
-                    first = s;
-                    pops = r.simulation().populations().stream().map(Population::name).toList();
-                    analytic = AnalyticFi.of(s, r.simulation(), v.path());
-                }
-                stats[k] = new RateStats[pops.size()];
-                for (int p = 0; p < pops.size(); p++) {
-                    Population pop = r.simulation().populations().get(p);
-                    stats[k][p] = RateStats.of(r.simulation().spikes(), pop.name(), pop.size(), r.steps(), s.dt());
-                }
-                totalSteps += r.steps();
-                wall += r.wallSeconds();
-                last = r;
+        for (int point = 0; point < grid.points(); point++) {
+            List<Setting> s = new ArrayList<>(fixed);
+            s.addAll(grid.settings(point));
+            // a sweep keeps only its spike tally: traces and spike lists the scenario records would be thrown away
+            s.add(new Setting("sweep (records nothing)", "record", "{}"));
+            Scenario scenario = text.scenario(s);
+            peak = Math.max(peak, Preflight.check(scenario, registry, strict, err, warned).peakBytes());
+            pointSettings.add(s);
+            pointSteps[point] = scenario.steps();
+            if (first == null) first = scenario;
+        }
+        int runs = grid.points() * replicates;
+        int atOnce = cluster != null ? 0 : atOnce(runs, peak);
+        boolean threadsFixed = base.threads() > 0 || grid.axes().stream().anyMatch(v -> v.path().equals("threads"));
+        List<RunSpec> specs = new ArrayList<>();
+        long[] steps = new long[runs];
+        for (int point = 0; point < grid.points(); point++) {
+            for (int r = 0; r < replicates; r++) {
+                List<Setting> s = new ArrayList<>(pointSettings.get(point));
+                if (replicates > 1) s.add(new Setting("--replicates " + replicates, "seed", Long.toString(seeds[r])));
+                // runs side by side share the cores: one thread each (the results are the same for any thread count)
+                if (!threadsFixed && (cluster != null || atOnce > 1)) s.add(new Setting("sweep (one thread per run)", "threads", "1"));
+                int run = point * replicates + r;
+                specs.add(new RunSpec(run, point, r, s));
+                steps[run] = pointSteps[point];
             }
         }
-        SweepResult sweep = SweepResult.of(v, pops, stats, analytic);
-        ObjectNode summary = SummaryJson.header(first.name(), last.simulation(), first.duration(), first.seed(), first.precision());
-        summary.put("vary", vary);
-        summary.put("runs", v.count());
-        summary.put("total_steps", totalSteps);
-        summary.put("wall_time_s", org.spikelane.cli.output.Figures.millis(wall));
-        if (sweep.rheobaseLow() != null) {
-            summary.put("rheobase_low_si", org.spikelane.cli.output.Figures.round(sweep.rheobaseLow()));
-            summary.put("rheobase_high_si", org.spikelane.cli.output.Figures.round(sweep.rheobaseHigh()));
+        SweepJob job = new SweepJob(text, specs, steps);
+        long start = System.nanoTime();
+        List<RunStats> results;
+        try (ProgressBar bar = new ProgressBar(err, "sweep", !quiet && ProgressBar.stderrIsTerminal())) {
+            SweepProgress progress = new SweepProgress((label, done, total) -> {
+                bar.label(label);
+                bar.onProgress(done, total);
+            }, steps);
+            results = cluster != null ? cluster.run(spark, job, progress) : LocalRuns.run(job, registry, atOnce, progress);
+            bar.status("writing outputs");
         }
-        if (analytic != null) summary.put("analytic_rheobase_si", org.spikelane.cli.output.Figures.round(analytic.rheobase()));
+        double wall = (System.nanoTime() - start) / 1e9;
+        AnalyticFi analytic = null;
+        if (SweepResult.rheobaseApplies(grid)) {
+            try (Simulation sim = NetworkBuilder.simulation(first, registry)) {
+                analytic = AnalyticFi.of(first, sim, grid.axis(0).path());
+            }
+        }
+        SweepResult sweep = SweepResult.of(grid, seeds, results, analytic);
+        long totalSteps = job.totalSteps();
+        RunStats one = results.get(0);
+        ObjectNode summary = SummaryJson.header(first.name(), one.dt(), one.species(), first.duration(), base.seed(), first.precision());
+        ArrayNode varied = summary.putArray("vary");
+        vary.forEach(varied::add);
+        summary.put("points", grid.points());
+        summary.put("replicates", replicates);
+        if (replicates > 1) {
+            ArrayNode s = summary.putArray("seeds");
+            for (long seed : seeds) s.add(seed);
+        }
+        summary.put("runs", runs);
+        if (cluster != null) {
+            summary.put("spark_master", spark);
+            cluster.describe(summary);
+        }
+        else summary.put("runs_at_once", atOnce);
+        summary.put("total_steps", totalSteps);
+        summary.put("wall_time_s", Figures.millis(wall));
+        if (sweep.rheobaseLow() != null) {
+            summary.put("rheobase_low_si", Figures.round(sweep.rheobaseLow()));
+            summary.put("rheobase_high_si", Figures.round(sweep.rheobaseHigh()));
+        }
+        if (analytic != null) summary.put("analytic_rheobase_si", Figures.round(analytic.rheobase()));
         ArrayNode list = summary.putArray("populations");
-        pops.forEach(list::add);
-        SummaryJson.listFiles(summary, OUTPUTS);
-        o.write("fi.csv", os -> FiCsv.write(sweep, os));
-        o.write("fi.png", os -> Charts.writePng(FiPlot.draw(sweep), os));
+        sweep.populations().forEach(list::add);
+        SummaryJson.listFiles(summary, outputs);
+        o.write("sweep.csv", os -> SweepCsv.write(sweep, os));
+        o.write("sweep.png", os -> Charts.writePng(SweepPlot.draw(sweep), os));
+        if (cluster != null) {
+            for (String name : cluster.outputs()) o.write(name, os -> cluster.write(name, job, grid, results, os));
+        }
         o.write("summary.json", os -> SummaryJson.write(summary, os));
         List<Path> written = o.commit();
         PrintWriter outw = spec.commandLine().getOut();
-        String rheobase = !SweepResult.rheobaseApplies(v) ? "" : sweep.rheobaseLow() == null ? "; rheobase not crossed by the sweep"
-                : String.format(java.util.Locale.ROOT, "; rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
-                sweep.rheobaseHigh() / v.displayScale(), v.displayUnit())
-                + (analytic == null ? "" : String.format(java.util.Locale.ROOT, " (analytic %.6g %s)", analytic.rheobase() / v.displayScale(), v.displayUnit()));
-        outw.printf("%s: %s, %s, %.3f s wall, %s steps/s%s -> %s (%s)%n", first.name(), Counted.of(v.count(), "run"),
-                Counted.of(totalSteps, "step"), wall,
-                RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase, dir,
+        outw.printf("%s: %s, %s, %.3f s wall%s, %s steps/s%s -> %s (%s)%n", first.name(), Counted.of(runs, "run"),
+                Counted.of(totalSteps, "step"), wall, cluster != null ? " on Spark " + spark : atOnce > 1 ? ", " + atOnce + " at once" : "",
+                RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase(sweep, grid), dir,
                 String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
         return 0;
+    }
+
+    /** How many runs go at once: --jobs or the cores, no more than there are runs or than the free heap holds. */
+    private int atOnce(int runs, long peakBytes) {
+        int n = Math.min(jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), runs);
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (peakBytes > 0) n = (int) Math.max(1, Math.min(n, free / peakBytes));
+        return Math.max(1, n);
+    }
+
+    private static String rheobase(SweepResult sweep, Grid grid) {
+        if (!SweepResult.rheobaseApplies(grid)) return "";
+        VarySpec v = grid.axis(0);
+        if (sweep.rheobaseLow() == null) return "; rheobase not crossed by the sweep";
+        AnalyticFi analytic = sweep.analytic();
+        return String.format(Locale.ROOT, "; rheobase between %.6g and %.6g %s", sweep.rheobaseLow() / v.displayScale(),
+                sweep.rheobaseHigh() / v.displayScale(), v.displayUnit())
+                + (analytic == null ? "" : String.format(Locale.ROOT, " (analytic %.6g %s)", analytic.rheobase() / v.displayScale(), v.displayUnit()));
     }
 }

@@ -16,13 +16,23 @@ final class Oracles {
 
     /** Continuous time from {@code v0} to threshold under constant current {@code i}. */
     static double timeToThreshold(double v0, double i) {
+        return timeToThreshold(v0, i, TAU);
+    }
+
+    /** The same with membrane time constant {@code tau} (a sweep of tau_m). */
+    static double timeToThreshold(double v0, double i, double tau) {
         double vInf = E_L + R * i;
-        return TAU * Math.log((vInf - v0) / (vInf - V_TH));
+        return tau * Math.log((vInf - v0) / (vInf - V_TH));
+    }
+
+    /** ISI on the grid with membrane time constant {@code tau}. */
+    static double isi(double i, double tRef, double tau) {
+        return tRef + (Math.ceil(timeToThreshold(V_RESET, i, tau) / DT) - 1) * DT;
     }
 
     /** ISI on the grid: t_ref + (ceil(T/dt) - 1) dt. */
     static double isi(double i, double tRef) {
-        return tRef + (Math.ceil(timeToThreshold(V_RESET, i) / DT) - 1) * DT;
+        return isi(i, tRef, TAU);
     }
 
     /** Stamp of the first spike of a neuron at rest whose current switches on at {@code start}. */

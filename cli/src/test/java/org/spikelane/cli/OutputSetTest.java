@@ -88,7 +88,7 @@ class OutputSetTest {
         Path dir = tmp.resolve("shared");
         Cli.ok("sweep", Cli.example("fi-curve.yaml").toString(), "--vary", "inputs.0.amplitude=1 nA..3 nA:3", "--set",
                 "duration=50 ms", "--out", dir.toString(), "-q");
-        assertEquals(List.of("fi.csv", "fi.png", "summary.json"), listed(dir));
+        assertEquals(List.of("sweep.csv", "sweep.png", "summary.json"), listed(dir));
         Cli.ok("run", QUICK, "--out", dir.toString(), "-q", "--set", "record={spikes: [lif]}");
         assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "summary.json"), names(dir));
     }

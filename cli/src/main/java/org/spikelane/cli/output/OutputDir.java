@@ -50,7 +50,7 @@ public final class OutputDir implements AutoCloseable {
     static final String TEMP_PREFIX = ".spikelane-tmp-";
     /** Every file name a spikelane command writes: the only names a commit deletes. */
     public static final Set<String> OUTPUT_NAMES = Set.of("spikes.csv", "state.csv", "summary.json", "traces.png",
-            "raster.png", "rates.csv", "fi.csv", "fi.png");
+            "raster.png", "rates.csv", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet");
     private static final String SUMMARY = "summary.json";
 
     private final Path dir;

@@ -20,15 +20,20 @@ public final class SummaryJson {
 
     /** Fields shared by run and sweep summaries. */
     public static ObjectNode header(String scenario, Simulation sim, double durationSeconds, long seed, String precision) {
+        return header(scenario, sim.dt(), sim.species(), durationSeconds, seed, precision);
+    }
+
+    /** The header without a simulation at hand (a sweep's runs happen elsewhere): dt and the vector species they reported. */
+    public static ObjectNode header(String scenario, double dt, String species, double durationSeconds, long seed, String precision) {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario);
-        root.put("dt_s", Figures.round(sim.dt()));
+        root.put("dt_s", Figures.round(dt));
         root.put("duration_s", Figures.round(durationSeconds));
         root.put("seed", seed);
         root.put("precision", precision);
         root.put("spikelane_version", Version.spikelane());
         root.put("jdk_version", Version.jdk());
-        root.put("vector_species", sim.species());
+        root.put("vector_species", species);
         return root;
     }
 

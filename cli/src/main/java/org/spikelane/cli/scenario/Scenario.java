@@ -32,15 +32,20 @@ public record Scenario(String name, double dt, double duration, long seed, Strin
     }
 
     public static Scenario loadWith(Path file, List<Override> overrides) {
-        TreeReader.Parsed parsed = TreeReader.read(file);
+        return withOverrides(TreeReader.read(file), defaultName(file), overrides);
+    }
+
+    /** A parsed tree with {@code overrides} applied in order, then checked. */
+    public static Scenario withOverrides(TreeReader.Parsed parsed, String defaultName, List<Override> overrides) {
         for (Override o : overrides) {
             String canonical = Overrides.set(parsed.root(), o.path(), o.value(), o.option());
             parsed.sources().override(canonical, o.option());
         }
-        return of(parsed, defaultName(file));
+        return of(parsed, defaultName);
     }
 
-    static String defaultName(Path file) {
+    /** The name a scenario without {@code name:} gets: its file name without the extension. */
+    public static String defaultName(Path file) {
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
         return dot > 0 ? base.substring(0, dot) : base;

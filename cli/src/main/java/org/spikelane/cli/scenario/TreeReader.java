@@ -61,6 +61,12 @@ public final class TreeReader {
 
     public static Parsed read(Path file) {
         String name = file.toString();
+        return parse(name, text(file), name.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+    }
+
+    /** The decoded text of a scenario file, for {@link #parse} (a sweep ships it to the JVMs that run its points). */
+    public static String text(Path file) {
+        String name = file.toString();
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -74,7 +80,7 @@ public final class TreeReader {
         } catch (IOException e) {
             throw new ScenarioException(name, null, null, "cannot read: " + e.getMessage());
         }
-        return parse(name, decode(name, bytes), name.toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+        return decode(name, bytes);
     }
 
     /**

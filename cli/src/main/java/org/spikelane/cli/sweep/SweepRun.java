@@ -1,0 +1,34 @@
+package org.spikelane.cli.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spikelane.ProgressListener;
+import org.spikelane.Simulation;
+import org.spikelane.cli.CheckpointPlan;
+import org.spikelane.cli.Runner;
+import org.spikelane.cli.scenario.Scenario;
+import org.spikelane.neuron.Population;
+import org.spikelane.spi.PluginRegistry;
+
+/** Builds and runs the scenario of one run of a sweep and tallies its spikes: the work of one task, wherever it runs. */
+public final class SweepRun {
+    private SweepRun() {}
+
+    public static RunStats run(ScenarioText text, RunSpec spec, PluginRegistry registry, ProgressListener progress) {
+        Scenario s = text.scenario(spec.settings());
+        SpikeTally[] tally = new SpikeTally[1];
+        Runner.Result r = Runner.run(s, registry, progress, CheckpointPlan.NONE, sim -> tally[0] = new SpikeTally(sim));
+        try (Simulation sim = r.simulation()) {
+            List<String> names = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            List<PopulationStats> stats = new ArrayList<>();
+            for (int p = 0; p < sim.populations().size(); p++) {
+                Population pop = sim.populations().get(p);
+                names.add(pop.name());
+                sizes.add(pop.size());
+                stats.add(tally[0].stats(p, r.steps(), s.dt()));
+            }
+            return new RunStats(spec.run(), s.seed(), r.steps(), s.dt(), r.wallSeconds(), sim.species(), names, sizes, stats);
+        }
+    }
+}

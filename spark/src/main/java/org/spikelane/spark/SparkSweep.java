@@ -1,0 +1,77 @@
+package org.spikelane.spark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.SparkSession;
+import org.spikelane.cli.output.Figures;
+import org.spikelane.cli.sweep.Grid;
+import org.spikelane.cli.sweep.RunStats;
+import org.spikelane.cli.sweep.SweepCluster;
+import org.spikelane.cli.sweep.SweepJob;
+import org.spikelane.cli.sweep.SweepProgress;
+
+/**
+ * {@code sweep --spark MASTER}: every run of a sweep (a grid point with one seed) is one Spark
+ * task that builds and runs the scenario with the engine, on whichever executor Spark chooses.
+ * The tasks return only their statistics, collected on the driver in run order, so a task that
+ * Spark retries leaves nothing behind and the outputs are those of a local sweep, whatever the
+ * number of executors and partitions.
+ */
+public final class SparkSweep implements SweepCluster {
+    @Override
+    public String name() { return "spark"; }
+
+    /** Seconds the last run took to get a session and to run the job (tasks and collection). */
+    private double sessionSeconds;
+    private double jobSeconds;
+
+    @Override
+    public List<RunStats> run(String master, SweepJob job, SweepProgress progress) {
+        // a session that is already running (a notebook, spark-submit's, a test's) is used and left running
+        boolean ours = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
+        long start = System.nanoTime();
+        SparkSession spark = Sessions.open(master, "spikelane sweep " + job.scenario().defaultName());
+        long opened = System.nanoTime();
+        sessionSeconds = (opened - start) / 1e9;
+        TaskProgress listener = new TaskProgress(progress);
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            jsc.sc().addSparkListener(listener);
+            Broadcast<SweepJob> shared = jsc.broadcast(job);
+            List<Integer> runs = new ArrayList<>();
+            for (int i = 0; i < job.runs().size(); i++) runs.add(i);
+            // one run per partition: each run is a task of its own, and partition i holds run i
+            List<RunStats> results = new ArrayList<>(jsc.parallelize(runs, Math.max(1, runs.size()))
+                    .map(new RunTask(shared)).collect());
+            results.sort(Comparator.comparingInt(RunStats::run));
+            jobSeconds = (System.nanoTime() - opened) / 1e9;
+            return results;
+        } catch (RuntimeException e) {
+            throw SparkErrors.oneLine(e);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            if (ours) spark.stop();
+        }
+    }
+
+    @Override
+    public void describe(ObjectNode summary) {
+        summary.put("spark_session_start_s", Figures.millis(sessionSeconds));
+        summary.put("spark_job_s", Figures.millis(jobSeconds));
+    }
+
+    @Override
+    public List<String> outputs() { return List.of("sweep.parquet"); }
+
+    @Override
+    public void write(String name, SweepJob job, Grid grid, List<RunStats> runs, OutputStream out) throws IOException {
+        if (!name.equals("sweep.parquet")) throw new IllegalArgumentException("no output " + name);
+        ParquetTable.write(job, grid, runs, out);
+    }
+}
