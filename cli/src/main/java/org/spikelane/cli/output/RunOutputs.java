@@ -12,6 +12,7 @@ import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
 import org.spikelane.cli.plot.RasterPlot;
+import org.spikelane.cli.plot.RatesBoxPlot;
 import org.spikelane.cli.plot.TracesPlot;
 import org.spikelane.cli.scenario.InputLabels;
 
@@ -23,9 +24,13 @@ public final class RunOutputs {
     public static final String TRACES = "traces.png";
     public static final String RASTER = "raster.png";
     public static final String RATES = "rates.csv";
+    public static final String RATES_BOX = "rates-box.png";
 
-    /** Every file a run can write; a run without state recording writes neither state.csv nor traces.png. */
-    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES);
+    /**
+     * Every file a run can write; a run without state recording writes neither state.csv nor
+     * traces.png, a run of one population no rates-box.png.
+     */
+    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES, RATES_BOX);
 
     private RunOutputs() {}
 
@@ -43,6 +48,8 @@ public final class RunOutputs {
         names.add(SUMMARY);
         if (traces) names.add(TRACES);
         names.add(RASTER);
+        boolean box = RatesBoxPlot.wanted(sim);
+        if (box) names.add(RATES_BOX);
         status.accept("writing " + SPIKES);
         out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
         RateBins rates = RateBins.of(sim, result.firstStep(), result.steps());
@@ -60,6 +67,8 @@ public final class RunOutputs {
         }
         status.accept("drawing " + RASTER);
         out.write(RASTER, o -> Charts.writePng(RasterPlot.draw(sim, result.firstStep(), result.steps(), rates), o));
+        if (box) status.accept("drawing " + RATES_BOX);
+        if (box) out.write(RATES_BOX, o -> Charts.writePng(RatesBoxPlot.draw(sim, result.firstStep(), result.steps()), o));
         return out.commit();
     }
 }
