@@ -273,7 +273,7 @@ public final class Network {
      * @param synapseParams the plugin's parameters (null: defaults)
      * @param weight        "4 nS", an SI number, a list (one per synapse), or {normal|uniform: {...}}
      * @param delay         as {@code weight}, a time; null means 0 (effect from the next step)
-     * @param connect       {@code {rule: all_to_all | one_to_one | probability (p, autapses) | in_degree (k)
+     * @param connect       {@code {rule: all_to_all | one_to_one | probability (p, autapses) | in_degree (k) | total_number (n)
      *                      | pairs (pairs), pre: {from, to}, post: {from, to}}}; null means all_to_all
      */
     public Network connect(String from, String to, String synapse, Map<String, ?> synapseParams,

@@ -34,6 +34,8 @@ public final class ResourceEstimate {
      * steps and the table's two sort orders all live at the same time.
      */
     static final long SYNAPSE_BUILD_BYTES = 40;
+    /** What rule total_number's build keeps per synapse beside the final arrays: a 2-byte delay. */
+    static final long TOTAL_NUMBER_BUILD_EXTRA = 2;
 
     /** One recording of state: its scenario order, population and size. */
     public record Recording(int index, String population, long neurons, int variables, long samples, long bytes) {
@@ -83,7 +85,9 @@ public final class ResourceEstimate {
             synapseCount += n;
             synapseBytes += n * SYNAPSE_BYTES + (sources + 1) * 4 + targets * SYNAPSE_KERNEL_BYTES_PER_TARGET;
             // projections are built one after the other: only the largest one's scaffolding is alive at once
-            buildExtra = Math.max(buildExtra, n * (SYNAPSE_BUILD_BYTES - SYNAPSE_BYTES));
+            // total_number builds into the final arrays (net/TotalNumberTable): a delay per synapse beside them
+            long extra = rule.kind() == ConnectRule.Kind.TOTAL_NUMBER ? n * TOTAL_NUMBER_BUILD_EXTRA : n * (SYNAPSE_BUILD_BYTES - SYNAPSE_BYTES);
+            buildExtra = Math.max(buildExtra, extra);
         }
         List<Recording> recs = new ArrayList<>();
         for (int k = 0; k < net.recordedState.size(); k++) {

@@ -168,7 +168,7 @@ public final class Simulation implements AutoCloseable {
             RandomStream random = RandomStream.root(seed).substream("projection").substream(k);
             LifPopulation target = (LifPopulation) byName.get(spec.to());
             spec = target.format().projection(spec);
-            Projection projection = spec.build(byName.get(spec.from()), target, dt, random, Simd.useVectorKernels());
+            Projection projection = spec.build(byName.get(spec.from()), target, dt, random, Simd.useVectorKernels(), net.threads());
             target.format().projectionBuilt(projection, spec);
             built.add(projection);
         }

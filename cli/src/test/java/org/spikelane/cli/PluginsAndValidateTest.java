@@ -63,7 +63,9 @@ class PluginsAndValidateTest {
     void everyExampleValidates() throws IOException {
         try (Stream<Path> files = Files.list(Cli.EXAMPLES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                Cli.Outcome o = Cli.run("validate", f.toString());
+                List<String> args = new java.util.ArrayList<>(List.of("validate", f.toString()));
+                for (String set : ExamplesTest.testSized(f.getFileName().toString())) args.addAll(List.of("--set", set));
+                Cli.Outcome o = Cli.run(args.toArray(String[]::new));
                 assertEquals(0, o.exitCode(), f + ": " + o.err());
                 assertTrue(o.out().startsWith("ok: "), o.out());
             }

@@ -77,4 +77,23 @@ class RatesTest {
         for (String[] r : Cli.rows(out.resolve("rates.csv"))) spikes += Double.parseDouble(r[3]) * Double.parseDouble(r[2]) * 3;
         assertEquals(Cli.rows(out.resolve("spikes.csv")).size(), spikes, 1e-6);
     }
+
+    /**
+     * rates-box.png for a run of two populations (poisson-noise: E and the thalamic Poisson
+     * population), and its numbers, the per-neuron rates, are spikes.csv's counts over the run.
+     */
+    @Test
+    void aRunOfSeveralPopulationsDrawsTheirRatesAsBoxes() throws java.io.IOException {
+        Path out = tmp.resolve("box");
+        var r = org.spikelane.cli.api.Scenarios.run(org.spikelane.cli.api.Scenarios.load(Cli.example("poisson-noise.yaml"), "duration=200 ms"));
+        org.spikelane.cli.api.Scenarios.writeOutputs(r, out);
+        var image = javax.imageio.ImageIO.read(out.resolve("rates-box.png").toFile());
+        assertTrue(image.getWidth() >= 800 && image.getHeight() >= 400);
+        double[][] hz = org.spikelane.cli.plot.RatesBoxPlot.rates(r.simulation(), 0, r.steps());
+        double[] counted = new double[hz[0].length];
+        for (String[] row : Cli.rows(out.resolve("spikes.csv"))) if (row[0].equals("E")) counted[Integer.parseInt(row[1])] += 1 / 0.2;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(counted, hz[0], 1e-9);
+        assertTrue(java.util.Arrays.stream(hz[0]).sum() > 0, "E fires");
+        assertEquals(200, hz[1].length, "every thalamic neuron has a rate, silent ones too");
+    }
 }

@@ -50,7 +50,8 @@ class StateRegistryCompletenessTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("examplesAndPrecisions")
     void everyArrayIsDeclared(String example, String precision) throws Exception {
-        List<String> sets = precision == null ? List.of() : List.of("precision=" + precision);
+        List<String> sets = new ArrayList<>(ExamplesTest.testSized(example));
+        if (precision != null) sets.add("precision=" + precision);
         Scenario scenario = Scenario.load(Cli.example(example), sets);
         Simulation sim = NetworkBuilder.simulation(scenario, PluginRegistry.discover());
         sim.runSteps(3);

@@ -43,7 +43,7 @@ class ThreadCountAgreementTest {
             // shorter runs where the example is long: the split is exercised from the first step
             List<String> shorter = example.startsWith("cuba") || example.startsWith("coba") ? List.of("duration=0.1 s")
                     : example.startsWith("seed-pulses") ? List.of("duration=0.5 s")
-                    : example.startsWith("neurodynex-sine") ? List.of("duration=0.1 s") : List.of();
+                    : example.startsWith("neurodynex-sine") ? List.of("duration=0.1 s") : ExamplesTest.testSized(example);
             out.add(Arguments.of(example, shorter));
             if (!example.startsWith("loihi")) out.add(Arguments.of(example, plus(shorter, "precision=fixed")));
         }

@@ -18,16 +18,21 @@ import org.spikelane.spi.Suggest;
  * pre {@code from + i} to post {@code from + i}); {@code probability} with {@code p} (each pair
  * independently, Brian2's {@code connect(p=...)}); {@code in_degree} with {@code k} (every post
  * neuron gets exactly {@code k} distinct pre neurons, NEST's {@code fixed_indegree} without
- * multapses); {@code pairs} (explicit {@code [[pre, post], ...]}, repeats allowed). Optional
+ * multapses); {@code total_number} with {@code n} (exactly {@code n} synapses, each (pre, post)
+ * pair drawn uniformly and independently, so multapses occur: NEST's {@code fixed_total_number}
+ * with multapses allowed); {@code pairs} (explicit {@code [[pre, post], ...]}, repeats allowed). Optional
  * half-open ranges {@code pre} / {@code post}. {@code autapses} (default true, as in Brian2)
  * matters only when a population projects onto itself.
  */
 public final class ConnectRule {
-    public enum Kind { ALL_TO_ALL, ONE_TO_ONE, PROBABILITY, IN_DEGREE, PAIRS }
+    public enum Kind { ALL_TO_ALL, ONE_TO_ONE, PROBABILITY, IN_DEGREE, TOTAL_NUMBER, PAIRS }
 
     private static final Map<String, Kind> NAMES = Map.of("all_to_all", Kind.ALL_TO_ALL, "one_to_one", Kind.ONE_TO_ONE,
-            "probability", Kind.PROBABILITY, "in_degree", Kind.IN_DEGREE, "pairs", Kind.PAIRS);
-    private static final List<String> RULES = List.of("all_to_all", "one_to_one", "probability", "in_degree", "pairs");
+            "probability", Kind.PROBABILITY, "in_degree", Kind.IN_DEGREE, "total_number", Kind.TOTAL_NUMBER, "pairs", Kind.PAIRS);
+    private static final List<String> RULES = List.of("all_to_all", "one_to_one", "probability", "in_degree", "total_number", "pairs");
+    /** NEST's names of the same rules, answered with ours (a NEST user's first guess). */
+    private static final Map<String, String> NEST_NAMES = Map.of("fixed_total_number", "total_number with n",
+            "fixed_indegree", "in_degree with k", "pairwise_bernoulli", "probability with p");
 
     /**
      * The most synapses one projection can hold: its synapses live in Java arrays, indexed by int.
@@ -41,11 +46,13 @@ public final class ConnectRule {
     private final IndexRange post;
     private final double p;
     private final int k;
+    /** Synapses of rule total_number. */
+    private final int total;
     private final boolean autapses;
     private final boolean recurrent;
     private final int[][] pairs;
 
-    private ConnectRule(String owner, Kind kind, IndexRange pre, IndexRange post, double p, int k, boolean autapses,
+    private ConnectRule(String owner, Kind kind, IndexRange pre, IndexRange post, double p, int k, int total, boolean autapses,
                         boolean recurrent, int[][] pairs) {
         this.owner = owner;
         this.kind = kind;
@@ -53,6 +60,7 @@ public final class ConnectRule {
         this.post = post;
         this.p = p;
         this.k = k;
+        this.total = total;
         this.autapses = autapses;
         this.recurrent = recurrent;
         this.pairs = pairs;
@@ -67,7 +75,8 @@ public final class ConnectRule {
     public static ConnectRule parse(Map<String, ?> connect, int preSize, int postSize, boolean recurrent, String owner) {
         if (connect == null) connect = Map.of();
         if (!connect.containsKey("rule")) {
-            for (var hint : List.of(List.of("p", "probability"), List.of("k", "in_degree"), List.of("pairs", "pairs"))) {
+            for (var hint : List.of(List.of("p", "probability"), List.of("k", "in_degree"), List.of("n", "total_number"),
+                    List.of("pairs", "pairs"))) {
                 if (connect.containsKey(hint.get(0))) {
                     throw new ParameterException(owner, "connect.rule", "is missing; '" + hint.get(0) + "' belongs to rule: " + hint.get(1));
                 }
@@ -75,6 +84,10 @@ public final class ConnectRule {
         }
         Object ruleName = connect.containsKey("rule") ? connect.get("rule") : "all_to_all";
         Kind kind = NAMES.get(ruleName.toString());
+        if (kind == null && NEST_NAMES.containsKey(ruleName.toString())) {
+            throw new ParameterException(owner, "connect.rule", "unknown rule '" + ruleName + "'; NEST's " + ruleName
+                    + " is rule: " + NEST_NAMES.get(ruleName.toString()));
+        }
         if (kind == null) {
             throw new ParameterException(owner, "connect.rule", "unknown rule '" + ruleName + "'"
                     + Suggest.didYouMean(ruleName.toString(), RULES) + "; known: " + String.join(", ", RULES));
@@ -84,6 +97,7 @@ public final class ConnectRule {
             case ONE_TO_ONE -> List.of("rule", "pre", "post");
             case PROBABILITY -> List.of("rule", "pre", "post", "autapses", "p");
             case IN_DEGREE -> List.of("rule", "pre", "post", "autapses", "k");
+            case TOTAL_NUMBER -> List.of("rule", "pre", "post", "autapses", "n");
             case PAIRS -> List.of("rule", "pairs");
         };
         checkKeys(connect, allowed, owner, "connect");
@@ -98,6 +112,7 @@ public final class ConnectRule {
         }
         double p = 0;
         int k = 0;
+        int total = 0;
         int[][] pairs = null;
         switch (kind) {
             case ONE_TO_ONE -> {
@@ -120,10 +135,26 @@ public final class ConnectRule {
                             + " available to each post neuron), got " + k);
                 }
             }
+            case TOTAL_NUMBER -> {
+                if (!connect.containsKey("n")) {
+                    throw new ParameterException(owner, "connect.n", "is required for rule total_number (a whole number in [0, "
+                            + MAX_SYNAPSES + "])");
+                }
+                double n = number(connect.get("n"), owner, "connect.n");
+                if (n != Math.rint(n) || n < 0 || n > MAX_SYNAPSES) {
+                    throw new ParameterException(owner, "connect.n", "must be a whole number in [0, " + MAX_SYNAPSES
+                            + "] (synapses of one projection), got " + connect.get("n"));
+                }
+                total = (int) n;
+                boolean onlySelf = pre.length() == 1 && post.length() == 1 && pre.from() == post.from();
+                if (total > 0 && (pre.length() == 0 || post.length() == 0 || (recurrent && !autapses && onlySelf))) {
+                    throw new ParameterException(owner, "connect.n", "must be 0: the ranges leave no (pre, post) pair to draw, got " + total);
+                }
+            }
             case PAIRS -> pairs = parsePairs(connect.get("pairs"), preSize, postSize, owner);
             case ALL_TO_ALL -> { }
         }
-        ConnectRule rule = new ConnectRule(owner, kind, pre, post, p, k, autapses, recurrent, pairs);
+        ConnectRule rule = new ConnectRule(owner, kind, pre, post, p, k, total, autapses, recurrent, pairs);
         long expected = rule.expectedCount();
         if (expected > MAX_SYNAPSES) {
             throw new ParameterException(owner, "connect", "makes " + (kind == Kind.PROBABILITY ? "about " : "") + expected
@@ -170,6 +201,7 @@ public final class ConnectRule {
             case ONE_TO_ONE -> pre.length();
             case PROBABILITY -> -1;
             case IN_DEGREE -> (long) k * post.length();
+            case TOTAL_NUMBER -> total;
             case PAIRS -> pairs[0].length;
         };
     }
@@ -199,7 +231,9 @@ public final class ConnectRule {
      * target {@code j} is drawn from positions {@code (j, m)} of {@code random} only ({@code m} the
      * m-th draw for that target), so a slice of the target population builds its own synapses
      * without drawing the others'. Order: pre-major (by pre, then post; pairs as listed) except
-     * {@code in_degree}, which is post-major (by post, then pre).
+     * {@code in_degree}, which is post-major (by post, then pre). {@code total_number} is keyed by
+     * synapse instead ({@link #pairAt}): a slice draws all {@code n} pairs and keeps its own, in
+     * synapse order.
      */
     public Connections generate(RandomStream random, int from, int to) {
         int lo = Math.max(from, post.from());
@@ -217,6 +251,17 @@ public final class ConnectRule {
             }
             case PROBABILITY -> probability(p, random, lo, hi);
             case IN_DEGREE -> inDegree(random, lo, hi);
+            case TOTAL_NUMBER -> {
+                int[] index = totalNumberIndices(random, lo, hi);
+                int[] a = new int[index.length];
+                int[] b = new int[index.length];
+                for (int s = 0; s < index.length; s++) {
+                    long pair = pairAt(random, index[s]);
+                    a[s] = (int) (pair >>> 32);
+                    b[s] = (int) pair;
+                }
+                yield new Connections(a, b);
+            }
             case PAIRS -> {
                 IntList a = new IntList();
                 IntList b = new IntList();
@@ -319,6 +364,31 @@ public final class ConnectRule {
             }
         }
         return new Connections(a, b);
+    }
+
+    /**
+     * Rule {@code total_number}: synapse {@code s} (in {@code [0, n)}) as {@code pre << 32 | post},
+     * absolute indices, a pure function of ({@code random}, {@code s}): pre from position
+     * {@code (s, 2a)}, post from {@code (s, 2a + 1)} (uniform over the ranges), where {@code a} counts
+     * the redraws of an autapse when autapses are excluded. So any set of synapses can be drawn
+     * alone, in any order, on any thread.
+     */
+    public long pairAt(RandomStream random, long s) {
+        for (int a = 0; ; a++) {
+            int i = pre.from() + random.bounded(s, 2L * a, pre.length());
+            int j = post.from() + random.bounded(s, 2L * a + 1, post.length());
+            if (i != j || !excludesSelf()) return (long) i << 32 | j;
+        }
+    }
+
+    /** Rule {@code total_number}: the synapses whose post neuron is in {@code [from, to)}, ascending. */
+    public int[] totalNumberIndices(RandomStream random, int from, int to) {
+        IntList index = new IntList();
+        for (int s = 0; s < total; s++) {
+            int j = (int) pairAt(random, s);
+            if (j >= from && j < to) index.add(s);
+        }
+        return index.toArray();
     }
 
     static void checkKeys(Map<?, ?> map, List<String> allowed, String owner, String field) {

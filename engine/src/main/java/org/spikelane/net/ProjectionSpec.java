@@ -36,6 +36,11 @@ public final class ProjectionSpec {
     private final Object delay;
     private final Map<String, ?> connect;
     private final ConnectRule rule;
+    /** Rule total_number's weight and delay, compiled once (null for other rules). */
+    private final Values.Draw totalWeight;
+    private final Values.Draw totalDelay;
+    /** The longest delay a projection takes, in steps. */
+    static final int MAX_DELAY_STEPS = 1_000_000;
     /** For checking values and distributions before anything is drawn (none of them are used). */
     private static final RandomStream CHECK_ONLY = RandomStream.root(0);
 
@@ -62,6 +67,16 @@ public final class ProjectionSpec {
         this.weightDimension = WeightUnits.of(weight, plugin.weightDimensions(), owner, "weight");
         this.delay = delay == null ? 0.0 : delay;
         long fixed = rule.fixedCount();
+        if (rule.kind() == ConnectRule.Kind.TOTAL_NUMBER) {
+            // drawn synapse by synapse (TotalNumberTable): one value or a distribution, normals from one word each
+            totalWeight = Values.draw(weight, weightDimension, owner, "weight").withOneWordNormal();
+            totalDelay = Values.draw(this.delay, Dimension.TIME, owner, "delay").withOneWordNormal();
+            if (totalWeight.constant()) checkedWeight(totalWeight.at(CHECK_ONLY, 0, 0));
+            if (totalDelay.constant()) checkDelay(totalDelay.at(CHECK_ONLY, 0, 0));
+            return;
+        }
+        totalWeight = null;
+        totalDelay = null;
         // values that need no random draw are checked now; distributions when they are drawn
         if (!Values.isDistribution(weight)) checkWeights(expand(weight, weightDimension, fixed, "weight"));
         if (!Values.isDistribution(this.delay)) checkDelays(expand(this.delay, Dimension.TIME, fixed, "delay"));
@@ -79,19 +94,38 @@ public final class ProjectionSpec {
     }
 
     private void checkWeights(double[] w) {
-        for (double x : w) {
-            if (!plugin.weightRange().contains(x)) {
-                throw new ParameterException(owner, "weight", "must be " + plugin.weightRange().describe(weightDimension)
-                        + " for synapse '" + plugin.name() + "', got " + Units.format(x, weightDimension));
-            }
-        }
+        for (double x : w) checkedWeight(x);
     }
 
+    /** {@code w} if the synapse takes it and float32 holds it, else a one-line error. */
+    double checkedWeight(double w) {
+        if (!plugin.weightRange().contains(w)) {
+            throw new ParameterException(owner, "weight", "must be " + plugin.weightRange().describe(weightDimension)
+                    + " for synapse '" + plugin.name() + "', got " + Units.format(w, weightDimension));
+        }
+        Values.checkFloatRange(w, weightDimension, owner, "weight");
+        return w;
+    }
+
+    /** A checked delay (s) in whole steps. */
+    int delaySteps(double delay, double dt) {
+        checkDelay(delay);
+        long k = Math.round(delay / dt);
+        if (k > MAX_DELAY_STEPS) throw new ParameterException(owner, "delay", "is longer than 10^6 steps: " + Units.format(delay, Dimension.TIME));
+        return (int) k;
+    }
+
+    Values.Draw totalNumberWeight() { return totalWeight; }
+
+    Values.Draw totalNumberDelay() { return totalDelay; }
+
     private void checkDelays(double[] d) {
-        for (double x : d) {
-            if (!(x >= 0) || Double.isInfinite(x)) {
-                throw new ParameterException(owner, "delay", "must be >= 0 s, got " + Units.format(x, Dimension.TIME));
-            }
+        for (double x : d) checkDelay(x);
+    }
+
+    private void checkDelay(double x) {
+        if (!(x >= 0) || Double.isInfinite(x)) {
+            throw new ParameterException(owner, "delay", "must be >= 0 s, got " + Units.format(x, Dimension.TIME));
         }
     }
 
@@ -131,6 +165,7 @@ public final class ProjectionSpec {
      * projection) are for the whole range only.
      */
     public Synapses draw(RandomStream random, double dt, int from, int to) {
+        if (rule.kind() == ConnectRule.Kind.TOTAL_NUMBER) return drawTotalNumber(random, dt, from, to);
         Connections c = rule.generate(random.substream("connect"), from, to);
         int n = c.count();
         boolean whole = from <= 0 && to >= Integer.MAX_VALUE;
@@ -146,12 +181,32 @@ public final class ProjectionSpec {
         double[] d = expandDrawn(delay, Dimension.TIME, c, rank, random.substream("delay"), "delay");
         checkDelays(d);
         int[] steps = new int[n];
-        for (int s = 0; s < n; s++) {
-            long k = Math.round(d[s] / dt);
-            if (k > 1_000_000) throw new ParameterException(owner, "delay", "is longer than 10^6 steps: " + Units.format(d[s], Dimension.TIME));
-            steps[s] = (int) k;
-        }
+        for (int s = 0; s < n; s++) steps[s] = delaySteps(d[s], dt);
         return new Synapses(c, w, steps);
+    }
+
+    /**
+     * Rule total_number, one synapse at a time as {@link TotalNumberTable} draws them: synapse
+     * {@code s}'s weight and delay at position {@code (s, 0)} of their streams.
+     */
+    private Synapses drawTotalNumber(RandomStream random, double dt, int from, int to) {
+        RandomStream connect = random.substream("connect");
+        int[] index = rule.totalNumberIndices(connect, from, to);
+        int n = index.length;
+        int[] pre = new int[n];
+        int[] post = new int[n];
+        double[] w = new double[n];
+        int[] steps = new int[n];
+        RandomStream ws = random.substream("weight");
+        RandomStream ds = random.substream("delay");
+        for (int i = 0; i < n; i++) {
+            long pair = rule.pairAt(connect, index[i]);
+            pre[i] = (int) (pair >>> 32);
+            post[i] = (int) pair;
+            w[i] = checkedWeight(totalWeight.at(ws, index[i], 0));
+            steps[i] = delaySteps(totalDelay.at(ds, index[i], 0), dt);
+        }
+        return new Synapses(new Connections(pre, post), w, steps);
     }
 
     private double[] expandDrawn(Object raw, Dimension dim, Connections c, int[] rank, RandomStream random, String field) {
@@ -165,11 +220,22 @@ public final class ProjectionSpec {
      * @param vector whether the kernel should use the Vector API path
      */
     public Projection build(Population source, LifPopulation target, double dt, RandomStream random, boolean vector) {
-        Synapses drawn = draw(random, dt, 0, Integer.MAX_VALUE);
-        Connections c = drawn.connections();
-        double[] w = drawn.weights();
-        int[] steps = drawn.delaySteps();
-        SynapseTable table = new SynapseTable(source.size(), c.pre(), c.post(), w, steps);
+        return build(source, target, dt, random, vector, 1);
+    }
+
+    /**
+     * As {@link #build(Population, LifPopulation, double, RandomStream, boolean)}, drawing rule
+     * {@code total_number} on up to {@code threads} threads (the same table for any count).
+     */
+    public Projection build(Population source, LifPopulation target, double dt, RandomStream random, boolean vector, int threads) {
+        SynapseTable table;
+        if (rule.kind() == ConnectRule.Kind.TOTAL_NUMBER) {
+            table = TotalNumberTable.build(this, source.size(), dt, random, threads);
+        } else {
+            Synapses drawn = draw(random, dt, 0, Integer.MAX_VALUE);
+            Connections c = drawn.connections();
+            table = new SynapseTable(source.size(), c.pre(), c.post(), drawn.weights(), drawn.delaySteps());
+        }
         Context context = new Context(dt, target.format().synapseTarget(), weightDimension, vector, params.owner());
         SynapseKernel kernel = target.format().synapseKernel(plugin, context, params);
         return new Projection(owner, source, target, table, kernel);

@@ -73,6 +73,19 @@ public final class SynapseTable implements StateOwner {
         }
     }
 
+    /**
+     * A table already laid out as described above (a builder that fills the final arrays itself,
+     * {@link TotalNumberTable}): {@code delays} ascending and distinct, {@code rowStart} of length
+     * {@code delays.length * (sources + 1)}, rows sorted by target. Taken, not copied.
+     */
+    SynapseTable(int sources, int[] delays, int[] rowStart, int[] target, float[] weight) {
+        this.sources = sources;
+        this.delays = delays;
+        this.rowStart = rowStart;
+        this.target = target;
+        this.weight = weight;
+    }
+
     /** Synapse indices ordered by target, stably (a counting sort: O(synapses + targets)). */
     private static int[] byTarget(int[] post) {
         int targets = 0;

@@ -3,7 +3,7 @@
  *
  * <ul>
  *   <li>{@link org.spikelane.net.ConnectRule}: the scenario's {@code connect} map (all_to_all,
- *   one_to_one, probability, in_degree, pairs; optional half-open {@code pre}/{@code post}
+ *   one_to_one, probability, in_degree, total_number, pairs; optional half-open {@code pre}/{@code post}
  *   ranges; {@code autapses}), checked when the projection is added and drawn when the simulation
  *   is built from a stream derived from the network seed and the projection's position, so a
  *   seed always gives the same synapses, weights and delays; each target's are keyed by that

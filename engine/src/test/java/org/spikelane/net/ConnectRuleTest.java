@@ -200,7 +200,7 @@ class ConnectRuleTest {
     @Test
     void badRulesAreOneLineErrorsNamingTheField() {
         assertEquals("projection 'a -> b' parameter 'connect.rule': unknown rule 'probabilty' (did you mean 'probability'?);"
-                + " known: all_to_all, one_to_one, probability, in_degree, pairs", error(Map.of("rule", "probabilty"), 5, 5));
+                + " known: all_to_all, one_to_one, probability, in_degree, total_number, pairs", error(Map.of("rule", "probabilty"), 5, 5));
         assertTrue(error(Map.of("rule", "probability", "p", 1.5), 5, 5).contains("'connect.p': must be in [0, 1]"));
         assertTrue(error(Map.of("rule", "probability"), 5, 5).contains("'connect.p': is required"));
         assertTrue(error(Map.of("rule", "in_degree", "k", 6), 5, 5).contains("'connect.k': must be in [0, 5]"));

@@ -12,6 +12,7 @@ import org.spikelane.cli.plot.Charts;
 import org.spikelane.cli.plot.PlotContext;
 import org.spikelane.cli.plot.RasterPlot;
 import org.spikelane.cli.plot.StatsPlot;
+import org.spikelane.cli.plot.RatesBoxPlot;
 import org.spikelane.cli.plot.TracesPlot;
 
 /** The files of one {@code run}, written together through an {@link OutputDir}. */
@@ -23,9 +24,13 @@ public final class RunOutputs {
     public static final String RASTER = "raster.png";
     public static final String RATES = "rates.csv";
     public static final String STATS = "stats.png";
+    public static final String RATES_BOX = "rates-box.png";
 
-    /** Every file a run can write; a run without state recording writes neither state.csv nor traces.png. */
-    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES, STATS);
+    /**
+     * Every file a run can write; a run without state recording writes neither state.csv nor
+     * traces.png, a run of one population no rates-box.png.
+     */
+    public static final Set<String> ALL = Set.of(SPIKES, STATE, SUMMARY, TRACES, RASTER, RATES, STATS, RATES_BOX);
 
     private RunOutputs() {}
 
@@ -45,6 +50,8 @@ public final class RunOutputs {
         names.add(RASTER);
         boolean stats = StatsPlot.applies(sim);
         if (stats) names.add(STATS);
+        boolean box = RatesBoxPlot.wanted(sim);
+        if (box) names.add(RATES_BOX);
         status.accept("writing " + SPIKES);
         out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
         RateBins rates = RateBins.of(sim, result.firstStep(), result.steps());
@@ -64,6 +71,8 @@ public final class RunOutputs {
             status.accept("drawing " + STATS);
             out.write(STATS, o -> Charts.writePng(StatsPlot.draw(sim, result.firstStep(), result.steps(), context), o));
         }
+        if (box) status.accept("drawing " + RATES_BOX);
+        if (box) out.write(RATES_BOX, o -> Charts.writePng(RatesBoxPlot.draw(sim, result.firstStep(), result.steps()), o));
         return out.commit();
     }
 }

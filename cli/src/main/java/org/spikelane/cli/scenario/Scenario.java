@@ -57,6 +57,7 @@ public record Scenario(String name, double dt, double duration, long seed, Strin
         SourceMap sources = parsed.sources();
         Tree tree = new Tree(sources);
         Schema.checkKeys(root, Schema.TOP, "", sources);
+        Scaling.apply(root, tree); // sizes, synapse counts, weights and inputs of a scaled model, before anything reads them
 
         String name = root.containsKey("name") ? tree.text(root.get("name"), "name") : defaultName;
         if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {

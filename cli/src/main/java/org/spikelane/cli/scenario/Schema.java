@@ -12,8 +12,8 @@ public final class Schema {
     private Schema() {}
 
     public static final List<String> TOP = List.of("name", "dt", "duration", "seed", "precision", "threads",
-            "populations", "inputs", "projections", "record");
-    public static final List<String> POPULATION = List.of("name", "size", "model", "params", "spikes", "groups");
+            "scale", "populations", "inputs", "projections", "record");
+    public static final List<String> POPULATION = List.of("name", "size", "model", "params", "spikes", "groups", "full_scale_rate");
     public static final List<String> GENERATOR_SPIKES = List.of("times", "neurons", "period");
     /** Keys every input has; the rest are the plugin's parameters. */
     public static final List<String> INPUT = List.of("type", "target", "neurons");
