@@ -3,8 +3,11 @@ package org.spikelane;
 import java.util.ArrayList;
 import java.util.List;
 import org.spikelane.net.ConnectRule;
+import org.spikelane.net.DelaySpread;
 import org.spikelane.net.ProjectionSpec;
 import org.spikelane.record.StateRecorder;
+import org.spikelane.spi.Values;
+import org.spikelane.units.Dimension;
 
 /**
  * The memory a {@link Network} will take once built and run, estimated from its blueprint alone:
@@ -13,8 +16,10 @@ import org.spikelane.record.StateRecorder;
  * with the numbers, rather than dying of an OutOfMemoryError minutes into building synapses.
  *
  * <p>The per-neuron and per-synapse costs are those of the arrays the simulation registers (see
- * {@link Simulation#stateRegistry()}), rounded up; the tests hold the estimate within a factor of
- * the registry's measured bytes. Spike recordings grow with the spikes and are not estimated.
+ * {@link Simulation#stateRegistry()}), rounded up; the tests hold the estimate within a factor of the
+ * registry's measured bytes. Spike recordings grow with the spikes, which only the run knows: they are
+ * estimated at an assumed {@value #ASSUMED_RATE_HZ} Hz per recorded LIF neuron (a generator's
+ * spikes are counted, a Poisson population's from its rate where it is one value).
  */
 public final class ResourceEstimate {
     /**
@@ -36,6 +41,13 @@ public final class ResourceEstimate {
     static final long SYNAPSE_BUILD_BYTES = 40;
     /** What rule total_number's build keeps per synapse beside the final arrays: a 2-byte delay. */
     static final long TOTAL_NUMBER_BUILD_EXTRA = 2;
+    /** The firing rate assumed for a recorded LIF neuron (regular firing at 60 Hz in the seed scenario, cortical networks 1-20 Hz). */
+    public static final double ASSUMED_RATE_HZ = 100;
+    /**
+     * Bytes per recorded spike: a population and a neuron index (ints) and a step (a long), in arrays
+     * that grow by doubling, so up to twice that once grown.
+     */
+    static final long SPIKE_BYTES = 2 * 16;
 
     /** One recording of state: its scenario order, population and size. */
     public record Recording(int index, String population, long neurons, int variables, long samples, long bytes) {
@@ -48,14 +60,16 @@ public final class ResourceEstimate {
     private final long synapseBuildPeak;
     private final long synapses;
     private final List<Recording> recordings;
+    private final long spikes;
 
     private ResourceEstimate(long neuronBytes, long synapseBytes, long synapseBuildPeak, long synapses,
-                             List<Recording> recordings) {
+                             List<Recording> recordings, long spikes) {
         this.neuronBytes = neuronBytes;
         this.synapseBytes = synapseBytes;
         this.synapseBuildPeak = synapseBuildPeak;
         this.synapses = synapses;
         this.recordings = List.copyOf(recordings);
+        this.spikes = spikes;
     }
 
     /**
@@ -82,12 +96,17 @@ public final class ResourceEstimate {
             long n = Math.max(0, rule.expectedCount());
             long sources = net.populations.get(p.from()).size();
             long targets = net.populations.get(p.to()).size();
+            DelaySpread delays = p.delaySpread(net.dt, n);
+            // one row start per (delay, source); the ring keeps the last maxSteps + 1 steps' spike lists
+            long rowStarts = delays.groups() * (sources + 1) * 4;
+            long ring = (delays.maxSteps() + 1) * (Math.min(sources, 64) * 4 + 12);
             synapseCount += n;
-            synapseBytes += n * SYNAPSE_BYTES + (sources + 1) * 4 + targets * SYNAPSE_KERNEL_BYTES_PER_TARGET;
-            // projections are built one after the other: only the largest one's scaffolding is alive at once
+            synapseBytes += n * SYNAPSE_BYTES + rowStarts + ring + targets * SYNAPSE_KERNEL_BYTES_PER_TARGET;
+            // projections are built one after the other: only the largest one's scaffolding is alive at
+            // once, with two more row-start-sized count arrays (the table's counting sort);
             // total_number builds into the final arrays (net/TotalNumberTable): a delay per synapse beside them
-            long extra = rule.kind() == ConnectRule.Kind.TOTAL_NUMBER ? n * TOTAL_NUMBER_BUILD_EXTRA : n * (SYNAPSE_BUILD_BYTES - SYNAPSE_BYTES);
-            buildExtra = Math.max(buildExtra, extra);
+            long perSynapse = rule.kind() == ConnectRule.Kind.TOTAL_NUMBER ? TOTAL_NUMBER_BUILD_EXTRA : SYNAPSE_BUILD_BYTES - SYNAPSE_BYTES;
+            buildExtra = Math.max(buildExtra, n * perSynapse + 2 * rowStarts);
         }
         List<Recording> recs = new ArrayList<>();
         for (int k = 0; k < net.recordedState.size(); k++) {
@@ -98,7 +117,31 @@ public final class ResourceEstimate {
             long bytes = samples * (values * Float.BYTES + Long.BYTES);
             recs.add(new Recording(k, spec.population(), spec.neurons().length, spec.variables().size(), samples, bytes));
         }
-        return new ResourceEstimate(neurons, synapseBytes, buildExtra, synapseCount, recs);
+        double seconds = Math.max(0, end - first) * net.dt;
+        long spikes = 0;
+        for (String name : net.recordedSpikes) spikes += expectedSpikes(net.populations.get(name), seconds);
+        return new ResourceEstimate(neurons, synapseBytes, buildExtra, synapseCount, recs, spikes);
+    }
+
+    /** Spikes a recorded population is expected to emit in {@code seconds} (see the class comment). */
+    private static long expectedSpikes(Network.PopulationSpec spec, double seconds) {
+        double spikes = switch (spec) {
+            case Network.GeneratorSpec gen -> gen.period() > 0
+                    ? gen.times().length * Math.ceil(seconds / gen.period()) : gen.times().length;
+            case Network.PoissonSpec poisson -> poisson.size() * seconds * poissonRate(poisson.rawParams().get("rate"));
+            case Network.LifSpec lif -> lif.size() * seconds * ASSUMED_RATE_HZ;
+        };
+        return (long) Math.min(Long.MAX_VALUE / SPIKE_BYTES, Math.ceil(spikes));
+    }
+
+    /** A Poisson population's rate where it is one value; the assumed rate for a list or a distribution. */
+    private static double poissonRate(Object rate) {
+        if (rate == null || rate instanceof List<?> || Values.isDistribution(rate)) return ASSUMED_RATE_HZ;
+        try {
+            return Values.scalar(rate, Dimension.FREQUENCY, "poisson", "rate");
+        } catch (RuntimeException e) {
+            return ASSUMED_RATE_HZ; // the population reports its own error when it is built
+        }
     }
 
     /** Neuron state and parameters of every population. */
@@ -118,13 +161,19 @@ public final class ResourceEstimate {
 
     public long recordingBytes() { return recordings.stream().mapToLong(Recording::bytes).sum(); }
 
-    /** What the simulation holds once built and run to the end (the registry's bytes). */
-    public long residentBytes() { return neuronBytes + synapseBytes + recordingBytes(); }
+    /** Spikes the spike recorder is expected to hold at the end (an assumption: see the class comment). */
+    public long expectedSpikes() { return spikes; }
+
+    /** Bytes of {@link #expectedSpikes()} in the spike recorder's growing arrays. */
+    public long spikeBytes() { return spikes * SPIKE_BYTES; }
+
+    /** What the simulation holds once built and run to the end (the registry's bytes, and the spikes as assumed). */
+    public long residentBytes() { return neuronBytes + synapseBytes + recordingBytes() + spikeBytes(); }
 
     /**
      * The most the run needs at one moment: neurons and synapses, plus either the largest
      * projection's build scaffolding or the recordings, whichever is larger, since recordings are
      * allocated after the build (before the first step), once the scaffolding is garbage.
      */
-    public long peakBytes() { return neuronBytes + synapseBytes + Math.max(synapseBuildPeak, recordingBytes()); }
+    public long peakBytes() { return neuronBytes + synapseBytes + Math.max(synapseBuildPeak, recordingBytes() + spikeBytes()); }
 }

@@ -113,13 +113,16 @@ final class Preflight {
     private static String parts(ResourceEstimate e) {
         String synapses = "synapses " + MemorySize.format(e.synapseBytes());
         if (e.synapseBuildPeak() > 0) synapses += " and " + MemorySize.format(e.synapseBuildPeak()) + " more while building them";
-        return "neurons " + MemorySize.format(e.neuronBytes()) + ", " + synapses + ", recordings " + MemorySize.format(e.recordingBytes());
+        String spikes = e.expectedSpikes() == 0 ? "" : ", spikes " + MemorySize.format(e.spikeBytes()) + " (" + e.expectedSpikes()
+                + " spikes, assuming " + (int) ResourceEstimate.ASSUMED_RATE_HZ + " Hz per recorded LIF neuron)";
+        return "neurons " + MemorySize.format(e.neuronBytes()) + ", " + synapses + ", recordings " + MemorySize.format(e.recordingBytes())
+                + spikes;
     }
 
     /** What the user can do: more heap if the machine has it, else a smaller run. */
     static String wayOut(long need) {
         long machine = MemorySize.machine();
-        String smaller = "record fewer neurons or sample less often (every:)";
+        String smaller = "record fewer neurons or sample less often (every:), or record the spikes of fewer populations";
         if (machine > 0 && need + need / 4 > machine) {
             return "this machine has " + MemorySize.format(machine) + ": make the network smaller, " + smaller;
         }

@@ -415,8 +415,11 @@ public final class ConnectRule {
 
     static int integer(Object raw, String owner, String field) {
         double d = number(raw, owner, field);
-        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw new ParameterException(owner, field, "expected a whole number, got " + raw);
+        if (d != Math.rint(d)) throw new ParameterException(owner, field, "expected a whole number, got " + raw);
+        // checked here, before any narrowing: (int) 4294967296.0 would be a different count or index
+        if (Math.abs(d) > Integer.MAX_VALUE) {
+            throw new ParameterException(owner, field, raw + " is outside the range of counts and neuron indices, "
+                    + -Integer.MAX_VALUE + " to " + Integer.MAX_VALUE + " (they are ints)");
         }
         return (int) d;
     }

@@ -131,6 +131,9 @@ public final class ProjectionSpec {
 
     public String owner() { return owner; }
 
+    /** How the delays spread over whole steps at {@code dt} (for the memory estimate; {@code synapses}: the expected count). */
+    public DelaySpread delaySpread(double dt, long synapses) { return DelaySpread.of(delay, dt, synapses, owner); }
+
     public String from() { return from; }
 
     public String to() { return to; }

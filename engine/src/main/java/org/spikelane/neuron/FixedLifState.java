@@ -153,10 +153,30 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
             }
             setVoltage(i, s.initialPotential(i));
         }
+        checkVoltageResolution(s);
         addendIndexMask = profile.rounding() == org.spikelane.fixed.Rounding.STOCHASTIC ? -1 : 0;
         restingIndexMask = uniform(restingPotential) ? 0 : -1;
         resetIndexMask = uniform(resetPotential) ? 0 : -1;
         built = true;
+    }
+
+    /** Refuses a population whose largest voltage parameter rounds the others away ({@link FixedVoltageResolution}). */
+    private void checkVoltageResolution(PhysicalParameters s) {
+        String[] names = {LifModel.E_L, LifModel.V_RESET, LifModel.V_THRESHOLD, LifModel.V_INIT};
+        double[] values = new double[size * names.length], quantized = new double[values.length];
+        for (int i = 0; i < size; i++) {
+            int k = i * names.length;
+            values[k] = s.get(LifModel.E_L, i);
+            quantized[k] = restingPotential[i] * voltageLsb;
+            // Loihi-style reset to 0 ignores v_reset: compare it with itself
+            values[k + 1] = s.get(LifModel.V_RESET, i);
+            quantized[k + 1] = profile.resetToZero() ? values[k + 1] : resetPotential[i] * voltageLsb;
+            values[k + 2] = s.get(LifModel.V_THRESHOLD, i);
+            quantized[k + 2] = threshold[i] * voltageLsb;
+            values[k + 3] = s.initialPotential(i);
+            quantized[k + 3] = v[i] * voltageLsb;
+        }
+        FixedVoltageResolution.check(population, names, values, quantized, voltageLsb);
     }
 
     /** Whether every neuron and the first vector's lanes (padding included) hold one value. */

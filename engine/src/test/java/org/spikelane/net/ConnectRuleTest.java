@@ -206,6 +206,8 @@ class ConnectRuleTest {
         assertTrue(error(Map.of("rule", "in_degree", "k", 6), 5, 5).contains("'connect.k': must be in [0, 5]"));
         assertTrue(error(Map.of("rule", "in_degree", "k", 5, "autapses", false), 5, 5).contains("'connect.k': must be in [0, 4]"));
         assertTrue(error(Map.of("rule", "in_degree", "k", 2.5), 5, 5).contains("'connect.k': expected a whole number"));
+        assertTrue(error(Map.of("rule", "in_degree", "k", 4294967296L), 5, 5).contains("'connect.k': 4294967296 is outside the range of"
+                + " counts and neuron indices, -2147483647 to 2147483647"));
         assertTrue(error(Map.of("rule", "one_to_one", "post", Map.of("to", 3)), 5, 5).contains("equal length"));
         assertTrue(error(Map.of("rule", "pairs", "pairs", List.of(List.of(0, 5))), 5, 5)
                 .contains("'connect.pairs.0': post index 5 is out of range [0, 4]"));

@@ -334,6 +334,15 @@ public final class NetworkBuilder {
                 }
             }
         }
+        if (e.owner() != null && e.owner().startsWith("population '") && e.parameter() != null) {
+            // a population's build-time check (e.g. fixed-point resolution): at its parameter
+            List<Object> populations = tree.list(scenario.root().get("populations"), "populations");
+            for (int i = 0; i < populations.size(); i++) {
+                if (populations.get(i) instanceof Map<?, ?> m && e.owner().equals("population '" + m.get("name") + "'")) {
+                    return EngineCalls.located(sources, "populations." + i + ".params." + e.parameter(), EngineCalls.problem(e));
+                }
+            }
+        }
         return sources.error("", e.getMessage());
     }
 }

@@ -51,7 +51,7 @@ public final class BiasInput implements InputPlugin {
         Targets targets = new Targets(context);
         double[] amplitude = params.perNeuron(AMPLITUDE, targets.count);
         int[] values = FixedDrive.slots(targets, target);
-        for (int k = 0; k < targets.count; k++) values[k] = FixedDrive.quantize(target, targets.neuron(k), amplitude[k]);
+        for (int k = 0; k < targets.count; k++) values[k] = FixedDrive.quantize(target, targets.neuron(k), amplitude[k], context.owner(), AMPLITUDE);
         String owner = context.owner();
         boolean vector = target.vector();
         return new FixedInputKernel() {
@@ -69,7 +69,7 @@ public final class BiasInput implements InputPlugin {
             @Override public void set(String param, int neuron, double siValue) {
                 int slot = slotToSet(owner, targets, param, neuron, siValue);
                 int first = slot < 0 ? 0 : slot, end = slot < 0 ? targets.count : slot + 1;
-                for (int k = first; k < end; k++) values[k] = FixedDrive.quantize(target, targets.neuron(k), siValue);
+                for (int k = first; k < end; k++) values[k] = FixedDrive.quantize(target, targets.neuron(k), siValue, owner, AMPLITUDE);
             }
         };
     }

@@ -34,6 +34,13 @@ import org.spikelane.state.StateDeclarer;
  * for the leak-only membrane (a conductance synapse on the same target changes the decay the held
  * part sees, as it does for {@code exp_current} synapses' {@code P21}).
  *
+ * <p>Scaled form (a target with LIF parameters but no {@code dv}: {@code precision: loihi} with
+ * physical parameters, whose inputs become the step's integer bias): the format has nowhere to put
+ * a second term, so the pulse's whole effect goes into the held current. Each slot's pulse is
+ * scaled by {@code P21 / (R (1 - e^{-dt/tau_m}))} (0.975 at {@code dt/tau = 0.05}): the held
+ * current then moves {@code v} by {@code P21 I_pulse(t_n)} per step, the exact effect, and the
+ * recorded {@code I} shows the pulse that much lower than its nominal value.
+ *
  * <p>Once the largest possible remaining current is below {@code 1e-12 |amplitude|} (about
  * {@code 27.6 tau} after the last event) the pulses are dropped and quiet steps cost nothing.
  */
@@ -54,6 +61,8 @@ final class ExponentialPulses implements PulseShape {
     private final float[] correctionWeight;
     /** Exact form: the target's {@code dv} accumulator; null when held. */
     private final float[] dv;
+    /** Scaled form: per slot, the factor on the pulse's height; null otherwise. */
+    private final double[] heldScale;
     /** Upper bound of the largest |weight|, to know when every pulse has died out. */
     private double weightBound;
     private long reference;
@@ -64,7 +73,8 @@ final class ExponentialPulses implements PulseShape {
 
     /**
      * @param lif the target's parameters, or null for the held form
-     * @param dv the target's {@code dv} accumulator for the exact form, or null for the held form
+     * @param dv the target's {@code dv} accumulator for the exact form, or null for the scaled form
+     *           (with {@code lif}) or the held one
      */
     ExponentialPulses(Targets targets, double amplitude, double tau, double dt, LifParameters lif, float[] dv) {
         this.targets = targets;
@@ -76,16 +86,22 @@ final class ExponentialPulses implements PulseShape {
         this.dv = exact ? dv : null;
         this.correction = exact ? new double[targets.count] : null;
         this.correctionWeight = exact ? new float[targets.count] : null;
-        for (int k = 0; exact && k < targets.count; k++) {
+        this.heldScale = lif != null && dv == null ? new double[targets.count] : null;
+        for (int k = 0; lif != null && k < targets.count; k++) {
             int neuron = targets.indices == null ? k : targets.indices[k];
             double tauM = lif.tauM(neuron);
             double p21 = Propagators.expCurrent(dt, tauM, tau, 1 / lif.capacitance(neuron));
-            correction[k] = p21 + lif.resistance(neuron) * Math.expm1(-dt / tauM);
+            double held = -lif.resistance(neuron) * Math.expm1(-dt / tauM);
+            if (exact) correction[k] = p21 - held;
+            else heldScale[k] = p21 / held;
         }
     }
 
     /** Whether the pulses' effect on {@code v} is integrated exactly (into {@code dv}). */
     boolean exact() { return dv != null; }
+
+    /** Whether the pulses' exact effect is carried by a scaled held current (no {@code dv} to add the rest to). */
+    boolean scaled() { return heldScale != null; }
 
     private double scale(long step) { return Math.exp(-(step - reference) * stepsPerTau); }
 
@@ -96,7 +112,7 @@ final class ExponentialPulses implements PulseShape {
             weightBound = 0;
         }
         double scale = rebased(scale(step), step);
-        weight[slot] += (float) (amplitude / scale);
+        weight[slot] += (float) ((heldScale == null ? amplitude : amplitude * heldScale[slot]) / scale);
         if (dv != null) correctionWeight[slot] += (float) (amplitude * correction[slot] / scale);
         weightBound += Math.abs(amplitude) / scale;
     }
@@ -144,6 +160,7 @@ final class ExponentialPulses implements PulseShape {
             s.array("pulse.correction", Role.PARAMETER, "V/A", correction);
             s.array("pulse.correctionWeight", Role.STATE, StateDeclarer.NO_UNIT, correctionWeight);
         }
+        if (heldScale != null) s.array("pulse.heldScale", Role.PARAMETER, StateDeclarer.NO_UNIT, heldScale);
         s.decimal("pulse.weightBound", Role.STATE, StateDeclarer.NO_UNIT, () -> weightBound, b -> weightBound = b);
         s.scalar("pulse.reference", Role.STATE, "steps", () -> reference, r -> reference = r);
         s.scalar("pulse.active", Role.STATE, StateDeclarer.NO_UNIT, () -> active ? 1 : 0, a -> active = a != 0);

@@ -7,6 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.simd.Simd;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.ParameterException;
+import org.spikelane.units.Dimension;
+import org.spikelane.units.Units;
 
 /**
  * The int arithmetic that the standard inputs share under {@code precision: fixed}: currents
@@ -46,10 +49,30 @@ final class FixedDrive {
         return (int) lsb;
     }
 
-    /** One current for every slot, quantized with each target neuron's own {@code R}. */
-    static int[] quantize(FixedTarget target, Targets targets, double amperes) {
+    /**
+     * A current parameter of neuron {@code neuron} quantized like {@link #quantize(FixedTarget, int, double)},
+     * but refused where that would clip: a parameter beyond the drive range is a different network
+     * (the clip, counted at build time, is not what was asked for). The message names the value, the
+     * neuron, its {@code R I} and the range, in volts and in amperes for that neuron's {@code R}.
+     */
+    static int quantize(FixedTarget target, int neuron, double amperes, String owner, String param) {
+        double lsb = Math.rint(amperes * target.lsbPerAmpere(neuron));
+        int limit = target.contributionLimit();
+        if (!(Math.abs(lsb) <= limit)) {
+            double volts = limit * target.voltLsb();
+            throw new ParameterException(owner, param, Units.format(amperes, Dimension.CURRENT) + " on neuron " + neuron
+                    + " is beyond the input range of precision fixed: R I = " + Units.format(lsb * target.voltLsb(), Dimension.VOLTAGE)
+                    + ", the range +-" + Units.format(volts, Dimension.VOLTAGE) + " (" + limit + " x LSB_v "
+                    + Units.format(target.voltLsb(), Dimension.VOLTAGE) + "), i.e. +-"
+                    + Units.format(limit / target.lsbPerAmpere(neuron), Dimension.CURRENT) + " into this neuron");
+        }
+        return (int) lsb;
+    }
+
+    /** One current parameter for every slot, quantized with each target neuron's own {@code R}; refused beyond the range. */
+    static int[] quantize(FixedTarget target, Targets targets, double amperes, String owner, String param) {
         int[] out = slots(targets, target);
-        for (int k = 0; k < targets.count; k++) out[k] = quantize(target, targets.neuron(k), amperes);
+        for (int k = 0; k < targets.count; k++) out[k] = quantize(target, targets.neuron(k), amperes, owner, param);
         return out;
     }
 

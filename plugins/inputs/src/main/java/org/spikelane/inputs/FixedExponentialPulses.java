@@ -20,6 +20,13 @@ import org.spikelane.state.StateOwner;
  * and counted as in {@link FixedDrive#add}), so an event at step k
  * shows {@code A} at step k, about {@code A e^{-dt/tau}} at k + 1, as in float32.
  *
+ * <p>Exact form, as {@link ExponentialPulses} under float32: the state goes into the drive held
+ * over the step (so the recorded {@code I} shows the pulse), and what the held drive misses of the
+ * decaying pulse's effect on {@code v}, {@code round(state |c|)} with {@code c} of
+ * {@link FixedPulseCorrection} (about -2.5 % of the held effect at {@code dt/tau = 0.05}), is
+ * subtracted from {@link FixedTarget#jump()} in the same pass: together the {@code exp_current}
+ * propagator {@code P21} of the leak-only membrane.
+ *
  * <p>Why the leak and not {@code round(state d / 2^16)} with a Q16 decay {@code d}: a Q16 decay
  * is off by up to 2^-17 absolute, i.e. an effective tau off by {@code 2^-17 tau / dt} relative
  * (4e-4 at tau = 20 ms, 8 % at 1 s, dt = 0.1 ms). The leak {@code e} is small for long tau, so it
@@ -53,15 +60,19 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
     /** |state| below this has no leak (infinite when tau is so long that the leak rounds to 0). */
     private final double deadBand;
     private final boolean vector;
+    /** What the held drive misses of the pulse's effect on v, per slot: subtracted from the jump each step. */
+    private final FixedPulseCorrection correction;
+    private final int[] jump;
     private double bound;
     private boolean active;
     /** Set once per step by {@link #beginStep}: whether the ranges add the states, and whether they then clear them. */
     private boolean adding, endsThisStep;
 
-    FixedExponentialPulses(Targets targets, FixedTarget target, double amperes, double tau, double dt) {
+    /** @param amplitude the pulse height of each slot, quantized (LSB_v of {@code R I}) */
+    FixedExponentialPulses(Targets targets, FixedTarget target, int[] amplitude, double tau, double dt) {
         this.targets = targets;
         this.target = target;
-        this.amplitude = FixedDrive.quantize(target, targets, amperes);
+        this.amplitude = amplitude;
         this.state = FixedDrive.slots(targets, target);
         FixedLeak quantizedLeak = FixedLeak.of(-Math.expm1(-dt / tau));
         this.shift = quantizedLeak.shift();
@@ -72,7 +83,12 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
         this.keep = 1 - quantized;
         this.deadBand = leak == 0 ? Double.POSITIVE_INFINITY : 0.5 / quantized;
         this.vector = target.vector();
+        this.correction = FixedPulseCorrection.of(targets, target, tau, dt);
+        this.jump = target.jump();
     }
+
+    /** The exact form's correction (for tests). */
+    FixedPulseCorrection correction() { return correction; }
 
     /** Relative error of the effective tau, {@code -dt / ln(1 - e_quantized)} against tau (for the docs and tests). */
     double tauError(double tau, double dt) { return -dt / Math.log(keep) / tau - 1; }
@@ -103,40 +119,57 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
         }
     }
 
-    /** Adds the states of the slots on neurons in {@code [from, to)} to the drive, then decays (or clears) them by one step. */
+    /**
+     * Adds the states of the slots on neurons in {@code [from, to)} to the drive and subtracts
+     * their corrections ({@link FixedPulseCorrection}) from the jump, then decays (or clears) them
+     * by one step. Both sums are exact in int ({@code |drive|, |jump|, |state| <= limit <= 2^29}, a
+     * correction at most |state|), so the clip is all there is to do (as in {@link FixedDrive#add}).
+     */
     void addDrive(int from, int to, int[] drive) {
         if (!adding) return;
         int[] neurons = targets.indices;
         int limit = target.contributionLimit();
-        long clipped = 0;
+        long clipped = 0, jumpsClipped = 0;
         int bits = LOW_BITS + shift;
         long half = 1L << (bits - 1);
         if (neurons != null) {
             for (int k = targets.firstSlot(from), end = targets.firstSlot(to); k < end; k++) {
                 clipped += FixedDrive.addClipped(drive, neurons[k], state[k], limit);
+                jumpsClipped += FixedDrive.addClipped(jump, neurons[k], -correction.of(state[k], k), limit);
                 state[k] -= (int) (((long) state[k] * leak + half) >> bits);
             }
         } else if (vector) {
             int low = (1 << LOW_BITS) - 1;
+            int[] multiplier = correction.multiplier;
+            int cShift = correction.shift, cLowAddend = correction.lowAddend, cHighAddend = correction.highAddend;
             for (int i = from; i < to; i += I.length()) {
                 IntVector x = IntVector.fromArray(I, state, i);
-                // |drive|, |state| <= limit <= 2^29: the int sum is exact, the clip all there is (FixedDrive.add)
                 IntVector sum = IntVector.fromArray(I, drive, i).add(x);
                 IntVector clip = sum.max(-limit).min(limit);
                 VectorMask<Integer> out = clip.compare(VectorOperators.NE, sum);
                 if (out.anyTrue()) clipped += out.trueCount();
                 clip.intoArray(drive, i);
-                IntVector lo = x.lanewise(VectorOperators.AND, low).mul(leak).add(lowAddend).lanewise(VectorOperators.LSHR, LOW_BITS);
-                x.sub(x.lanewise(VectorOperators.ASHR, LOW_BITS).mul(leak).add(lo).add(highAddend).lanewise(VectorOperators.ASHR, shift))
-                        .intoArray(state, i);
+                IntVector xLow = x.lanewise(VectorOperators.AND, low), xHigh = x.lanewise(VectorOperators.ASHR, LOW_BITS);
+                IntVector m = IntVector.fromArray(I, multiplier, i);
+                IntVector missing = xHigh.mul(m).add(xLow.mul(m).add(cLowAddend).lanewise(VectorOperators.LSHR, LOW_BITS))
+                        .add(cHighAddend).lanewise(VectorOperators.ASHR, cShift);
+                IntVector corrected = IntVector.fromArray(I, jump, i).sub(missing);
+                IntVector jumpClip = corrected.max(-limit).min(limit);
+                VectorMask<Integer> jumpOut = jumpClip.compare(VectorOperators.NE, corrected);
+                if (jumpOut.anyTrue()) jumpsClipped += jumpOut.trueCount();
+                jumpClip.intoArray(jump, i);
+                IntVector lo = xLow.mul(leak).add(lowAddend).lanewise(VectorOperators.LSHR, LOW_BITS);
+                x.sub(xHigh.mul(leak).add(lo).add(highAddend).lanewise(VectorOperators.ASHR, shift)).intoArray(state, i);
             }
         } else {
             for (int i = from; i < to; i++) {
                 clipped += FixedDrive.addClipped(drive, i, state[i], limit);
+                jumpsClipped += FixedDrive.addClipped(jump, i, -correction.of(state[i], i), limit);
                 state[i] -= (int) (((long) state[i] * leak + half) >> bits);
             }
         }
         if (clipped > 0) target.countClipped(false, clipped);
+        if (jumpsClipped > 0) target.countClipped(true, jumpsClipped);
         if (endsThisStep) {
             if (neurons != null) Arrays.fill(state, targets.firstSlot(from), targets.firstSlot(to), 0);
             else Arrays.fill(state, from, to, 0);
@@ -147,6 +180,7 @@ final class FixedExponentialPulses implements PulseTrigger, StateOwner {
     public void declareState(StateDeclarer s) {
         s.array("pulse.amplitude", Role.PARAMETER, "LSB_v", amplitude);
         s.array("pulse.state", Role.STATE, "LSB_v", state);
+        s.array("pulse.correction", Role.PARAMETER, "2^-(16+shift)", correction.multiplier);
         s.decimal("pulse.bound", Role.STATE, StateDeclarer.NO_UNIT, () -> bound, b -> bound = b);
         s.scalar("pulse.active", Role.STATE, StateDeclarer.NO_UNIT, () -> active ? 1 : 0, a -> active = a != 0);
     }

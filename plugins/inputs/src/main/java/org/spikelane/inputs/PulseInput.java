@@ -18,8 +18,8 @@ import org.spikelane.units.Dimension;
  * {@code pulse}: current pulses triggered by events (see {@link PulseEventsParser} for the event
  * forms). An event that falls on step k shows in the current of step k; a pulse driven by a spike
  * at step s therefore shows from step s + 1. Shapes: {@link ExponentialPulses} (jump, decay with
- * {@code tau}, superpose; under float32 their effect on v is exact, through the target's
- * {@code dv}) and {@link InversePulses} ({@code amplitude / (1 + alpha (t - t_event))},
+ * {@code tau}, superpose; their effect on v is exact: through the target's {@code dv} under
+ * float32, its jump under fixed, a scaled held current under loihi) and {@link InversePulses} ({@code amplitude / (1 + alpha (t - t_event))},
  * restarting at each event, held per step).
  *
  * <p>Events are triggered once per step, in the kernel's {@code beginStep}, into the shape's
@@ -77,7 +77,7 @@ public final class PulseInput implements InputPlugin {
 
     /**
      * The same events and shapes in int arithmetic: {@link FixedExponentialPulses} (int state per
-     * target, Q16 decay) or {@link InversePulses#addDrive} (quantized amplitude over the age factor).
+     * target, quantized leak, exact correction into the jump) or {@link InversePulses#addDrive} (quantized amplitude over the age factor).
      */
     @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
         boolean exponential = exponential(params);
@@ -85,7 +85,8 @@ public final class PulseInput implements InputPlugin {
         PulseEventSource events = PulseEventsParser.parse(context, params, targets);
         double amplitude = params.get(AMPLITUDE);
         if (exponential) {
-            FixedExponentialPulses shape = new FixedExponentialPulses(targets, target, amplitude, params.get(TAU), context.dt());
+            FixedExponentialPulses shape = new FixedExponentialPulses(targets, target, FixedDrive.quantize(target, targets, amplitude, context.owner(), AMPLITUDE),
+                    params.get(TAU), context.dt());
             return new FixedInputKernel() {
                 @Override public void beginStep(long step) {
                     events.emit(step, shape);
@@ -98,7 +99,7 @@ public final class PulseInput implements InputPlugin {
             };
         }
         InversePulses shape = new InversePulses(targets, amplitude, params.get(ALPHA), context.dt());
-        int[] amplitudes = FixedDrive.quantize(target, targets, amplitude);
+        int[] amplitudes = FixedDrive.quantize(target, targets, amplitude, context.owner(), AMPLITUDE);
         return new FixedInputKernel() {
             @Override public void beginStep(long step) { events.emit(step, shape); }
 

@@ -49,8 +49,8 @@ public final class RampInput implements InputPlugin {
     @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
         Window window = Window.of(context, params);
         Targets targets = new Targets(context);
-        int[] from = FixedDrive.quantize(target, targets, params.get(FROM));
-        int[] rise = FixedDrive.quantize(target, targets, params.get(TO));
+        int[] from = FixedDrive.quantize(target, targets, params.get(FROM), context.owner(), FROM);
+        int[] rise = FixedDrive.quantize(target, targets, params.get(TO), context.owner(), TO);
         for (int k = 0; k < rise.length; k++) rise[k] -= from[k];
         long length = window.length();
         // k < length: q < 2^15; (k << 15) cannot overflow for any window a run can reach

@@ -59,8 +59,8 @@ public final class SineInput implements InputPlugin {
     @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
         Window window = Window.of(context, params);
         Targets targets = new Targets(context);
-        int[] amplitude = FixedDrive.quantize(target, targets, params.get(AMPLITUDE));
-        int[] offset = FixedDrive.quantize(target, targets, params.get(OFFSET));
+        int[] amplitude = FixedDrive.quantize(target, targets, params.get(AMPLITUDE), context.owner(), AMPLITUDE);
+        int[] offset = FixedDrive.quantize(target, targets, params.get(OFFSET), context.owner(), OFFSET);
         double phase = params.get(PHASE);
         double radiansPerStep = 2 * Math.PI * params.get(FREQUENCY) * context.dt();
         return new FixedWindowedKernel(targets, window, target, offset, amplitude,

@@ -34,7 +34,7 @@ public final class StepInput implements InputPlugin {
     /** The amplitude quantized once per target ({@code R_i I} in LSB_v), added inside the window. */
     @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {
         Targets targets = new Targets(context);
-        int[] amplitude = FixedDrive.quantize(target, targets, params.get(AMPLITUDE));
+        int[] amplitude = FixedDrive.quantize(target, targets, params.get(AMPLITUDE), context.owner(), AMPLITUDE);
         return new FixedWindowedKernel(targets, Window.of(context, params), target, amplitude, null, null);
     }
 }

@@ -82,7 +82,8 @@ class FixedWaveformTest {
         for (double tau : new double[] {3e-5, 5e-4, 2e-3, 20e-3, 1, 10}) {
             for (boolean vector : new boolean[] {true, false}) {
                 FakeFixedTarget target = new FakeFixedTarget(17, vector, -1);
-                FixedExponentialPulses pulses = new FixedExponentialPulses(new Targets(FakeInputContext.whole(17)), target, 100e-9, tau, dt);
+                FixedExponentialPulses pulses = new FixedExponentialPulses(new Targets(FakeInputContext.whole(17)), target,
+                        FixedDrive.quantize(target, new Targets(FakeInputContext.whole(17)), 100e-9, "input 'pulse'", "amplitude"), tau, dt);
                 assertTrue(Math.abs(pulses.tauError(tau, dt)) < 0x1p-15, tau + " s: effective tau off by " + pulses.tauError(tau, dt));
                 double amplitude = Math.rint(100e-9 * target.lsbPerAmpere(16));
                 double deadBand = 0.5 / -Math.expm1(-dt / tau);

@@ -30,6 +30,32 @@ class ParameterErrorTest {
         FakeInputContext.whole(size).create(plugin, raw);
     }
 
+    /**
+     * Under fixed a current parameter whose {@code R I} is beyond the drive range (+-2^29 - 1 LSB_v
+     * = +-2 V at LSB_v 2^-28 V; +-200 nA into 10 Mohm) is refused with the value, the neuron and the
+     * range, not clipped into another network; one at the range is accepted.
+     */
+    @Test
+    void fixedCurrentsBeyondTheDriveRange() {
+        FakeFixedTarget target = new FakeFixedTarget(3, true, -1);
+        FakeInputContext context = FakeInputContext.whole(3);
+        String range = "is beyond the input range of precision fixed: R I = 3 V, the range +-2 V (536870911 x LSB_v 3.72529 nV),"
+                + " i.e. +-200 nA into this neuron";
+        fails("bias", "amplitude", () -> context.createFixed(new BiasInput(), Map.of("amplitude", "300 nA"), target),
+                "300 nA on neuron 0 " + range);
+        fails("step", "amplitude", () -> context.createFixed(new StepInput(), Map.of("amplitude", "-300 nA"), target), "-300 nA");
+        fails("sine", "offset", () -> context.createFixed(new SineInput(), Map.of("amplitude", "1 nA", "offset", "300 nA",
+                "frequency", "10 Hz"), target), range);
+        fails("ramp", "to", () -> context.createFixed(new RampInput(), Map.of("from", "0 nA", "to", "300 nA", "stop", "10 ms"), target), range);
+        fails("pulse", "amplitude", () -> context.createFixed(new PulseInput(), Map.of("amplitude", "300 nA",
+                "events", Map.of("every", "1 ms")), target), range);
+        fails("pulse", "amplitude", () -> context.createFixed(new PulseInput(), Map.of("amplitude", "300 nA", "shape", "inverse",
+                "events", Map.of("every", "1 ms")), target), range);
+        var bias = context.createFixed(new BiasInput(), Map.of("amplitude", "199 nA"), target);
+        fails("bias", "amplitude", () -> bias.set("amplitude", 1, 250e-9), "250 nA on neuron 1 is beyond the input range");
+        assertEquals(0, target.clipped, "refused, not clipped");
+    }
+
     @Test
     void negativeTau() {
         fails("pulse", "tau", () -> make(new PulseInput(), 10, Map.of("amplitude", "1 nA", "tau", "-2 ms",
