@@ -189,6 +189,8 @@ public final class Simulation implements AutoCloseable {
             for (String name : spec.variables()) {
                 Variable v = r.recordable(owner, name);
                 if (v == null) {
+                    String shared = p instanceof LifPopulation lif ? lif.whyNotRecordable(name) : null;
+                    if (shared != null) throw new ParameterException("record state of '" + p.name() + "'", "variables", shared);
                     String known = r.recordableNames(owner).isEmpty() ? "none (it has no state variables)"
                             : String.join(", ", r.recordableNames(owner));
                     throw new ParameterException("record state of '" + p.name() + "'", "variables",

@@ -37,6 +37,8 @@ public final class LifState implements SynapseTarget, StateOwner {
     public float[] g;
     /** Sum of g_k * E_k (S*V); null like {@link #g}. */
     public float[] gE;
+    /** Synaptic currents the kernels advance in their pass ({@link #fusedCurrent}); none until a synapse asks. */
+    public final CurrentChannels fused;
 
     // --- per-neuron constants (float, as the kernels read them) ---
     public final float[] restingPotential;
@@ -87,6 +89,7 @@ public final class LifState implements SynapseTarget, StateOwner {
         leakConductance = new float[padded];
         leakDrive = new float[padded];
         dtOverC = new float[padded];
+        fused = new CurrentChannels(size, padded);
         Arrays.fill(leakConductance, 1f);
         for (int i = 0; i < size; i++) {
             v[i] = (float) parameters.initialPotential(i);
@@ -148,6 +151,12 @@ public final class LifState implements SynapseTarget, StateOwner {
 
     @Override public double voltage(int neuron) { return v[neuron]; }
 
+    @Override
+    public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                                       double[] propagator, double[] toSi) {
+        return fused.channel(variable, dimension, decay, propagator, toSi);
+    }
+
     /**
      * Changes one neuron's parameter, or its {@code v}, between steps, recomputing what depends
      * on it. Names as in {@link LifModel}; SI values.
@@ -194,6 +203,7 @@ public final class LifState implements SynapseTarget, StateOwner {
         s.array("dtOverC", Role.PARAMETER, "s/F", dtOverC);
         s.scalar("sharedParameterMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> sharedParameterMask,
                 m -> sharedParameterMask = (int) m);
+        fused.declareState(s);
         parameters.declareState(s);
     }
 }

@@ -30,6 +30,12 @@ public final class VectorLifKernel implements LifKernel<LifState> {
         boolean inclusive = s.inclusiveThreshold;
         int count = offset;
         int shared = s.sharedParameterMask;
+        // fused synaptic currents (CurrentChannels): read, fed into dv and decayed in this same pass
+        CurrentChannels fused = s.fused;
+        int channels = fused.count();
+        float[][] synState = fused.state, synPropagator = fused.propagator;
+        int[] synMask = fused.propagatorMask;
+        float[] synDecay = fused.decay, synDecayLow = fused.decayLow;
         for (int i = from; i < to; i += F.length()) {
             int p = i & shared; // index of E_L, R, decay, v_reset: 0 when all neurons share them
             FloatVector current = FloatVector.fromArray(F, s.current, i);
@@ -51,8 +57,15 @@ public final class VectorLifKernel implements LifKernel<LifState> {
                 vInf = FloatVector.fromArray(F, s.resistance, p).fma(current, FloatVector.fromArray(F, s.restingPotential, p));
                 decay = FloatVector.fromArray(F, s.decay, p);
             }
+            FloatVector dv = FloatVector.fromArray(F, s.dv, i);
+            for (int c = 0; c < channels; c++) {
+                float[] x = synState[c];
+                FloatVector xv = FloatVector.fromArray(F, x, i);
+                dv = FloatVector.fromArray(F, synPropagator[c], i & synMask[c]).fma(xv, dv);
+                xv.fma(FloatVector.broadcast(F, synDecay[c]), xv.mul(synDecayLow[c])).intoArray(x, i);
+            }
             FloatVector v = FloatVector.fromArray(F, s.v, i);
-            FloatVector vNew = v.sub(vInf).fma(decay, vInf).add(FloatVector.fromArray(F, s.dv, i));
+            FloatVector vNew = v.sub(vInf).fma(decay, vInf).add(dv);
             ZERO.intoArray(s.current, i);
             ZERO.intoArray(s.dv, i);
 
