@@ -924,5 +924,7 @@ public final class Simulation implements AutoCloseable {
         @Override public LifParameters target() { return target.format().parameters(); }
 
         @Override public float[] dv() { return target.format().inputDv(); }
+
+        @Override public org.spikelane.spi.ConstantCurrent constantCurrent() { return target.format().constantCurrent(); }
     }
 }

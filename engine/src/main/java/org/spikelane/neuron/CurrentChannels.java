@@ -35,6 +35,8 @@ public final class CurrentChannels {
     public int[] propagatorMask = new int[0];
     public float[] decay = new float[0];
     public float[] decayLow = new float[0];
+    /** Zero propagators for a channel the vector kernel writes out but the population does not have. */
+    public final float[] none = new float[Simd.LANES];
 
     CurrentChannels(int size, int padded) {
         this.size = size;
@@ -83,6 +85,7 @@ public final class CurrentChannels {
 
     /** Every channel's state and constants, numbered in the order they were made. */
     void declareState(StateDeclarer s) {
+        s.array("fused.none", Role.PARAMETER, "V", none);
         for (int k = 0; k < channels.size(); k++) {
             Channel c = channels.get(k);
             s.array("fused." + k + "." + c.name, Role.STATE, StateDeclarer.NO_UNIT, c.state);

@@ -25,13 +25,14 @@ public final class ScalarLifKernel implements LifKernel<LifState> {
                 dvIn = Math.fma(fused.propagator[c][i & fused.propagatorMask[c]], x, dvIn);
                 fused.state[c][i] = Math.fma(x, fused.decay[c], x * fused.decayLow[c]);
             }
+            float input = current[i] + s.constant.sum[i & s.constant.mask];
             float vNew;
             if (g == null) {
-                float vInf = Math.fma(s.resistance[i], current[i], s.restingPotential[i]);
+                float vInf = Math.fma(s.resistance[i], input, s.restingPotential[i]);
                 vNew = Math.fma(v[i] - vInf, s.decay[i], vInf) + dvIn;
             } else {
                 float gTot = s.leakConductance[i] + g[i];
-                float vInf = (s.leakDrive[i] + gE[i] + current[i]) / gTot;
+                float vInf = (s.leakDrive[i] + gE[i] + input) / gTot;
                 float decay = ExpNeg.exp(-(s.dtOverC[i] * gTot));
                 vNew = Math.fma(v[i] - vInf, decay, vInf) + dvIn;
                 g[i] = 0f;

@@ -66,7 +66,7 @@ class LifKernelAgreementTest {
 
     /**
      * Fused synaptic currents (one propagator shared, one per neuron) fed and decayed inside the
-     * kernel's pass: the same spikes, {@code v} and current states to the bit, on the current and the
+     * kernel's pass, and a constant input current added there: the same spikes, {@code v} and current states to the bit, on the current and the
      * conductance path.
      */
     @ParameterizedTest(name = "n={0} conductance={1}")
@@ -76,6 +76,10 @@ class LifKernelAgreementTest {
         LifState ref = LifStates.random(n, 5 + n, false);
         LifStates.addFusedCurrents(vec);
         LifStates.addFusedCurrents(ref);
+        // a constant input too: one value for all at n = 1000, one per neuron otherwise
+        LifStates.addConstantCurrent(vec, n != 1000);
+        LifStates.addConstantCurrent(ref, n != 1000);
+        assertEquals(n == 1000 || n == 1 ? 0 : -1, vec.constant.mask);
         assertEquals(2, vec.fused.count());
         assertEquals(0, vec.fused.propagatorMask[0], "the 5 ms propagator is shared");
         assertEquals(n == 1 ? 0 : -1, vec.fused.propagatorMask[1], "the 10 ms one follows each tau_m");
@@ -87,7 +91,7 @@ class LifKernelAgreementTest {
         for (int step = 0; step < 3000; step++) {
             LifStates.kickFusedCurrents(vec, kicksVec);
             LifStates.kickFusedCurrents(ref, kicksRef);
-            for (int i = 0; i < n; i++) vec.current[i] = ref.current[i] = (float) (inputs.nextDouble() * 2e-9);
+            for (int i = 0; i < n; i++) vec.current[i] = ref.current[i] = (float) (inputs.nextDouble() * 1e-9);
             if (conductance) {
                 for (int i = 0; i < n; i++) vec.g[i] = ref.g[i] = (float) (inputs.nextDouble() * 5e-9);
             }

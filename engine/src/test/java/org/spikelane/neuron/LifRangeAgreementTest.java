@@ -80,7 +80,10 @@ class LifRangeAgreementTest {
         if (kind.startsWith("float")) {
             if (conductance) s.enableConductance();
             boolean fused = kind.endsWith("fused");
-            if (fused) LifStates.addFusedCurrents(s);
+            if (fused) {
+                LifStates.addFusedCurrents(s);
+                LifStates.addConstantCurrent(s, true);
+            }
             LifKernel<LifState> kernel = vector ? new VectorLifKernel() : new ScalarLifKernel();
             Object[] state = conductance ? new Object[] {s.v, s.refractoryLeft, s.current, s.dv, s.g, s.gE}
                     : fused ? new Object[] {s.v, s.refractoryLeft, s.current, s.dv, s.fused.state[0], s.fused.state[1]}

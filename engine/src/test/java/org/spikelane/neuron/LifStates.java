@@ -40,6 +40,16 @@ final class LifStates {
         s.fusedCurrent("I_syn", org.spikelane.units.Dimension.VOLTAGE, Math.exp(-DT / 10e-3), own, one);
     }
 
+    /**
+     * A constant input current folded into the kernel (bias-like, 0.5-2.5 nA): one value for all
+     * neurons (read from the first vector), or one per neuron.
+     */
+    static void addConstantCurrent(LifState s, boolean perNeuron) {
+        org.spikelane.spi.ConstantCurrent c = s.addConstantCurrent();
+        for (int i = 0; i < s.size; i++) c.values()[i] = perNeuron ? 0.5e-9f + 2e-9f * i / s.size : 1.2e-9f;
+        c.changed(0, s.size);
+    }
+
     /** Arrivals into the fused currents: about one neuron in 40 gets a kick of either sign each step. */
     static void kickFusedCurrents(LifState s, SplittableRandom r) {
         for (int c = 0; c < s.fused.count(); c++) {
