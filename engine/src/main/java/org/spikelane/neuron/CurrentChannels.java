@@ -50,15 +50,22 @@ public final class CurrentChannels {
     FusedCurrent channel(String name, Dimension dimension, double decayFactor, double[] p, double[] toSi) {
         if (!(decayFactor > 0 && decayFactor <= 1)) throw new IllegalArgumentException("decay must be in (0, 1], got " + decayFactor);
         if (p.length < size || toSi.length < size) throw new IllegalArgumentException("propagator and toSi need one entry per neuron");
-        double[] prop = Arrays.copyOf(p, size);
         double[] si = Arrays.copyOf(toSi, size);
-        for (Channel c : channels) {
+        // the propagators as the kernels use them: equal in float is the same effect on v
+        float[] pf = new float[padded];
+        boolean shared = true;
+        for (int i = 0; i < size; i++) {
+            pf[i] = (float) p[i];
+            shared &= pf[i] == pf[0];
+        }
+        for (int k = 0; k < channels.size(); k++) {
+            Channel c = channels.get(k);
             if (c.name.equals(name) && c.dimension == dimension && c.decayFactor == decayFactor
-                    && Arrays.equals(c.propagatorSi, prop) && Arrays.equals(c.toSi, si)) {
+                    && Arrays.equals(propagator[k], 0, size, pf, 0, size) && Arrays.equals(c.toSi, si)) {
                 return c;
             }
         }
-        Channel c = new Channel(name, dimension, decayFactor, prop, si, new float[padded]);
+        Channel c = new Channel(name, dimension, decayFactor, si, new float[padded]);
         channels.add(c);
         int k = channels.size();
         state = Arrays.copyOf(state, k);
@@ -67,12 +74,6 @@ public final class CurrentChannels {
         decay = Arrays.copyOf(decay, k);
         decayLow = Arrays.copyOf(decayLow, k);
         state[k - 1] = c.state;
-        float[] pf = new float[padded];
-        boolean shared = true;
-        for (int i = 0; i < size; i++) {
-            pf[i] = (float) prop[i];
-            shared &= pf[i] == pf[0];
-        }
         // a shared propagator is read from the first vector: its padding lanes hold neuron 0's value
         if (shared) Arrays.fill(pf, 0, Math.min(padded, Simd.LANES), pf[0]);
         propagator[k - 1] = pf;
@@ -90,7 +91,6 @@ public final class CurrentChannels {
             Channel c = channels.get(k);
             s.array("fused." + k + "." + c.name, Role.STATE, StateDeclarer.NO_UNIT, c.state);
             s.array("fused." + k + ".propagator", Role.PARAMETER, "V", propagator[k]);
-            s.array("fused." + k + ".propagatorSi", Role.PARAMETER, "V", c.propagatorSi);
             s.array("fused." + k + ".toSi", Role.PARAMETER, StateDeclarer.NO_UNIT, c.toSi);
         }
         s.array("fused.propagatorMask", Role.PARAMETER, StateDeclarer.NO_UNIT, propagatorMask);
@@ -98,8 +98,7 @@ public final class CurrentChannels {
         s.array("fused.decayLow", Role.PARAMETER, StateDeclarer.NO_UNIT, decayLow);
     }
 
-    private record Channel(String name, Dimension dimension, double decayFactor, double[] propagatorSi, double[] toSi,
-                           float[] state) implements FusedCurrent, Variable {
+    private record Channel(String name, Dimension dimension, double decayFactor, double[] toSi, float[] state) implements FusedCurrent, Variable {
         @Override public Variable variable() { return this; }
 
         @Override public double value(int neuron) { return state[neuron] * toSi[neuron]; }
