@@ -77,7 +77,7 @@ class ResourceLimitsTest {
         assertEquals(Main.FAILED, o.exitCode(), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
         String heap = MemorySize.format(Runtime.getRuntime().maxMemory());
-        assertTrue(o.err().startsWith("error: the run needs about 33.5 GiB (neurons 2.7 MiB, synapses 6.7 GiB and 26.8 GiB more"
+        assertTrue(o.err().startsWith("error: the run needs about 33.5 GiB (neurons 3.7 MiB, synapses 6.7 GiB and 26.8 GiB more"
                 + " while building them, recordings 0 B) but the Java heap of " + heap + " has "), o.err());
         assertTrue(o.err().contains("record fewer neurons or sample less often (every:)"), o.err());
         assertTrue(o.err().contains("--max-memory") || o.err().contains("make the network smaller"), o.err());
