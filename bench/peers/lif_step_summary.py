@@ -56,8 +56,8 @@ def main():
       'The float32 LIF step of a heterogeneous population (bench\'s `LifFixture`: per-neuron tau_m, R, '
       'threshold; constant bias drive; exact integration, refractory counter, threshold, reset, spike '
       'list), ns per neuron-step. C: `bench/peers/lif_step.c`, %s, AVX-512 intrinsics, bias fused into '
-      'the loop. Spikelane: `LifStepBenchmark.step` (float32, vector kernel: the bias input\'s pass, then '
-      '`VectorLifKernel`). Streams: the same 9 load and 4 store streams over the same arrays with no work '
+      'the loop. Spikelane: `LifStepBenchmark.step` (float32, `VectorLifKernel` with the bias folded '
+      'into its pass as the bias input gives it). Streams: the same 9 load and 4 store streams over the same arrays with no work '
       '(`StreamYardstickBenchmark`, `streams` in C), the memory floor of this layout.'
       % (env.get('started', '?'), env.get('commit', '?'), env.get('cflags', '?')))
     w('')

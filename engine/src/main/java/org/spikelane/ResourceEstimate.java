@@ -24,9 +24,11 @@ import org.spikelane.units.Dimension;
 public final class ResourceEstimate {
     /**
      * Bytes per LIF neuron under float32: state, accumulators and parameters, a dozen 4-byte
-     * arrays and four double parameter copies (89 bytes registered for CUBA), rounded up.
+     * arrays and four double parameter copies, and the fused synaptic currents of its projections
+     * (a float state, a float propagator and a double unit factor each: 128.5 bytes registered for
+     * CUBA with its two), rounded down.
      */
-    static final long FLOAT32_NEURON_BYTES = 96;
+    static final long FLOAT32_NEURON_BYTES = 128;
     /** The same under fixed and loihi, which keep int state beside their float parameters (149 bytes for CUBA). */
     static final long INTEGER_NEURON_BYTES = 160;
     /** Bytes per target neuron of a projection: the synapse kernel's current and its coefficients (doubles). */

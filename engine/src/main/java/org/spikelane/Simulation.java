@@ -122,6 +122,12 @@ public final class Simulation implements AutoCloseable {
     private boolean deliveryPending;
     /** Each worker's slice of every state recorder's population. */
     private final Slices recorderSlices;
+    /**
+     * Whether each step runs on the team or on the calling thread alone, from measured step times
+     * (docs/threads.md, "When the cores are busy"); null with one worker or with
+     * {@code -Dspikelane.threads.adaptive=false}.
+     */
+    private final org.spikelane.schedule.TeamChoice choice;
 
     @SuppressWarnings("unchecked")
     Simulation(Network net) {
@@ -189,6 +195,8 @@ public final class Simulation implements AutoCloseable {
             for (String name : spec.variables()) {
                 Variable v = r.recordable(owner, name);
                 if (v == null) {
+                    String shared = p instanceof LifPopulation lif ? lif.whyNotRecordable(name) : null;
+                    if (shared != null) throw new ParameterException("record state of '" + p.name() + "'", "variables", shared);
                     String known = r.recordableNames(owner).isEmpty() ? "none (it has no state variables)"
                             : String.join(", ", r.recordableNames(owner));
                     throw new ParameterException("record state of '" + p.name() + "'", "variables",
@@ -220,6 +228,7 @@ public final class Simulation implements AutoCloseable {
         int[] recordedPadded = new int[stateRecorders.length];
         for (int k = 0; k < stateRecorders.length; k++) recordedPadded[k] = byName.get(stateRecorders[k].population()).padded();
         recorderSlices = new Slices(recordedPadded, active);
+        choice = active > 1 && !"false".equals(System.getProperty("spikelane.threads.adaptive")) ? new org.spikelane.schedule.TeamChoice() : null;
     }
 
     private static String populationOwner(Population p) { return "population '" + p.name() + "'"; }
@@ -442,7 +451,22 @@ public final class Simulation implements AutoCloseable {
         long n = step;
         RuntimeException thrown;
         try {
-            thrown = cuts != null ? stepRanges(n, cuts) : workers.count() > 1 ? stepParallel(n) : stepWhole(n);
+            if (cuts != null) {
+                thrown = stepRanges(n, cuts);
+            } else if (workers.count() == 1) {
+                thrown = stepWhole(n);
+            } else if (choice == null) {
+                thrown = stepParallel(n);
+            } else {
+                long started = System.nanoTime();
+                if (choice.team()) {
+                    thrown = stepParallel(n);
+                } else {
+                    flushDelivery(); // the team's deferred delivery of step n - 1 comes first
+                    thrown = stepWhole(n);
+                }
+                choice.stepped(System.nanoTime() - started);
+            }
             step = n + 1;
             if (last || thrown != null) flushDelivery();
         } catch (RuntimeException | Error e) {
@@ -596,6 +620,13 @@ public final class Simulation implements AutoCloseable {
 
     /** The threads that take part in a step: {@link #threads()}, at most one per vector of the largest population. */
     public int activeThreads() { return workers.count(); }
+
+    /**
+     * Steps run so far on the calling thread alone although the simulation has a team, because
+     * they were measured to be faster so (docs/threads.md, "When the cores are busy"); 0 with one
+     * worker or without adaptation.
+     */
+    public long stepsAlone() { return choice == null ? 0 : choice.stepsAlone(); }
 
     /**
      * Ends the worker threads now (they also end by themselves after two idle seconds, and the
@@ -922,5 +953,7 @@ public final class Simulation implements AutoCloseable {
         @Override public LifParameters target() { return target.format().parameters(); }
 
         @Override public float[] dv() { return target.format().inputDv(); }
+
+        @Override public org.spikelane.spi.ConstantCurrent constantCurrent() { return target.format().constantCurrent(); }
     }
 }

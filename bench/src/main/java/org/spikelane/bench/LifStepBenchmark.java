@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * kernel and its scalar reference, at a realistic and at a busy firing level.
  *
  * <p>One invocation = one {@link LifStepper#step}: the constant drive of
- * {@link LifFixture#current} added as a {@code bias} input adds it, then the kernel. The
+ * {@link LifFixture#current} given as a {@code bias} input gives it (float32: folded into the
+ * kernel's pass; fixed: added to the int drive), then the kernel. The
  * population starts in its steady firing regime ({@link LifFixture#settle}), so the short trials
  * at 10M neurons (a few hundred steps) are not dominated by the start-up transient. Setup first
  * runs {@value #PREWARM_STEPS} steps of a {@value #PREWARM_SIZE}-neuron copy, so that C2 has

@@ -10,10 +10,10 @@ import org.spikelane.spi.Accumulate;
 
 /**
  * One {@link LifFixture} population with its kernel (float32 or fixed, vector or scalar) and its
- * constant drive, stepped as a simulation steps it: the drive added as a {@code bias} input adds
- * it (float32: the current in A into {@code current}; fixed: the per-neuron {@code R_i I} in
- * LSB_v into the int drive, {@code Accumulate.add(int[], ...)}, which is what the bias plugin's
- * fixed kernel does), then the kernel.
+ * constant drive, stepped as a simulation steps it: the drive given as a {@code bias} input gives
+ * it (float32: a constant current the kernel adds in its own pass, {@code LifState.addConstantCurrent},
+ * set once; fixed: the per-neuron {@code R_i I} in LSB_v added to the int drive each step,
+ * {@code Accumulate.add(int[], ...)}, which is what the bias plugin's fixed kernel does), then the kernel.
  */
 final class LifStepper {
     final int n;
@@ -42,6 +42,9 @@ final class LifStepper {
         LifFixture.settle(state, amperes);
         switch (precision) {
             case "float32" -> {
+                org.spikelane.spi.ConstantCurrent bias = state.addConstantCurrent();
+                java.util.Arrays.fill(bias.values(), 0, n, current);
+                bias.changed(0, n);
                 floatKernel = LifFixture.kernel(kernelName);
                 fixedKernel = null;
                 fixed = null;
@@ -65,11 +68,7 @@ final class LifStepper {
 
     /** One step; returns the number of spikes. */
     int step() {
-        if (drive == null) {
-            Accumulate.add(state.current, null, n, current);
-        } else {
-            Accumulate.add(drive, null, driveLsb, n);
-        }
+        if (drive != null) Accumulate.add(drive, null, driveLsb, n);
         int count = fixed == null ? floatKernel.step(state, steps, 0, state.padded, spikes, 0)
                 : fixedKernel.step(fixed, steps, 0, fixed.padded, spikes, 0);
         spikeCount += count;

@@ -25,7 +25,9 @@ import org.spikelane.Simulation;
  * <p>Score: ms per {@value NetworkBenchmark#STEPS} steps (0.1 s simulated), after
  * {@value NetworkBenchmark#SETTLE_STEPS} settling steps; speed-up = score(1) / score(2) from one
  * run. Needs a machine with at least 2 idle cores: on a loaded one the workers park and the ratio
- * measures the scheduler.
+ * measures the scheduler. {@code adaptive}: false (default) runs every step on the team, the
+ * scaling of the threaded step itself; true lets the simulation run blocks of steps alone when
+ * that measures faster (docs/threads.md, "When the cores are busy"), what a user gets.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -47,10 +49,14 @@ public class ThreadScalingBenchmark {
         @Param({"1", "2"})
         public int threads;
 
+        @Param({"false"})
+        public String adaptive;
+
         SettledRun run;
 
         @Setup(Level.Trial)
         public void setUp() {
+            System.setProperty("spikelane.threads.adaptive", adaptive);
             Simulation sim = ExampleNetworks.simulation(network, n, precision, 1, threads);
             if (sim.activeThreads() != threads) {
                 throw new IllegalStateException(network + " n=" + n + ": " + sim.activeThreads() + " active threads, asked " + threads);

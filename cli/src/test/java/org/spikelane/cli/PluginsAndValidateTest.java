@@ -115,7 +115,8 @@ class PluginsAndValidateTest {
         assertTrue(lines.contains("SYNAPSE_UPDATE: projection 'P -> P' #2 (update synapses)"), out);
         assertTrue(lines.indexOf("NEURON_UPDATE: population 'P'") < lines.indexOf("DELIVERY: projection 'P -> P' #1 (deliver spikes)"), out);
         assertTrue(lines.stream().anyMatch(l -> l.matches("population 'P' +v +float +state +V +4000")), out);
-        assertTrue(lines.stream().anyMatch(l -> l.matches("projection 'P -> P' #1 synapse +current +double +state +A +4000")), out);
+        // exp_current's state is a fused current of the population (one per tau_syn: CUBA's 5 and 10 ms)
+        assertTrue(lines.stream().anyMatch(l -> l.matches("population 'P' +fused\\.1\\.I_syn +float +state +\\S+ +4000")), out);
         assertTrue(lines.contains("population 'P' records: v, I, I_syn@P, I_syn@P#2, I_syn"), out);
         assertTrue(lines.contains("population 'P' can set: E_L, v_reset, v_threshold, tau_m, R, C, refractory, v"), out);
         assertTrue(lines.getLast().matches("\\d+ entries; \\d+\\.\\d\\d MiB in state, parameters and accumulators .*"), lines.getLast());

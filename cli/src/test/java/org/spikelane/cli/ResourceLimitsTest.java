@@ -78,7 +78,7 @@ class ResourceLimitsTest {
         assertEquals(1, o.err().lines().count(), o.err());
         String heap = MemorySize.format(Runtime.getRuntime().maxMemory());
         // the spikes of 30000 neurons over 10 ms at the assumed 100 Hz: 30000 spikes
-        assertTrue(o.err().startsWith("error: the run needs about 33.5 GiB (neurons 2.7 MiB, synapses 6.7 GiB and 26.8 GiB more"
+        assertTrue(o.err().startsWith("error: the run needs about 33.5 GiB (neurons 3.7 MiB, synapses 6.7 GiB and 26.8 GiB more"
                 + " while building them, recordings 0 B, spikes 937.5 KiB (30000 spikes, assuming 100 Hz per recorded LIF neuron))"
                 + " but the Java heap of " + heap + " has "), o.err());
         assertTrue(o.err().contains("record fewer neurons or sample less often (every:)"), o.err());

@@ -51,10 +51,23 @@ public final class Float32Binding implements FormatBinding {
         return switch (name) {
             case "v" -> new FloatArrayVariable("v", Dimension.VOLTAGE, state.v);
             // sampled after the input phase of the step, before the kernel clears it
-            case "I" -> new FloatArrayVariable("I", Dimension.CURRENT, state.current);
+            case "I" -> new InputCurrent(state);
             default -> null;
         };
     }
+
+    /** The step's input current: what the inputs added plus the constant inputs the kernel adds itself. */
+    private record InputCurrent(LifState state) implements Variable {
+        @Override public String name() { return "I"; }
+
+        @Override public Dimension dimension() { return Dimension.CURRENT; }
+
+        @Override public double value(int neuron) {
+            return state.current[neuron] + state.constant.sum[neuron & state.constant.mask];
+        }
+    }
+
+    @Override public org.spikelane.spi.ConstantCurrent constantCurrent() { return state.addConstantCurrent(); }
 
     @Override public void set(String owner, String param, int neuron, double siValue) { state.set(owner, param, neuron, siValue); }
 

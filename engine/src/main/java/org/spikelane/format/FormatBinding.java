@@ -48,6 +48,12 @@ public interface FormatBinding extends StateOwner {
     default float[] inputDv() { return null; }
 
     /**
+     * A new constant input current folded into the kernel's pass
+     * ({@link org.spikelane.spi.InputContext#constantCurrent()}), or null where the format does not fold.
+     */
+    default org.spikelane.spi.ConstantCurrent constantCurrent() { return null; }
+
+    /**
      * The float32 state, for code that embeds the engine and reads its arrays directly.
      *
      * @throws IllegalStateException under any other format, naming it: there is no float state

@@ -1,6 +1,7 @@
 package org.spikelane.net;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.spikelane.record.Variable;
  * which is what a trace of a neuron usually wants); each projection's own value is also
  * available as {@code name@source} (e.g. {@code g@exc}), with {@code #2}, {@code #3} appended
  * when several projections come from the same source. Summing needs equal dimensions; names
- * whose dimensions differ are only available qualified.
+ * whose dimensions differ are only available qualified. Projections whose kernels expose the
+ * same variable instance share its state ({@link org.spikelane.spi.FusedCurrent}): the state is
+ * counted once in the sum, and their qualified names are refused with a one-line reason.
  */
 public final class SynapticVariables {
     private SynapticVariables() {}
@@ -26,15 +29,32 @@ public final class SynapticVariables {
         for (Projection p : projections) byTarget.computeIfAbsent(p.target(), t -> new ArrayList<>()).add(p);
         for (var entry : byTarget.entrySet()) {
             LifPopulation target = entry.getKey();
-            Map<String, List<Variable>> plain = new LinkedHashMap<>();
+            // who exposes each variable: one instance seen from several projections is one state they share
+            Map<Variable, List<String>> users = new IdentityHashMap<>();
+            Map<Variable, List<String>> owners = new IdentityHashMap<>();
+            List<Variable> order = new ArrayList<>(); // first-seen order: the names' order must not depend on hashing
             Map<String, Integer> seenSource = new LinkedHashMap<>();
             for (Projection p : entry.getValue()) {
                 int nth = seenSource.merge(p.source().name(), 1, Integer::sum);
                 String suffix = "@" + p.source().name() + (nth > 1 ? "#" + nth : "");
                 for (Variable v : p.kernel().variables()) {
-                    target.addVariable(new Named(v.name() + suffix, v));
-                    plain.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
+                    if (!users.containsKey(v)) order.add(v);
+                    users.computeIfAbsent(v, k -> new ArrayList<>()).add(v.name() + suffix);
+                    owners.computeIfAbsent(v, k -> new ArrayList<>()).add(p.label());
                 }
+            }
+            Map<String, List<Variable>> plain = new LinkedHashMap<>();
+            for (Variable v : order) {
+                List<String> qualified = users.get(v);
+                if (qualified.size() == 1) {
+                    target.addVariable(new Named(qualified.get(0), v));
+                } else {
+                    String why = String.join(", ", owners.get(v)) + " share one synaptic state (the same synapse with the same"
+                            + " parameters into population '" + target.name() + "'), so '%s' alone does not exist; record '"
+                            + v.name() + "' (their sum, with every other projection's '" + v.name() + "'), or give them different parameters";
+                    for (String name : qualified) target.addNotRecordable(name, String.format(why, name));
+                }
+                plain.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
             }
             for (var e : plain.entrySet()) {
                 List<Variable> parts = e.getValue();

@@ -19,6 +19,8 @@ public final class LifPopulation extends Population {
     private final FormatBinding format;
     /** Variables owned by synapse kernels on this population (e.g. "g", "I_syn"), by name. */
     private final java.util.Map<String, Variable> synaptic = new java.util.LinkedHashMap<>();
+    /** Names that are not recordable and why (e.g. a projection's own I_syn when it shares its state). */
+    private final java.util.Map<String, String> notRecordable = new java.util.HashMap<>();
 
     /**
      * A float32 population.
@@ -72,6 +74,12 @@ public final class LifPopulation extends Population {
     /** Makes a variable kept elsewhere (a synapse kernel's state) recordable under its name. */
     public void addVariable(Variable variable) { synaptic.put(variable.name(), variable); }
 
+    /** Says why {@code name} cannot be recorded, where a one-line reason beats "no such variable". */
+    public void addNotRecordable(String name, String why) { notRecordable.put(name, why); }
+
+    /** The reason given by {@link #addNotRecordable}, or null. */
+    public String whyNotRecordable(String name) { return notRecordable.get(name); }
+
     @Override
     public List<String> variableNames() {
         List<String> names = new java.util.ArrayList<>(format.variableNames());
@@ -85,6 +93,7 @@ public final class LifPopulation extends Population {
         if (own != null) return own;
         Variable v = synaptic.get(name);
         if (v != null) return v;
+        if (notRecordable.containsKey(name)) throw new IllegalArgumentException(notRecordable.get(name));
         throw new IllegalArgumentException("population '" + name() + "' has no variable '" + name
                 + "'; recordable: " + String.join(", ", variableNames()));
     }

@@ -37,6 +37,10 @@ public final class LifState implements SynapseTarget, StateOwner {
     public float[] g;
     /** Sum of g_k * E_k (S*V); null like {@link #g}. */
     public float[] gE;
+    /** Synaptic currents the kernels advance in their pass ({@link #fusedCurrent}); none until a synapse asks. */
+    public final CurrentChannels fused;
+    /** Constant input currents (A) the kernels add to {@link #current} in their pass ({@link ConstantCurrents}). */
+    public final ConstantCurrents constant;
 
     // --- per-neuron constants (float, as the kernels read them) ---
     public final float[] restingPotential;
@@ -87,6 +91,8 @@ public final class LifState implements SynapseTarget, StateOwner {
         leakConductance = new float[padded];
         leakDrive = new float[padded];
         dtOverC = new float[padded];
+        fused = new CurrentChannels(size, padded);
+        constant = new ConstantCurrents(size, padded);
         Arrays.fill(leakConductance, 1f);
         for (int i = 0; i < size; i++) {
             v[i] = (float) parameters.initialPotential(i);
@@ -148,6 +154,15 @@ public final class LifState implements SynapseTarget, StateOwner {
 
     @Override public double voltage(int neuron) { return v[neuron]; }
 
+    @Override
+    public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                                       double[] propagator, double[] toSi) {
+        return fused.channel(variable, dimension, decay, propagator, toSi);
+    }
+
+    /** A constant input current folded into the kernels' pass ({@link org.spikelane.spi.InputContext#constantCurrent()}). */
+    public org.spikelane.spi.ConstantCurrent addConstantCurrent() { return constant.add(); }
+
     /**
      * Changes one neuron's parameter, or its {@code v}, between steps, recomputing what depends
      * on it. Names as in {@link LifModel}; SI values.
@@ -194,6 +209,8 @@ public final class LifState implements SynapseTarget, StateOwner {
         s.array("dtOverC", Role.PARAMETER, "s/F", dtOverC);
         s.scalar("sharedParameterMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> sharedParameterMask,
                 m -> sharedParameterMask = (int) m);
+        fused.declareState(s);
+        constant.declareState(s);
         parameters.declareState(s);
     }
 }

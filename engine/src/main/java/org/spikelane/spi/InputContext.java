@@ -57,4 +57,14 @@ public interface InputContext {
      * outside a simulation: such an input holds its current.
      */
     default float[] dv() { return null; }
+
+    /**
+     * A constant current of this input that the target's LIF kernel adds in its own pass
+     * ({@link ConstantCurrent}): an input whose current does not change from step to step (except
+     * through {@link InputKernel#set} between steps) writes it there once and adds nothing in
+     * {@link InputKernel#addCurrent}. Each call hands out a new one; the population adds them in
+     * the order they were handed out. Null where the format does not fold (fixed, loihi) and
+     * outside a simulation: such an input adds its current every step.
+     */
+    default ConstantCurrent constantCurrent() { return null; }
 }

@@ -38,4 +38,23 @@ public interface SynapseTarget extends LifParameters {
      * a recorded {@code I_syn = g (E_rev - v)}).
      */
     double voltage(int neuron);
+
+    /**
+     * A current state the population's neuron kernel advances in its own pass (see
+     * {@link FusedCurrent}): each step neuron {@code i} gets {@code propagator[i] * x[i]} added
+     * to its exact voltage increment, then {@code x[i] *= decay}. Asking twice with the same
+     * arguments (by value) returns the same instance: one state for every projection whose
+     * synapse is the same linear system. Ask while the simulation is built.
+     *
+     * @param variable   the name of the recordable state, e.g. "I_syn"
+     * @param dimension  the dimension of {@code x * toSi}
+     * @param decay      the factor over one step, in {@code (0, 1]}
+     * @param propagator per neuron (at least {@link #size()} entries): V per unit of {@code x}
+     * @param toSi       per neuron: what turns {@code x} into the SI value of {@code variable}
+     * @throws IllegalStateException where the format's kernel fuses no currents (every format but float32)
+     */
+    default FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                      double[] propagator, double[] toSi) {
+        throw new IllegalStateException("this population's number format has no fused synaptic currents (float32 only)");
+    }
 }

@@ -22,10 +22,7 @@ class LifKernelAgreementTest {
     void vectorAndScalarAgree(int n, boolean conductance, boolean inclusive) {
         LifState vec = LifStates.random(n, 42 + n, inclusive);
         LifState ref = LifStates.random(n, 42 + n, inclusive);
-        if (conductance) {
-            vec.enableConductance();
-            ref.enableConductance();
-        }
+        if (conductance) enableConductance(vec, ref);
         LifKernel<LifState> vector = new VectorLifKernel();
         LifKernel<LifState> scalar = new ScalarLifKernel();
         int[] spikesVec = new int[n];
@@ -65,6 +62,56 @@ class LifKernelAgreementTest {
         }
         // the comparison is meaningful only if neurons actually spiked and were refractory
         assertTrue(totalSpikes > n, "only " + totalSpikes + " spikes in " + steps + " steps at " + Simd.FLOAT);
+    }
+
+    /**
+     * Fused synaptic currents (one propagator shared, one per neuron) fed and decayed inside the
+     * kernel's pass, and a constant input current added there: the same spikes, {@code v} and current states to the bit, on the current and the
+     * conductance path.
+     */
+    @ParameterizedTest(name = "n={0} conductance={1}")
+    @CsvSource({"1,false", "17,false", "1000,false", "4099,false", "17,true", "4099,true"})
+    void fusedCurrentsAgreeToTheBit(int n, boolean conductance) {
+        LifState vec = LifStates.random(n, 5 + n, false);
+        LifState ref = LifStates.random(n, 5 + n, false);
+        LifStates.addFusedCurrents(vec);
+        LifStates.addFusedCurrents(ref);
+        // a constant input too: one value for all at n = 1000, one per neuron otherwise
+        LifStates.addConstantCurrent(vec, n != 1000);
+        LifStates.addConstantCurrent(ref, n != 1000);
+        assertEquals(n == 1000 || n == 1 ? 0 : -1, vec.constant.mask);
+        assertEquals(2, vec.fused.count());
+        assertEquals(0, vec.fused.propagatorMask[0], "the 5 ms propagator is shared");
+        assertEquals(n == 1 ? 0 : -1, vec.fused.propagatorMask[1], "the 10 ms one follows each tau_m");
+        if (conductance) enableConductance(vec, ref);
+        int[] spikesVec = new int[n], spikesRef = new int[n];
+        LifKernel<LifState> vector = new VectorLifKernel(), scalar = new ScalarLifKernel();
+        SplittableRandom kicksVec = new SplittableRandom(3), kicksRef = new SplittableRandom(3), inputs = new SplittableRandom(9);
+        long totalSpikes = 0;
+        for (int step = 0; step < 3000; step++) {
+            LifStates.kickFusedCurrents(vec, kicksVec);
+            LifStates.kickFusedCurrents(ref, kicksRef);
+            for (int i = 0; i < n; i++) vec.current[i] = ref.current[i] = (float) (inputs.nextDouble() * 1e-9);
+            if (conductance) {
+                for (int i = 0; i < n; i++) vec.g[i] = ref.g[i] = (float) (inputs.nextDouble() * 5e-9);
+            }
+            int count = vector.step(vec, step, 0, vec.padded, spikesVec, 0);
+            assertEquals(scalar.step(ref, step, 0, ref.padded, spikesRef, 0), count, "spike count at step " + step);
+            for (int k = 0; k < count; k++) assertEquals(spikesRef[k], spikesVec[k], "spike at step " + step);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToIntBits(ref.v[i]), Float.floatToIntBits(vec.v[i]), "v[" + i + "] at step " + step);
+                for (int c = 0; c < 2; c++) {
+                    assertEquals(Float.floatToIntBits(ref.fused.state[c][i]), Float.floatToIntBits(vec.fused.state[c][i]),
+                            "current " + c + " of neuron " + i + " at step " + step);
+                }
+            }
+            totalSpikes += count;
+        }
+        assertTrue(totalSpikes > n, "only " + totalSpikes + " spikes");
+    }
+
+    private static void enableConductance(LifState... states) {
+        for (LifState s : states) s.enableConductance();
     }
 
     /** Shared parameters are read from the first lanes; a change of one neuron switches to per-neuron loads. */

@@ -26,6 +26,39 @@ final class LifStates {
         return new LifState(n, DT, Params.resolve("test", LifModel.PARAMS, p, n));
     }
 
+    /**
+     * Two fused currents in V (weights meaning {@code R I}): one whose propagator every neuron
+     * shares ({@code tau_syn} 5 ms, read from the first vector) and one per neuron ({@code tau_syn}
+     * 10 ms with each neuron's {@code tau_m}), both from the exact propagator of {@code spi.Propagators}.
+     */
+    static void addFusedCurrents(LifState s) {
+        double[] shared = new double[s.size], own = new double[s.size], one = new double[s.size];
+        java.util.Arrays.fill(one, 1);
+        java.util.Arrays.fill(shared, org.spikelane.spi.Propagators.expCurrent(DT, 20e-3, 5e-3, 1 / 20e-3));
+        for (int i = 0; i < s.size; i++) own[i] = org.spikelane.spi.Propagators.expCurrent(DT, s.tauM(i), 10e-3, 1 / s.tauM(i));
+        s.fusedCurrent("I_syn", org.spikelane.units.Dimension.VOLTAGE, Math.exp(-DT / 5e-3), shared, one);
+        s.fusedCurrent("I_syn", org.spikelane.units.Dimension.VOLTAGE, Math.exp(-DT / 10e-3), own, one);
+    }
+
+    /**
+     * A constant input current folded into the kernel (bias-like, 0.5-2.5 nA): one value for all
+     * neurons (read from the first vector), or one per neuron.
+     */
+    static void addConstantCurrent(LifState s, boolean perNeuron) {
+        org.spikelane.spi.ConstantCurrent c = s.addConstantCurrent();
+        for (int i = 0; i < s.size; i++) c.values()[i] = perNeuron ? 0.5e-9f + 2e-9f * i / s.size : 1.2e-9f;
+        c.changed(0, s.size);
+    }
+
+    /** Arrivals into the fused currents: about one neuron in 40 gets a kick of either sign each step. */
+    static void kickFusedCurrents(LifState s, SplittableRandom r) {
+        for (int c = 0; c < s.fused.count(); c++) {
+            for (int i = 0; i < s.size; i++) {
+                if (r.nextInt(40) == 0) s.fused.state[c][i] += (float) ((r.nextDouble() - 0.3) * 8e-3);
+            }
+        }
+    }
+
     private static double[] draw(SplittableRandom r, int n, double lo, double hi) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) out[i] = lo + (hi - lo) * r.nextDouble();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The vector kernel must compile to SIMD code that allocates nothing: a vector that escapes into
@@ -12,11 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VectorLifKernelAllocationTest {
 
-    @ParameterizedTest(name = "conductance={0}")
-    @ValueSource(booleans = {false, true})
-    void warmKernelAllocatesNothing(boolean conductance) {
+    @ParameterizedTest(name = "conductance={0} fused={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void warmKernelAllocatesNothing(boolean conductance, boolean fused) {
         LifState s = LifStates.random(4099, 3, false);
         if (conductance) s.enableConductance();
+        if (fused) LifStates.addFusedCurrents(s); // the channel loop carries a vector across its iterations
         LifKernel<LifState> kernel = new VectorLifKernel();
         int[] spikes = new int[s.size];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -27,6 +27,7 @@ class VectorLifKernelAllocationTest {
                 for (int i = 0; i < s.size; i += 97) {
                     s.current[i] = 3e-9f;
                     if (conductance) s.g[i] = 5e-9f;
+                    if (fused) s.fused.state[1][i] += 1e-3f;
                 }
                 kernel.step(s, step, 0, s.padded, spikes, 0);
             }

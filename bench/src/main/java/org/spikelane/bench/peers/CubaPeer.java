@@ -70,15 +70,21 @@ public final class CubaPeer {
 
         double[] build = new double[reps];
         double[] run = new double[reps];
+        // CPU time of this thread over the run: on a machine shared with other work, the part of
+        // the wall time the loop was not scheduled drops out (the network runs on one thread)
+        double[] cpu = new double[reps];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] rates = new double[reps];
         String species = "";
         for (int r = 0; r < reps; r++) {
             t0 = System.nanoTime();
             Simulation sim = cuba(n, seed);
             build[r] = seconds(t0);
+            long cpu0 = threads.getCurrentThreadCpuTime();
             t0 = System.nanoTime();
             sim.runSteps(steps);
             run[r] = seconds(t0);
+            cpu[r] = (threads.getCurrentThreadCpuTime() - cpu0) * 1e-9;
             rates[r] = rate(sim, n);
             species = sim.species();
             if (!sim.stateRecorders().isEmpty()) throw new IllegalStateException("state recording left on");
@@ -88,10 +94,11 @@ public final class CubaPeer {
         return String.format(Locale.ROOT,
                 "{\"peer\": \"spikelane\", \"precision\": \"float32\", \"threads\": 1, \"n\": %d, \"seed\": %d, "
                         + "\"simulated_s\": %.1f, \"reps\": %d, \"run_s\": %.5f, \"run_min_s\": %.5f, \"run_all_s\": %s, "
+                        + "\"run_cpu_s\": %.5f, \"run_cpu_min_s\": %.5f, "
                         + "\"build_s\": %.4f, \"cold_run_s\": %.5f, \"cold_build_s\": %.4f, \"cold_first_in_jvm\": %b, "
                         + "\"warmup_s\": %.1f, \"warmup_rest_run_s\": %.4f, \"rate_hz\": %.4f, \"cold_rate_hz\": %.4f, "
                         + "\"species\": \"%s\"}",
-                n, seed, SIMULATED_S, reps, median(run), min(run), list(run), median(build), cold, coldBuild,
+                n, seed, SIMULATED_S, reps, median(run), min(run), list(run), median(cpu), min(cpu), median(build), cold, coldBuild,
                 firstInJvm, warmup, warmupRest, median(rates), coldRate, species);
     }
 

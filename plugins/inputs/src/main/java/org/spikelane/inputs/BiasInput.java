@@ -2,6 +2,7 @@ package org.spikelane.inputs;
 
 import java.util.List;
 import org.spikelane.spi.Accumulate;
+import org.spikelane.spi.ConstantCurrent;
 import org.spikelane.spi.FixedInputKernel;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.InputContext;
@@ -40,7 +41,7 @@ public final class BiasInput implements InputPlugin {
         double[] amplitude = params.perNeuron(AMPLITUDE, targets.count);
         float[] values = new float[targets.count];
         for (int k = 0; k < values.length; k++) values[k] = (float) amplitude[k];
-        return new Kernel(context.owner(), targets, values);
+        return new Kernel(context.owner(), targets, values, context.constantCurrent());
     }
 
     /**
@@ -94,20 +95,35 @@ public final class BiasInput implements InputPlugin {
         return slot;
     }
 
+    /**
+     * Under float32 the current is a {@link ConstantCurrent} the LIF kernel adds in its own pass
+     * (no pass of this input per step); elsewhere ({@code folded} null) it is added every step.
+     */
     private static final class Kernel implements InputKernel {
         private final String owner;
         private final Targets targets;
         /** Current of each slot (A); changed in place by {@link #set}. */
         private final float[] values;
+        private final ConstantCurrent folded;
 
-        Kernel(String owner, Targets targets, float[] values) {
+        Kernel(String owner, Targets targets, float[] values, ConstantCurrent folded) {
             this.owner = owner;
             this.targets = targets;
             this.values = values;
+            this.folded = folded;
+            fold(0, targets.count);
+        }
+
+        /** Copies slots {@code [first, end)} into the folded current, if there is one. */
+        private void fold(int first, int end) {
+            if (folded == null || first >= end) return;
+            float[] into = folded.values();
+            for (int k = first; k < end; k++) into[targets.neuron(k)] = values[k];
+            folded.changed(targets.neuron(first), targets.neuron(end - 1) + 1);
         }
 
         @Override public void addCurrent(long step, int from, int to, float[] current) {
-            Accumulate.add(current, from, to, targets.indices, values, targets.count);
+            if (folded == null) Accumulate.add(current, from, to, targets.indices, values, targets.count);
         }
 
         @Override public void declareState(StateDeclarer s) {
@@ -121,8 +137,10 @@ public final class BiasInput implements InputPlugin {
             int slot = slotToSet(owner, targets, param, neuron, siValue);
             if (slot < 0) {
                 java.util.Arrays.fill(values, (float) siValue);
+                fold(0, targets.count);
             } else {
                 values[slot] = (float) siValue;
+                fold(slot, slot + 1);
             }
         }
     }

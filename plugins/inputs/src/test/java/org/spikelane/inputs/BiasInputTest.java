@@ -75,4 +75,36 @@ class BiasInputTest {
         assertTrue(e.getMessage().contains("beyond the float32 range"), e.getMessage());
         sim.set("input 'bias' #1", "amplitude", 1, 2e-9); // a current it can hold still goes through
     }
+
+    /**
+     * Under float32 the bias is folded into the LIF kernel's pass (no pass of its own): the
+     * recorded I is still the bias, a change of one neuron between steps reaches that neuron only
+     * (its population then reads per-neuron values), and v follows the closed form
+     * {@code v_inf + (v_0 - v_inf) e^{-t/tau_m}} with {@code v_inf = E_L + R I}.
+     */
+    @Test
+    void foldedBiasDrivesTheMembraneAsTheClosedFormAndChangesPerNeuron() {
+        double dt = 1e-4, tau = 10e-3, r = 10e6;
+        org.spikelane.Network net = new org.spikelane.Network(dt);
+        net.addLif("lif", 17, Map.of("E_L", "0 mV", "v_init", "0 mV", "v_threshold", "1 V", "tau_m", "10 ms", "R", "10 Mohm"));
+        int bias = net.addInput("bias", "lif", Map.of("amplitude", "1 nA"));
+        net.recordState("lif", List.of("v", "I"), null, 1);
+        org.spikelane.Simulation sim = net.build();
+        assertEquals(0, sim.lif("lif").state().constant.mask, "one value for all: read from the first vector");
+        sim.runSteps(100);
+        sim.input(bias).set("amplitude", 3, 3e-9);
+        assertEquals(-1, sim.lif("lif").state().constant.mask, "neurons differ now");
+        sim.runSteps(100);
+        org.spikelane.record.StateRecorder rec = sim.stateRecorders().get(0);
+        double v100 = r * 1e-9 * (1 - Math.exp(-100 * dt / tau));
+        for (int k = 0; k < 200; k++) {
+            double t = k * dt;
+            double other = r * 1e-9 * (1 - Math.exp(-t / tau));
+            double three = k <= 100 ? other : r * 3e-9 + (v100 - r * 3e-9) * Math.exp(-(k - 100) * dt / tau);
+            assertEquals(other, rec.trace("v", 0)[k], 2e-7, "neuron 0 at sample " + k);
+            assertEquals(three, rec.trace("v", 3)[k], 2e-7, "neuron 3 at sample " + k);
+            assertEquals(1e-9, rec.trace("I", 0)[k], 1e-15, "I of neuron 0 at sample " + k);
+            assertEquals(k < 100 ? 1e-9 : 3e-9, rec.trace("I", 3)[k], 1e-15, "I of neuron 3 at sample " + k);
+        }
+    }
 }

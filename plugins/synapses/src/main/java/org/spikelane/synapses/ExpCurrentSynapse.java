@@ -2,7 +2,9 @@ package org.spikelane.synapses;
 
 import java.util.List;
 import java.util.Optional;
+import org.spikelane.record.Variable;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.FusedCurrent;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Propagators;
@@ -11,7 +13,7 @@ import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
-import org.spikelane.state.Role;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
@@ -51,27 +53,38 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
         return new FixedExpCurrentKernel(context, target, params.get(TAU));
     }
 
-    private static final class Kernel extends CurrentKernel {
-        private final double[] p21;
-        private final double p11;
+    /**
+     * Under float32 the current is a {@link FusedCurrent} of the target: the LIF kernel feeds
+     * {@code P21 * I_syn} into {@code dv} and decays {@code I_syn} in its own pass, so this kernel
+     * has nothing to do per step; and projections into one population with equal {@code tau_syn}
+     * and weight unit share one state (docs/architecture.md, "Fused synaptic currents").
+     */
+    private static final class Kernel implements SynapseKernel {
+        private final FusedCurrent fused;
+        private final float[] current;
 
         Kernel(SynapseContext context, double tau) {
-            super(context);
-            p21 = propagator(i -> Propagators.expCurrent(h, target.tauM(i), tau, scale[i]));
-            p11 = Math.exp(-h / tau);
+            SynapseTarget target = context.target();
+            double h = context.dt();
+            double[] scale = CurrentScale.of(target, context.weightDimension());
+            double[] p21 = new double[target.size()];
+            for (int i = 0; i < p21.length; i++) p21[i] = Propagators.expCurrent(h, target.tauM(i), tau, scale[i]);
+            fused = target.fusedCurrent("I_syn", Dimension.CURRENT, Math.exp(-h / tau), p21,
+                    CurrentScale.toAmperes(target, context.weightDimension()));
+            current = fused.state();
         }
 
-        @Override public void update(long step, int from, int to) { ops.feedExp(dv, p21, current, p11, from, to); }
+        /** Nothing: the target's LIF kernel advances the fused current. */
+        @Override public void update(long step, int from, int to) { }
 
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {
             for (int k = from; k < to; k++) current[targets[k]] += weights[k];
         }
 
-        @Override
-        public void declareState(StateDeclarer s) {
-            super.declareState(s);
-            s.array("p21", Role.PARAMETER, "V/A", p21);
-        }
+        @Override public List<Variable> variables() { return List.of(fused.variable()); }
+
+        /** No state of its own: the current and its propagators are the target population's (declared there). */
+        @Override public void declareState(StateDeclarer s) { }
     }
 }

@@ -7,14 +7,6 @@ final class ScalarSynapseOps implements SynapseOps {
     private ScalarSynapseOps() {}
 
     @Override
-    public void feedExp(float[] acc, double[] p, double[] x, double decay, int from, int to) {
-        for (int i = from; i < to; i++) {
-            acc[i] += (float) (p[i] * x[i]);
-            x[i] *= decay;
-        }
-    }
-
-    @Override
     public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to) {
         for (int i = from; i < to; i++) {
             acc[i] += (float) (py[i] * y[i] + px[i] * x[i]);

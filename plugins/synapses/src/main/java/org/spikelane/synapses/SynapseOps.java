@@ -19,9 +19,6 @@ interface SynapseOps {
         return vector ? VectorSynapseOps.INSTANCE : ScalarSynapseOps.INSTANCE;
     }
 
-    /** Exponential current: {@code acc[i] += (float) (p[i] * x[i]); x[i] *= decay}. */
-    void feedExp(float[] acc, double[] p, double[] x, double decay, int from, int to);
-
     /**
      * Alpha current {@code I = y}, {@code dy/dt = -y/tau + x}, {@code dx/dt = -x/tau}:
      * {@code acc[i] += (float) (py[i] * y[i] + px[i] * x[i]); y[i] = decay * (y[i] + h * x[i]); x[i] *= decay}.

@@ -30,15 +30,6 @@ final class VectorSynapseOps implements SynapseOps {
     }
 
     @Override
-    public void feedExp(float[] acc, double[] p, double[] x, double decay, int from, int to) {
-        for (int i = from; i < to; i += L) {
-            DoubleVector xv = DoubleVector.fromArray(D, x, i);
-            FloatVector.fromArray(F, acc, i).add(toFloat(DoubleVector.fromArray(D, p, i).mul(xv))).intoArray(acc, i);
-            xv.mul(decay).intoArray(x, i);
-        }
-    }
-
-    @Override
     public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to) {
         for (int i = from; i < to; i += L) {
             DoubleVector xv = DoubleVector.fromArray(D, x, i);

@@ -35,24 +35,6 @@ class SynapseOpsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 17, 1000, 4099})
-    void exponentialCurrent(int n) {
-        int padded = Simd.padded(n);
-        SplittableRandom r = new SplittableRandom(n);
-        double[] p = randomArray(r, n, padded, 4e5);
-        double[] x = randomArray(r, n, padded, 1e-9);
-        float[] acc = randomFloats(r, n, padded, 1e-3);
-        double[] x2 = x.clone();
-        float[] acc2 = acc.clone();
-        for (int step = 0; step < 5; step++) {
-            VECTOR.feedExp(acc, p, x, 0.95, 0, padded);
-            SCALAR.feedExp(acc2, p, x2, 0.95, 0, padded);
-        }
-        same(acc, acc2, "dv");
-        same(x, x2, "I_syn");
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 17, 1000, 4099})
     void alphaCurrent(int n) {
         int padded = Simd.padded(n);
         SplittableRandom r = new SplittableRandom(n + 1);
