@@ -39,9 +39,9 @@ public final class ExampleNetworks {
         double p = (double) SYNAPSES_PER_NEURON / n;
         List<String> sets = new ArrayList<>(List.of(
                 "seed=" + seed, "precision=" + precision, "populations.0.size=" + n,
-                "projections.0.connect.p=" + p, "projections.0.connect.pre.to=" + excitatory,
-                "projections.1.connect.p=" + p, "projections.1.connect.pre.from=" + excitatory,
-                "projections.1.connect.pre.to=" + n, "threads=" + threads));
+                // the examples name their E and I neurons as groups (first and last neuron, both included)
+                "populations.0.groups.E=0.." + (excitatory - 1), "populations.0.groups.I=" + excitatory + ".." + (n - 1),
+                "projections.0.connect.p=" + p, "projections.1.connect.p=" + p, "threads=" + threads));
         return Scenario.load(file, sets);
     }
 
