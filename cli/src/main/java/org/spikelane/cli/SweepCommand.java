@@ -135,11 +135,13 @@ final class SweepCommand implements Callable<Integer> {
         long[] pointSteps = new long[grid.points()];
         long peak = 0;
         Scenario first = null;
+        int sineInput = SweepResult.sineInput(grid, base.root());
         for (int point = 0; point < grid.points(); point++) {
             List<Setting> s = new ArrayList<>(fixed);
             s.addAll(grid.settings(point));
-            // a sweep keeps only its spike tally: traces and spike lists the scenario records would be thrown away
-            s.add(new Setting("sweep (records nothing)", "record", "{}"));
+            // a sweep keeps only its spike tally: traces and spike lists the scenario records would be thrown away;
+            // over a sine's frequency it fits the recorded v and I of a neuron the sine drives
+            if (sineInput < 0) s.add(new Setting("sweep (records nothing)", "record", "{}"));
             Scenario scenario = text.scenario(s);
             peak = Math.max(peak, Preflight.check(scenario, registry, strict, err, warned).peakBytes());
             pointSettings.add(s);
@@ -158,7 +160,7 @@ final class SweepCommand implements Callable<Integer> {
                 // runs side by side share the cores: one thread each (the results are the same for any thread count)
                 if (!threadsFixed && (cluster != null || atOnce > 1)) s.add(new Setting("sweep (one thread per run)", "threads", "1"));
                 int run = point * replicates + r;
-                specs.add(new RunSpec(run, point, r, s));
+                specs.add(new RunSpec(run, point, r, s, sineInput));
                 steps[run] = pointSteps[point];
             }
         }
@@ -205,6 +207,7 @@ final class SweepCommand implements Callable<Integer> {
             summary.put("rheobase_high_si", Figures.round(sweep.rheobaseHigh()));
         }
         if (analytic != null) summary.put("analytic_rheobase_si", Figures.round(analytic.rheobase()));
+        if (sweep.sine() != null) summary.put("sine_fitted_points", sineFitted(sweep));
         ArrayNode list = summary.putArray("populations");
         sweep.populations().forEach(list::add);
         SummaryJson.listFiles(summary, outputs);
@@ -218,7 +221,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         outw.printf("%s: %s, %s, %.3f s wall%s, %s steps/s%s -> %s (%s)%n", first.name(), Counted.of(runs, "run"),
                 Counted.of(totalSteps, "step"), wall, cluster != null ? " on Spark " + spark : atOnce > 1 ? ", " + atOnce + " at once" : "",
-                RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase(sweep, grid), dir,
+                RunCommand.rate(wall > 0 ? totalSteps / wall : Double.POSITIVE_INFINITY), rheobase(sweep, grid) + sine(sweep), dir,
                 String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()));
         return 0;
     }
@@ -230,6 +233,21 @@ final class SweepCommand implements Callable<Integer> {
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (peakBytes > 0) n = (int) Math.max(1, Math.min(n, free / peakBytes));
         return Math.max(1, n);
+    }
+
+    private static int sineFitted(SweepResult sweep) {
+        int n = 0;
+        for (var r : sweep.sine()) if (r.fitted()) n++;
+        return n;
+    }
+
+    /** How many points gave a sine response, and why the others did not. */
+    private static String sine(SweepResult sweep) {
+        if (sweep.sine() == null) return "";
+        int fitted = sineFitted(sweep);
+        String text = "; v's sine response fitted at " + fitted + " of " + Counted.of(sweep.sine().length, "point");
+        return fitted == sweep.sine().length ? text : text + " (a fit needs v and I recorded of a neuron the sine drives that never"
+                + " fires, and one whole cycle after 5 tau_m)";
     }
 
     private static String rheobase(SweepResult sweep, Grid grid) {

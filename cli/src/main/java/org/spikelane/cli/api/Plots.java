@@ -9,13 +9,15 @@ import org.spikelane.Simulation;
 import org.spikelane.cli.Runner;
 import org.spikelane.cli.plot.Charts;
 import org.spikelane.cli.plot.RasterPlot;
+import org.spikelane.cli.plot.StatsPlot;
 import org.spikelane.cli.plot.TracesPlot;
 import org.spikelane.cli.plot.PlotContext;
 
 /**
  * The plots of {@code spikelane run} from Java: of a scenario's run (titles name each neuron's
  * inputs) or of any simulation built with {@code Network} (recorded with {@code recordState} and
- * {@code recordSpikes}), as images to show or write.
+ * {@code recordSpikes}), as images to show or write: {@link #traces}, {@link #raster} and
+ * {@link #stats}, the files traces.png, raster.png and stats.png.
  */
 public final class Plots {
     private Plots() {}
@@ -40,6 +42,24 @@ public final class Plots {
     /** The raster of a simulation built in Java, over the steps it has run. */
     public static BufferedImage raster(Simulation sim) {
         return RasterPlot.draw(sim, 0, sim.stepCount(), PlotContext.none());
+    }
+
+    /**
+     * stats.png of a scenario run: per population (or named group) with enough spikes, the spread
+     * of the neurons' rates, their ISI CVs and the histogram of all inter-spike intervals, the
+     * numbers of summary.json. Null when no population has at least 5 firing neurons and 20
+     * intervals, as {@code run} then writes no stats.png.
+     */
+    public static BufferedImage stats(Runner.Result result) {
+        Simulation sim = result.simulation();
+        if (!StatsPlot.applies(sim)) return null;
+        return StatsPlot.draw(sim, result.firstStep(), result.steps(), PlotContext.of(result.scenario(), sim, result.steps()));
+    }
+
+    /** The spike statistics of a simulation built in Java, over the steps it has run; null when too few spikes (see above). */
+    public static BufferedImage stats(Simulation sim) {
+        if (!StatsPlot.applies(sim)) return null;
+        return StatsPlot.draw(sim, 0, sim.stepCount(), PlotContext.none());
     }
 
     /** Writes the image as a PNG file. */

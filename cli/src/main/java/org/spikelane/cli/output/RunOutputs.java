@@ -55,7 +55,8 @@ public final class RunOutputs {
         status.accept("writing " + SPIKES);
         out.write(SPIKES, o -> SpikesCsv.write(sim.spikes(), sim.dt(), o));
         RateBins rates = RateBins.of(sim, result.firstStep(), result.steps());
-        out.write(RATES, o -> RatesCsv.write(rates, o));
+        SmoothedRates smoothed = SmoothedRates.of(sim, rates, org.spikelane.cli.scenario.RateSmoothingWidth.of(result.scenario()));
+        out.write(RATES, o -> RatesCsv.write(rates, smoothed, o));
         if (state) status.accept("writing " + STATE);
         if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
         status.accept("writing " + SUMMARY);

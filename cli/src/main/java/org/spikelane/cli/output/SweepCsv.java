@@ -10,7 +10,9 @@ import java.util.List;
 import org.spikelane.cli.sweep.AnalyticFi;
 import org.spikelane.cli.sweep.Grid;
 import org.spikelane.cli.sweep.MeanSe;
+import org.spikelane.cli.plot.RcLowPass;
 import org.spikelane.cli.sweep.PointStats;
+import org.spikelane.cli.sweep.SineResponse;
 import org.spikelane.cli.sweep.SweepResult;
 import org.spikelane.cli.sweep.VarySpec;
 
@@ -19,7 +21,10 @@ import org.spikelane.cli.sweep.VarySpec;
  * with its path and unit ({@code inputs.0.amplitude (nA)}); with seed replicates their number;
  * then per population its spike count, rate, 1 / mean ISI and ISI CV (the mean over the
  * replicates, each followed by its s.e. when there are replicates); for an f-I sweep of one LIF
- * population the analytic rate and the analytic 1 / ISI on the time grid. An empty field is a
+ * population the analytic rate and the analytic 1 / ISI on the time grid; for a sweep over a sine
+ * input's frequency the neuron fitted, the amplitudes of its v and I, the gain (v / I in Mohm,
+ * which is mV/nA), the lag of v behind I in degrees, and the RC low-pass's gain and lag as the
+ * engine integrates it ({@link RcLowPass}). An empty field is a
  * value that does not exist (no neuron fired three times, so no CV).
  */
 public final class SweepCsv {
@@ -53,6 +58,7 @@ public final class SweepCsv {
                 row.add(number(analytic.rate(current)));
                 row.add(number(Double.isInfinite(isi) ? 0.0 : 1 / isi));
             }
+            if (sweep.sine() != null) row.addAll(sine(sweep.sine()[point], grid.axis(0).value(point)));
             w.write(String.join(",", row) + "\n");
         }
         w.flush();
@@ -74,7 +80,19 @@ public final class SweepCsv {
             h.add("analytic rate (Hz)");
             h.add("analytic 1/ISI on the time grid (Hz)");
         }
+        if (sweep.sine() != null) h.addAll(SINE_HEADER);
         return h;
+    }
+
+    static final List<String> SINE_HEADER = List.of("fitted neuron", "v amplitude (mV)", "I amplitude (nA)", "gain (Mohm = mV/nA)",
+            "lag of v behind I (deg)", "RC low-pass gain (Mohm)", "RC low-pass lag (deg)");
+
+    /** The sine columns of one point: what was fitted (empty if nothing) and the RC low-pass of the neuron at frequency {@code f}. */
+    private static List<String> sine(SineResponse r, double f) {
+        if (!r.fitted()) return java.util.Collections.nCopies(SINE_HEADER.size(), "");
+        RcLowPass m = r.model();
+        return List.of(Csv.field(r.population() + " " + r.neuron()), number(r.vAmplitude() * 1e3), number(r.iAmplitude() * 1e9),
+                number(r.gain() / 1e6), number(r.lagDegrees()), number(m.gain(f) / 1e6), number(m.lagDegrees(f)));
     }
 
     /** The shortest text that reads back as the same double; whole numbers without ".0"; empty for NaN. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spikelane.Simulation;
+import org.spikelane.cli.output.GaussianRate;
 import org.spikelane.cli.output.RateBins;
 import org.spikelane.cli.scenario.NeuronGroups;
 import org.spikelane.neuron.Population;
@@ -17,8 +18,9 @@ import org.spikelane.record.SpikeRecorder;
  * {@code raster.png}: one dot per spike, coloured per population and named group (later
  * populations above earlier ones), and below it each population's and group's rate in spikes
  * per neuron per second, a histogram over time bins whose width {@link RateBins} chooses and the
- * title states. A dense raster shows every k-th neuron and, when the rows would still be solid,
- * only the start of the run; its title says so. Input events are dashed lines.
+ * title states, with {@code record.rate_smoothing} under a Gaussian-smoothed line ({@link GaussianRate}).
+ * A dense raster shows every k-th neuron and, when the rows would still be solid, only the start
+ * of the run; its title says so. Input events are dashed lines. {@link #dots} is what it draws.
  */
 public final class RasterPlot {
     /** More rows than this merge into a solid block at the panel's height. */
@@ -35,22 +37,77 @@ public final class RasterPlot {
 
     /** With the rates already binned (rates.csv holds the same numbers). */
     public static BufferedImage draw(Simulation sim, long firstStep, long endStep, RateBins rates, PlotContext ctx) {
+        return drawn(sim, firstStep, endStep, rates, ctx).image();
+    }
+
+    /**
+     * How the raster is laid out: every {@code stride}-th neuron (0, k, 2k, ... of each
+     * population) up to {@code shownEnd} (s), the time axes' units, the dot size and the neurons
+     * in all populations.
+     */
+    record Layout(int stride, double start, double end, double shownEnd, TimeScale ts, TimeScale rasterTs, int marker, int total) {}
+
+    /** The dots of one population or group as the raster draws them: x in {@code rasterTs} units, y the row (the neuron plus the sizes of the populations below). */
+    record Dots(String population, Part part, Color color, double[] x, double[] y) {}
+
+    /** The image and its two panels, whose plot areas say where a value was drawn. */
+    record Drawn(BufferedImage image, Panel raster, Panel rate, Layout layout, List<Dots> dots) {}
+
+    static Layout layout(Simulation sim, long firstStep, long endStep) {
         double dt = sim.dt();
         double start = firstStep * dt;
         double end = endStep * dt;
-        TimeScale ts = TimeScale.of(end - start);
         List<Population> pops = sim.populations();
         int total = pops.stream().mapToInt(Population::size).sum();
         int stride = Math.max(1, (total + MAX_ROWS - 1) / MAX_ROWS);
-        SpikeRecorder spikes = sim.spikes();
-        double perRow = spikes.count() / (double) Math.max(1, recordedNeurons(sim));
+        double perRow = sim.spikes().count() / (double) Math.max(1, recordedNeurons(sim));
         int rows = total / stride;
         int marker = rows > 100 ? 2 : rows > 20 ? 3 : 5;
         // dots closer than twice their size merge into a line
         double maxPerRow = PLOT_WIDTH / (2.0 * marker);
         double shownEnd = end;
         if (perRow > maxPerRow) shownEnd = start + Math.max(dt, niceSeconds((end - start) * maxPerRow / perRow));
-        TimeScale rasterTs = TimeScale.of(shownEnd - start);
+        return new Layout(stride, start, end, shownEnd, TimeScale.of(end - start), TimeScale.of(shownEnd - start), marker, total);
+    }
+
+    /** Every population's and group's dots, in drawing order (colours in that order from {@link Charts#PALETTE}). */
+    static List<Dots> dots(Simulation sim, Layout layout, PlotContext ctx) {
+        SpikeRecorder spikes = sim.spikes();
+        List<Dots> out = new ArrayList<>();
+        int offset = 0;
+        int colour = 0;
+        for (Population pop : sim.populations()) {
+            for (Part part : parts(pop, ctx.groups())) {
+                Color color = Charts.PALETTE[colour++ % Charts.PALETTE.length];
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (int row = 0; row < spikes.count(); row++) {
+                    int n = spikes.neuron(row);
+                    if (n % layout.stride() != 0 || !part.contains(n) || !spikes.populationName(row).equals(pop.name())) continue;
+                    double t = spikes.time(row);
+                    if (t > layout.shownEnd()) continue;
+                    xs.add(layout.rasterTs().at(t));
+                    ys.add((double) (offset + n));
+                }
+                out.add(new Dots(pop.name(), part, color, xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                        ys.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+            offset += pop.size();
+        }
+        return out;
+    }
+
+    static Drawn drawn(Simulation sim, long firstStep, long endStep, RateBins rates, PlotContext ctx) {
+        Layout layout = layout(sim, firstStep, endStep);
+        double start = layout.start();
+        double end = layout.end();
+        double shownEnd = layout.shownEnd();
+        TimeScale ts = layout.ts();
+        TimeScale rasterTs = layout.rasterTs();
+        List<Population> pops = sim.populations();
+        int total = layout.total();
+        int stride = layout.stride();
+        SpikeRecorder spikes = sim.spikes();
 
         List<String> notes = new ArrayList<>();
         if (stride > 1) notes.add("every " + ordinal(stride) + " neuron (" + rowsShown(pops, stride) + " of " + total + ")");
@@ -59,52 +116,73 @@ public final class RasterPlot {
         Panel raster = Charts.chart(rasterHeight(total, stride), title, rasterTs.axisTitle(), "neuron");
         raster.keepDataTicksOnY();
         raster.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        raster.getStyler().setMarkerSize(marker);
+        raster.getStyler().setMarkerSize(layout.marker());
+        double sigma = ctx.rateSmoothing();
         Panel rate = Charts.chart(260, "rate in spikes per neuron and second, bins of " + Charts.number(rates.binSeconds() * 1e3) + " ms"
+                + (sigma > 0 ? "; lines: Gaussian smoothing, sigma " + Charts.number(sigma * 1e3) + " ms" : "")
                 + (shownEnd < end ? " (whole run; the raster above shows its start)" : ""), ts.axisTitle(), "rate (Hz)");
 
-        int offset = 0;
-        int colour = 0;
+        List<Dots> dots = dots(sim, layout, ctx);
         boolean any = false;
         double maxRate = 0;
-        for (Population pop : pops) {
-            for (Part part : parts(pop, ctx.groups())) {
-                Color color = Charts.PALETTE[colour++ % Charts.PALETTE.length];
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (int row = 0; row < spikes.count(); row++) {
-                    int n = spikes.neuron(row);
-                    if (n % stride != 0 || !part.contains(n) || !spikes.populationName(row).equals(pop.name())) continue;
-                    double t = spikes.time(row);
-                    if (t > shownEnd) continue;
-                    xs.add(rasterTs.at(t));
-                    ys.add((double) (offset + n));
-                }
-                if (!xs.isEmpty()) {
-                    XYSeries s = raster.addSeries(part.name, xs, ys);
-                    s.setMarker(SeriesMarkers.CIRCLE);
-                    s.setMarkerColor(color);
-                    any = true;
-                } else {
-                    // a legend entry without a dot, so that every row is named
-                    XYSeries s = raster.addSeries(part.name + " (no spikes)", new double[] {rasterTs.at(start)}, new double[] {offset + part.from});
-                    s.setMarker(SeriesMarkers.NONE);
-                }
-                double[] hz = part.whole ? rates.hz().get(pop.name()) : groupRates(spikes, pop.name(), part, rates);
-                Charts.line(rate, part.name, steps(rates, hz, ts)[0], steps(rates, hz, ts)[1], color);
-                for (double h : hz) maxRate = Math.max(maxRate, h);
+        double[] smoothAt = sigma > 0 ? smoothingTimes(start, end, sigma) : null;
+        for (Dots d : dots) {
+            Part part = d.part();
+            if (d.x().length > 0) {
+                XYSeries s = raster.addSeries(part.name, d.x(), d.y());
+                s.setMarker(SeriesMarkers.CIRCLE);
+                s.setMarkerColor(d.color());
+                any = true;
+            } else {
+                // a legend entry without a dot, so that every row is named
+                XYSeries s = raster.addSeries(part.name + " (no spikes)", new double[] {rasterTs.at(start)}, new double[] {rowOffset(pops, d.population()) + part.from});
+                s.setMarker(SeriesMarkers.NONE);
             }
-            offset += pop.size();
+            double[] hz = part.whole ? rates.hz().get(d.population()) : groupRates(spikes, d.population(), part, rates);
+            double[][] histogram = steps(rates, hz, ts);
+            Charts.line(rate, part.name, histogram[0], histogram[1], sigma > 0 ? faded(d.color()) : d.color());
+            for (double h : hz) maxRate = Math.max(maxRate, h);
+            if (smoothAt != null) {
+                double[] smooth = GaussianRate.at(spikes, d.population(), part.from, part.to, smoothAt, sigma);
+                double[] x = new double[smoothAt.length];
+                for (int k = 0; k < x.length; k++) x[k] = ts.at(smoothAt[k]);
+                Charts.line(rate, part.name + ", smoothed", x, smooth, d.color()).setLineStyle(new java.awt.BasicStroke(2f));
+                for (double h : smooth) maxRate = Math.max(maxRate, h);
+            }
         }
         if (!any) raster.setTitle("spike raster (no spikes)");
-        if (colour == 1) raster.setYAxisTitle(pops.get(0).name() + " neuron"); // one series: no legend names it
+        if (dots.size() == 1) raster.setYAxisTitle(pops.get(0).name() + " neuron"); // one series: no legend names it
         Charts.timeAxis(raster, rasterTs.at(start), rasterTs.at(shownEnd));
         Charts.timeAxis(rate, ts.at(start), ts.at(end));
-        neuronAxis(raster, offset);
+        neuronAxis(raster, total);
         rate.getStyler().setYAxisMin(0.0);
         rate.getStyler().setYAxisMax(niceCeiling(maxRate * 1.1));
         if (marks(raster, ctx, sim, rasterTs, shownEnd)) raster.setTitle(raster.getTitle() + "; dashed: input events");
-        return Charts.aligned(List.of(raster, rate), Charts.WIDTH);
+        BufferedImage image = Charts.aligned(List.of(raster, rate), Charts.WIDTH);
+        return new Drawn(image, raster, rate, layout, dots);
+    }
+
+    /** The row of a population's neuron 0: the sizes of the populations before it. */
+    private static int rowOffset(List<Population> pops, String population) {
+        int offset = 0;
+        for (Population p : pops) {
+            if (p.name().equals(population)) return offset;
+            offset += p.size();
+        }
+        return offset;
+    }
+
+    /** Where the smoothed rate is drawn: a point every half sigma (400 to 4000 points). */
+    private static double[] smoothingTimes(double start, double end, double sigma) {
+        int n = (int) Math.max(400, Math.min(4000, Math.ceil((end - start) / (sigma / 2)) + 1));
+        double[] t = new double[n];
+        for (int k = 0; k < n; k++) t[k] = start + (end - start) * k / (n - 1);
+        return t;
+    }
+
+    /** The histogram's colour behind a smoothed line: the same hue, lighter. */
+    private static Color faded(Color c) {
+        return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3, (c.getBlue() + 2 * 255) / 3);
     }
 
     /** A population's rows: one part per named group (in index order) and the neurons in none, or the whole population. */

@@ -20,11 +20,6 @@ import org.spikelane.record.StateRecorder;
  * low-pass they follow ({@link RcLowPass}).
  */
 final class SinePanels {
-    /** Whole cycles shown and fitted (fewer when the drive is shorter). */
-    static final int CYCLES = 3;
-    /** Time constants left out at the start of the drive, for the transient to decay. */
-    private static final double SETTLE_TAUS = 5;
-
     /** The fit of one neuron: frequency (Hz), v and I amplitudes (SI), lag in degrees, and the RC prediction if known. */
     record Response(TraceSelection.Traced neuron, double frequency, SineFit v, SineFit i, double lagDegrees, RcLowPass model) {}
 
@@ -44,32 +39,16 @@ final class SinePanels {
         }
         if (panels.isEmpty()) return null;
         parts.add(Charts.text(Charts.WIDTH, true, List.of("Sine drive below threshold: v (left axis) and I (right axis) over the last "
-                + CYCLES + " cycles")));
+                + SineWindow.CYCLES + " cycles")));
         parts.add(Charts.aligned(panels, Charts.WIDTH));
         long frequencies = responses.stream().mapToDouble(Response::frequency).distinct().count();
         if (frequencies >= 3) parts.add(lowPass(responses));
         return Charts.stack(parts);
     }
 
-    /**
-     * Samples {@code [from, to)} of the last whole cycles of the drive, at most {@link #CYCLES},
-     * after {@link #SETTLE_TAUS} membrane time constants; null if not one whole cycle fits.
-     */
     static int[] windowOf(Simulation sim, TraceSelection.Traced t, InputLabels.Sine sine, long firstStep, long endStep) {
-        StateRecorder r = t.recorder();
         LifPopulation lif = TracesPlot.physical(sim, t.population());
-        double tau = lif != null ? lif.parameters().tauM(t.neuron()) : 0;
-        double stop = Math.min(sine.stop(), endStep * sim.dt());
-        double begin = Math.max(sine.start(), firstStep * sim.dt()) + SETTLE_TAUS * tau;
-        double period = 1 / sine.frequency();
-        int cycles = (int) Math.min(CYCLES, Math.floor((stop - begin) / period));
-        if (cycles < 1) return null;
-        double from = stop - cycles * period;
-        int a = 0;
-        while (a < r.samples() && r.time(a) < from - 1e-12) a++;
-        int b = a;
-        while (b < r.samples() && r.time(b) < stop - 1e-12) b++;
-        return b - a >= 8 ? new int[] {a, b} : null;
+        return SineWindow.of(t.recorder(), lif != null ? lif.parameters().tauM(t.neuron()) : 0, sine, sim.dt(), firstStep, endStep);
     }
 
     static Response fit(Simulation sim, TraceSelection.Traced t, InputLabels.Sine sine, long firstStep, long endStep) {
@@ -112,51 +91,16 @@ final class SinePanels {
         return p;
     }
 
-    /** Gain |v| / |I| and lag against frequency, measured (dots) and the RC low-pass (line). */
+    /** Gain |v| / |I| and lag against frequency beside the RC low-pass, when every neuron has the same one. */
     private static BufferedImage lowPass(List<Response> responses) {
         List<Response> sorted = new ArrayList<>(responses);
         sorted.sort(java.util.Comparator.comparingDouble(Response::frequency));
         double[] f = sorted.stream().mapToDouble(Response::frequency).toArray();
-        double[] gain = sorted.stream().mapToDouble(r -> r.v().amplitude() / r.i().amplitude() / 1e6).toArray();
+        double[] gain = sorted.stream().mapToDouble(r -> r.v().amplitude() / r.i().amplitude()).toArray();
         double[] lag = sorted.stream().mapToDouble(Response::lagDegrees).toArray();
-        Panel g = Charts.chart(Charts.WIDTH / 2, 300, "gain |v| / |I| against frequency", "f (Hz)", "gain (Mohm)");
-        Panel l = Charts.chart(Charts.WIDTH / 2, 300, "lag of v behind I against frequency", "f (Hz)", "lag (deg)");
-        for (Panel p : List.of(g, l)) {
-            p.getStyler().setXAxisLogarithmic(true);
-            p.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        }
-        dots(g, "measured", f, gain);
-        dots(l, "measured", f, lag);
         Response first = sorted.get(0);
-        if (first.model() != null && sorted.stream().allMatch(r -> first.model().equals(r.model()))) {
-            RcLowPass m = first.model();
-            int n = 200;
-            double lo = Math.log10(f[0] / 2);
-            double hi = Math.log10(f[f.length - 1] * 2);
-            double[] x = new double[n];
-            double[] gy = new double[n];
-            double[] ly = new double[n];
-            for (int k = 0; k < n; k++) {
-                x[k] = Math.pow(10, lo + (hi - lo) * k / (n - 1));
-                gy[k] = m.gain(x[k]) / 1e6;
-                ly[k] = m.lagDegrees(x[k]);
-            }
-            Charts.line(g, "RC low-pass, R / sqrt(1 + (2 pi f tau_m)^2) for small dt", x, gy, Charts.THRESHOLD)
-                    .setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            Charts.line(l, "RC low-pass, atan(2 pi f tau_m) + 180 f dt deg", x, ly, Charts.THRESHOLD)
-                    .setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        }
-        g.getStyler().setYAxisMin(0.0);
-        l.getStyler().setYAxisMin(0.0);
-        l.getStyler().setYAxisMax(90.0);
-        return Charts.row(List.of(Charts.aligned(List.of(g), Charts.WIDTH / 2), Charts.aligned(List.of(l), Charts.WIDTH / 2)));
-    }
-
-    private static void dots(Panel p, String name, double[] x, double[] y) {
-        XYSeries s = p.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(Charts.VOLTAGE);
+        boolean one = first.model() != null && sorted.stream().allMatch(r -> first.model().equals(r.model()));
+        return LowPassPanels.draw(f, gain, lag, one ? first.model() : null);
     }
 
     private static boolean has(StateRecorder r, String variable) {

@@ -18,6 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spikelane.cli.sweep.AnalyticFi;
 import org.spikelane.cli.sweep.Grid;
 import org.spikelane.cli.sweep.MeanSe;
+import org.spikelane.cli.sweep.SineResponse;
 import org.spikelane.cli.sweep.SweepResult;
 import org.spikelane.cli.sweep.VarySpec;
 
@@ -27,7 +28,9 @@ import org.spikelane.cli.sweep.VarySpec;
  * for an f-I sweep also 1 / mean ISI, the analytic curve and the rheobase). Two: a panel per
  * population with a curve for each value of the second (a curve family) when it has at most
  * {@link #MAX_CURVES} values, else a heat map. More: a curve of the first for each combination of
- * the others, the first {@link #MAX_CURVES} of them, the title saying how many are left out.
+ * the others, the first {@link #MAX_CURVES} of them, the title saying how many are left out. A
+ * sweep over a sine input's frequency draws the gain and lag of v against frequency beside the
+ * RC low-pass ({@link LowPassPanels}), and the rates only if a neuron fired.
  */
 public final class SweepPlot {
     static final int MAX_CURVES = 8;
@@ -40,11 +43,49 @@ public final class SweepPlot {
 
     public static BufferedImage draw(SweepResult sweep) {
         Grid grid = sweep.grid();
+        if (grid.dimensions() == 1 && sweep.sine() != null) return sine(sweep);
         if (grid.dimensions() == 1) return curves(sweep);
         List<BufferedImage> panels = new ArrayList<>();
         boolean heat = grid.dimensions() == 2 && grid.axis(1).count() > MAX_CURVES;
         for (int p = 0; p < sweep.populations().size(); p++) panels.add(heat ? heatMap(sweep, p) : family(sweep, p));
         return Charts.stack(panels);
+    }
+
+    /**
+     * A sweep over a sine's frequency: gain and lag of v against frequency beside the RC low-pass,
+     * then the rates if any neuron fired (below threshold they are all 0).
+     */
+    private static BufferedImage sine(SweepResult sweep) {
+        VarySpec vary = sweep.grid().axis(0);
+        int n = vary.count();
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) order[k] = k;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(vary::value));
+        double[] f = new double[n];
+        double[] gain = new double[n];
+        double[] lag = new double[n];
+        SineResponse model = null;
+        boolean same = true;
+        for (int k = 0; k < n; k++) {
+            SineResponse r = sweep.sine()[order[k]];
+            f[k] = vary.value(order[k]);
+            gain[k] = r.fitted() ? r.gain() : Double.NaN;
+            lag[k] = r.fitted() ? r.lagDegrees() : Double.NaN;
+            if (!r.fitted()) continue;
+            if (model == null) model = r;
+            same &= model.model().equals(r.model());
+        }
+        List<BufferedImage> parts = new ArrayList<>();
+        String who = model == null ? "no neuron could be fitted (none below threshold with v and I recorded)"
+                : "neuron " + model.neuron() + " of " + model.population() + ", fitted over the last cycles after 5 tau_m";
+        parts.add(Charts.text(Charts.WIDTH, true, List.of("Sine drive at each frequency of " + vary.path() + ": " + who)));
+        parts.add(LowPassPanels.draw(f, gain, lag, model != null && same ? model.model() : null));
+        boolean fired = false;
+        for (int point = 0; point < sweep.grid().points(); point++) {
+            for (int p = 0; p < sweep.populations().size(); p++) fired |= sweep.stats(point, p).spikes().mean() > 0;
+        }
+        if (fired) parts.add(curves(sweep));
+        return Charts.stack(parts);
     }
 
     /** One curve: its legend name, the mean rate at each x, one s.e. (0 without replicates). */

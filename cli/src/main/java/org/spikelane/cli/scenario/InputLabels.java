@@ -19,8 +19,11 @@ public final class InputLabels {
     private final Map<String, Map<Integer, List<String>>> labels = new HashMap<>();
     private final Map<String, Map<Integer, List<Sine>>> sines = new HashMap<>();
 
-    /** A sine input as the plots need it: its frequency and window in SI units (stop infinite when open). */
-    public record Sine(double frequency, double start, double stop) {}
+    /**
+     * A sine input as the plots need it: its index in {@code inputs}, its frequency and window in SI
+     * units (stop infinite when open).
+     */
+    public record Sine(int input, double frequency, double start, double stop) {}
 
     private InputLabels() {}
 
@@ -33,8 +36,8 @@ public final class InputLabels {
     public InputLabels(Scenario scenario, Map<String, Integer> sizes) {
         if (!(scenario.root().get("inputs") instanceof List<?> inputs)) return;
         NeuronGroups groups = NeuronGroups.of(scenario);
-        for (Object raw : inputs) {
-            if (!(raw instanceof Map<?, ?> input) || !(input.get("target") instanceof String target)) continue;
+        for (int index = 0; index < inputs.size(); index++) {
+            if (!(inputs.get(index) instanceof Map<?, ?> input) || !(input.get("target") instanceof String target)) continue;
             StringBuilder text = new StringBuilder(String.valueOf(input.get("type")));
             for (String key : SHOWN) {
                 Object v = input.get(key);
@@ -59,7 +62,7 @@ public final class InputLabels {
                     for (Object n : hit) if (n instanceof Number num && !neurons.contains(num.intValue())) neurons.add(num.intValue());
                 }
             }
-            Sine sine = "sine".equals(input.get("type")) ? sine(input) : null;
+            Sine sine = "sine".equals(input.get("type")) ? sine(index, input) : null;
             for (int n : neurons) {
                 if (sine != null) sines.computeIfAbsent(target, k -> new HashMap<>()).computeIfAbsent(n, k -> new ArrayList<>()).add(sine);
                 labels.computeIfAbsent(target, k -> new HashMap<>()).computeIfAbsent(n, k -> new ArrayList<>()).add(text.toString());
@@ -67,13 +70,13 @@ public final class InputLabels {
         }
     }
 
-    private static Sine sine(Map<?, ?> input) {
+    private static Sine sine(int index, Map<?, ?> input) {
         try {
             double f = org.spikelane.units.Units.parse(String.valueOf(input.get("frequency")), Dimension.FREQUENCY, "frequency");
             double start = input.get("start") == null ? 0 : org.spikelane.units.Units.parse(String.valueOf(input.get("start")), Dimension.TIME, "start");
             double stop = input.get("stop") == null ? Double.POSITIVE_INFINITY
                     : org.spikelane.units.Units.parse(String.valueOf(input.get("stop")), Dimension.TIME, "stop");
-            return f > 0 ? new Sine(f, start, stop) : null;
+            return f > 0 ? new Sine(index, f, start, stop) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -24,6 +24,7 @@ final class Recording {
         Map<String, Object> record = scenario.root().containsKey("record")
                 ? tree.map(scenario.root().get("record"), "record") : Map.of();
         Schema.checkKeys(record, Schema.RECORD, "record", sources);
+        RateSmoothingWidth.of(scenario); // checked with the rest of the scenario, before the run
         // spikes of every population unless the scenario says which
         List<Object> spikes = record.containsKey("spikes")
                 ? tree.list(record.get("spikes"), "record.spikes") : new ArrayList<>(populations);

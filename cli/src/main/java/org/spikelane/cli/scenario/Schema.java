@@ -18,7 +18,7 @@ public final class Schema {
     /** Keys every input has; the rest are the plugin's parameters. */
     public static final List<String> INPUT = List.of("type", "target", "neurons");
     public static final List<String> PROJECTION = List.of("from", "to", "synapse", "params", "weight", "delay", "connect");
-    public static final List<String> RECORD = List.of("spikes", "state");
+    public static final List<String> RECORD = List.of("spikes", "state", "rate_smoothing");
     public static final List<String> STATE = List.of("population", "variables", "neurons", "every");
     public static final List<String> MODELS = List.of("lif", "spike_generator", "poisson");
     /** Keys inside a plugin's structure (the pulse input's {@code events}) whose bare numbers are counts, not quantities. */

@@ -58,6 +58,11 @@ final class SpikeTally implements SpikeListener {
         }
     }
 
+    /** How many times neuron {@code neuron} of {@code population} fired. */
+    long spikes(String population, int neuron) {
+        return count[index.get(population)][neuron];
+    }
+
     /** The statistics of population {@code p} over a run of {@code steps} steps of {@code dt}. */
     PopulationStats stats(int p, long steps, double dt) {
         int size = populations.get(p).size();

@@ -13,9 +13,11 @@ import org.spikelane.units.Dimension;
  * @param seeds the seed of each replicate
  * @param stats [point][population]
  * @param analytic the LIF f-I model when it applies, else null
+ * @param sine in a one-dimensional sweep over a sine input's frequency, each point's fitted
+ *     response (the mean over its replicates), else null
  */
 public record SweepResult(Grid grid, long[] seeds, List<String> populations, PointStats[][] stats, AnalyticFi analytic,
-                          Double rheobaseLow, Double rheobaseHigh) {
+                          Double rheobaseLow, Double rheobaseHigh, SineResponse[] sine) {
 
     public int replicates() { return seeds.length; }
 
@@ -44,7 +46,26 @@ public record SweepResult(Grid grid, long[] seeds, List<String> populations, Poi
                 }
             }
         }
-        return new SweepResult(grid, seeds, populations, stats, analytic, low, high);
+        SineResponse[] sine = null;
+        if (runs.get(0).sine() != null) {
+            sine = new SineResponse[grid.points()];
+            for (int point = 0; point < grid.points(); point++) {
+                sine[point] = SineResponse.mean(runs.subList(point * replicates, (point + 1) * replicates).stream().map(RunStats::sine).toList());
+            }
+        }
+        return new SweepResult(grid, seeds, populations, stats, analytic, low, high, sine);
+    }
+
+    /**
+     * The index of the sine input whose frequency a one-dimensional sweep varies
+     * ({@code inputs.N.frequency} of a {@code type: sine} input), else -1.
+     */
+    public static int sineInput(Grid grid, java.util.Map<String, Object> scenarioRoot) {
+        if (grid.dimensions() != 1) return -1;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("inputs\\.(\\d+)\\.frequency").matcher(grid.axis(0).path());
+        if (!m.matches() || m.group(1).length() > 6 || !(scenarioRoot.get("inputs") instanceof List<?> inputs)) return -1;
+        int k = Integer.parseInt(m.group(1));
+        return k < inputs.size() && inputs.get(k) instanceof java.util.Map<?, ?> input && "sine".equals(input.get("type")) ? k : -1;
     }
 
     /** A rheobase is a current: only a one-dimensional sweep of an input's current has one. */

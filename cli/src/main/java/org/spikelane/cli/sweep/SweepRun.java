@@ -28,7 +28,8 @@ public final class SweepRun {
                 sizes.add(pop.size());
                 stats.add(tally[0].stats(p, r.steps(), s.dt()));
             }
-            return new RunStats(spec.run(), s.seed(), r.steps(), s.dt(), r.wallSeconds(), sim.species(), names, sizes, stats);
+            SineResponse sine = spec.sineInput() >= 0 ? SineResponse.of(s, sim, spec.sineInput(), tally[0]) : null;
+            return new RunStats(spec.run(), s.seed(), r.steps(), s.dt(), r.wallSeconds(), sim.species(), names, sizes, stats, sine);
         }
     }
 }
