@@ -38,7 +38,6 @@ public final class LowPassPanels {
         dots(l, f, lag);
         double maxLag = max(lag);
         double minGain = min(mohm);
-        double maxGain = max(mohm);
         if (model != null) {
             int n = 200;
             double lo = Math.log10(f[0] / 2);
@@ -55,10 +54,10 @@ public final class LowPassPanels {
             Charts.line(l, "RC low-pass, atan(2 pi f tau_m) + 180 f dt deg", x, ly, Charts.THRESHOLD).setLineStyle(dashed());
             maxLag = Double.isNaN(maxLag) ? max(ly) : Math.max(maxLag, max(ly));
             minGain = Double.isNaN(minGain) ? min(gy) : Math.min(minGain, min(gy));
-            maxGain = Double.isNaN(maxGain) ? max(gy) : Math.max(maxGain, max(gy));
         }
-        // over decades the gain falls by decades: a log axis, as in a Bode plot; over a few frequencies a linear one from 0
-        if (minGain > 0 && maxGain / minGain > 20) g.getStyler().setYAxisLogarithmic(true);
+        // over two decades of frequency or more the gain falls by decades: a log axis, as in a Bode plot;
+        // over fewer (a run's few sines) a linear one from 0, which keeps its tick labels
+        if (minGain > 0 && f[f.length - 1] / f[0] >= 100) g.getStyler().setYAxisLogarithmic(true);
         else g.getStyler().setYAxisMin(0.0);
         l.getStyler().setYAxisMin(0.0);
         // the lag passes 90 deg at high frequency: holding the current over a step adds 180 f dt

@@ -78,7 +78,7 @@ public final class SweepPlot {
         List<BufferedImage> parts = new ArrayList<>();
         String who = model == null ? "no neuron could be fitted (none below threshold with v and I recorded)"
                 : "neuron " + model.neuron() + " of " + model.population() + ", fitted over the last cycles after 5 tau_m";
-        parts.add(Charts.text(Charts.WIDTH, true, List.of("Sine drive at each frequency of " + vary.path() + ": " + who)));
+        parts.add(Charts.text(Charts.WIDTH, true, List.of("v's answer to the sine at each value of " + vary.path() + ": " + who)));
         parts.add(LowPassPanels.draw(f, gain, lag, model != null && same ? model.model() : null));
         boolean fired = false;
         for (int point = 0; point < sweep.grid().points(); point++) {
