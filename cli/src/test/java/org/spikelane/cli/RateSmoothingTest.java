@@ -41,17 +41,27 @@ class RateSmoothingTest {
         return Cli.rows(out.resolve("rates.csv"));
     }
 
-    /** One spike at 45 ms in 100 ms: 10 bins of 10 ms; at the centre 45 ms the peak, at 55 ms and 35 ms e^-2 of it. */
+    /**
+     * One spike at 45 ms in 100 ms: 10 bins of 10 ms; every bin's centre has the kernel's value
+     * there, at the centre 45 ms its peak, at 35 and 55 ms e^-2 of it, beyond 5 sigma nothing.
+     */
     @Test
-    void aSingleSpikeGivesTheKernelsPeak() throws Exception {
+    void aSingleSpikeGivesTheKernel() throws Exception {
         List<String[]> rows = rates("100 ms", "45 ms", "0 ms", "5 ms");
         assertEquals(10, rows.size());
-        double peak = 1 / (Math.sqrt(2 * Math.PI) * 5e-3);
-        assertEquals(0.045, Double.parseDouble(rows.get(4)[1]) + Double.parseDouble(rows.get(4)[2]) / 2, 1e-12);
-        assertEquals(peak, Double.parseDouble(rows.get(4)[4]), peak * 1e-5);
-        assertEquals(peak * Math.exp(-2), Double.parseDouble(rows.get(5)[4]), peak * 1e-5);
-        assertEquals(peak * Math.exp(-2), Double.parseDouble(rows.get(3)[4]), peak * 1e-5);
-        assertEquals(0, Double.parseDouble(rows.get(0)[4]), 1e-6, "40 ms = 8 sigma away");
+        double[] spike = Cli.spikeTimes(tmp.resolve("out"), "G", 0);
+        assertEquals(1, spike.length);
+        assertEquals(0.045, spike[0], 1e-12);
+        double sigma = 5e-3;
+        double peak = 1 / (Math.sqrt(2 * Math.PI) * sigma);
+        for (String[] r : rows) {
+            double centre = Double.parseDouble(r[1]) + Double.parseDouble(r[2]) / 2;
+            double z = (centre - spike[0]) / sigma;
+            double expected = Math.abs(z) <= 5 ? peak * Math.exp(-0.5 * z * z) : 0;
+            assertEquals(expected, Double.parseDouble(r[4]), peak * 1e-9, "at " + centre + " s");
+        }
+        assertEquals(peak, Double.parseDouble(rows.get(4)[4]), peak * 1e-9, "the peak 1 / (sqrt(2 pi) sigma) = 79.79 Hz");
+        assertEquals(peak * Math.exp(-2), Double.parseDouble(rows.get(5)[4]), peak * 1e-9);
         // the histogram keeps its own numbers: one spike in a 10 ms bin is 100 Hz
         assertEquals(100, Double.parseDouble(rows.get(4)[3]), 1e-9);
     }
