@@ -1,7 +1,14 @@
 package org.spikelane.nir.quant;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.ArithmeticProfile;
 import org.spikelane.fixed.FixedMath;
+import org.spikelane.fixed.Rounding;
+import org.spikelane.simd.Simd;
 
 /**
  * A neuron node (LIF, CubaLIF, CubaLI, LI, IF, I) under precision fixed: the engine's
@@ -18,8 +25,14 @@ import org.spikelane.fixed.FixedMath;
  * IF, I:        v' = v + d
  * }</pre>
  * then the threshold {@code v' > vth} and the reset (value or subtract) for the spiking types.
- * {@code c} is {@code r I} in LSB_v. Scalar only: the graphs are small and a batch runs its samples
- * on threads instead.
+ * {@code c} is {@code r I} in LSB_v.
+ *
+ * <p>Two paths that agree bit for bit: {@link #scalarStep} (the reference, long arithmetic) and
+ * {@link #vectorStep} on {@link Simd#INT} lanes, with {@link org.spikelane.fixed.IntLanes}'s split
+ * multiply written out in the loop, whole lane groups first and the scalar path for the tail; the
+ * engine's choice ({@link Simd#useVectorKernels}) picks the path. Int lanes hold every value
+ * exactly: |v| &lt; 2^27 and |c|, |d| &lt; 2^29 by saturation, so {@code rest + d}, {@code c - d}
+ * and the exact step's sum of three terms stay below 2^31 (checked when the kernel is built).
  */
 final class FixedNeuronKernel extends IntegerNeuronKernel {
     static final ArithmeticProfile PROFILE = ArithmeticProfile.FIXED;
@@ -39,6 +52,9 @@ final class FixedNeuronKernel extends IntegerNeuronKernel {
     private final int[] cross;
     /** LSB_v / r per neuron: turns c back into I for recording (0 where r is 0). */
     private final float[] currentScale;
+    private final boolean vector;
+    private static final VectorSpecies<Integer> I = Simd.INT;
+    private static final VectorSpecies<Float> F = Simd.FLOAT;
 
     /** Per-run integer state. */
     static final class Work {
@@ -53,8 +69,19 @@ final class FixedNeuronKernel extends IntegerNeuronKernel {
     }
 
     FixedNeuronKernel(int n, NeuronParams.Kind kind, boolean exact, boolean subtract, int shift, double lsbV, int[] rest,
-                      int[] threshold, int[] reset, int[] dm, int[] ds, int[] cross, float[] currentScale) {
+                      int[] threshold, int[] reset, int[] dm, int[] ds, int[] cross, float[] currentScale, boolean vector) {
         super(n, kind.current);
+        if (PROFILE.rounding() != Rounding.NEAREST || PROFILE.decayBits() != 16
+                || 2L * PROFILE.voltageLimit() + 3L * PROFILE.currentLimit() >= Integer.MAX_VALUE) {
+            throw new IllegalStateException("the fixed neuron kernel's int lanes assume Q16 rounding to nearest and 2 |v| + 3 |c| below 2^31");
+        }
+        for (int i = 0; i < n; i++) {
+            if (Math.abs((long) rest[i]) > PROFILE.voltageLimit()) throw new IllegalStateException("rest " + rest[i] + " beyond the voltage limit");
+            for (int[] m : new int[][] {dm, ds, cross}) {
+                if (m != null && (m[i] < 0 || m[i] > 1 << 16)) throw new IllegalStateException("multiplier " + m[i] + " outside [0, 2^16]");
+            }
+        }
+        this.vector = vector;
         this.kind = kind;
         this.exact = exact;
         this.subtract = subtract;
@@ -86,10 +113,16 @@ final class FixedNeuronKernel extends IntegerNeuronKernel {
     @Override
     public void step(int step, float[] in, float[][] state, Object workObject, float[] out) {
         Work w = (Work) workObject;
+        int from = vector ? vectorStep(in, state, w, out) : 0;
+        scalarStep(in, state, w, out, from, n);
+    }
+
+    /** The reference: neurons {@code [from, to)} in long arithmetic with {@link FixedMath}. */
+    void scalarStep(float[] in, float[][] state, Work w, float[] out, int from, int to) {
         int vLimit = PROFILE.voltageLimit(), cLimit = PROFILE.currentLimit(), bits = PROFILE.decayBits();
         var rounding = PROFILE.rounding();
         long[] overflows = w.overflows;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             // the input is an exact integer in a float (QuantizedAffine keeps every sum below 2^24)
             long drive0 = ((long) in[i]) << shift;
             int d = (int) FixedMath.saturate(drive0, cLimit);
@@ -128,5 +161,75 @@ final class FixedNeuronKernel extends IntegerNeuronKernel {
             state[0][i] = w.v[i] * lsbV;
             if (kind.current) state[1][i] = w.c[i] * currentScale[i];
         }
+    }
+
+    /**
+     * The whole lane groups of the step on int lanes, the same operations as {@link #scalarStep};
+     * returns where the scalar tail starts. Products are {@code mulFloor(x, m, 16, 2^15)} split as
+     * {@code (x >> 16) m + (((x & 0xFFFF) m + 2^15) >>> 16)}, exact for {@code 0 <= m <= 2^16}.
+     */
+    int vectorStep(float[] in, float[][] state, Work w, float[] out) {
+        int upper = I.loopBound(n);
+        int vLimit = PROFILE.voltageLimit(), cLimit = PROFILE.currentLimit();
+        int q = cLimit >> shift; // x << shift leaves [-cLimit, cLimit] exactly when |x| > q
+        long[] overflows = w.overflows;
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector x = (IntVector) FloatVector.fromArray(F, in, i).convert(VectorOperators.F2I, 0);
+            VectorMask<Integer> high = x.compare(VectorOperators.GT, q);
+            VectorMask<Integer> low = x.compare(VectorOperators.LT, -q);
+            overflows[DRIVE] += high.or(low).trueCount();
+            IntVector d = x.lanewise(VectorOperators.LSHL, shift).blend(cLimit, high).blend(-cLimit, low);
+            IntVector v = IntVector.fromArray(I, w.v, i);
+            IntVector vNew;
+            if (kind.current) {
+                IntVector c = IntVector.fromArray(I, w.c, i);
+                IntVector diff = c.sub(d);
+                IntVector mS = IntVector.fromArray(I, ds, i);
+                IntVector cNew = d.add(diff.lanewise(VectorOperators.ASHR, 16).mul(mS)
+                        .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(mS).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
+                VectorMask<Integer> cOut = cNew.compare(VectorOperators.GT, cLimit).or(cNew.compare(VectorOperators.LT, -cLimit));
+                overflows[C] += cOut.trueCount();
+                cNew.max(-cLimit).min(cLimit).intoArray(w.c, i);
+                IntVector vInf = IntVector.fromArray(I, rest, i).add(exact ? d : c);
+                IntVector t = v.sub(vInf);
+                IntVector mM = IntVector.fromArray(I, dm, i);
+                vNew = vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(mM)
+                        .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(mM).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
+                if (exact) {
+                    IntVector mK = IntVector.fromArray(I, cross, i);
+                    vNew = vNew.add(diff.lanewise(VectorOperators.ASHR, 16).mul(mK)
+                            .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(mK).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
+                }
+            } else if (kind.leaks) {
+                IntVector vInf = IntVector.fromArray(I, rest, i).add(d);
+                IntVector t = v.sub(vInf);
+                IntVector mM = IntVector.fromArray(I, dm, i);
+                vNew = vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(mM)
+                        .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(mM).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
+            } else {
+                vNew = v.add(d);
+            }
+            VectorMask<Integer> vOut = vNew.compare(VectorOperators.GT, vLimit).or(vNew.compare(VectorOperators.LT, -vLimit));
+            overflows[V] += vOut.trueCount();
+            IntVector vSat = vNew.max(-vLimit).min(vLimit);
+            FloatVector lsb = FloatVector.broadcast(F, lsbV);
+            if (kind.fires) {
+                IntVector th = IntVector.fromArray(I, threshold, i);
+                VectorMask<Integer> spike = vSat.compare(VectorOperators.GT, th);
+                IntVector after = subtract ? vSat.sub(th).max(-vLimit).min(vLimit) : IntVector.fromArray(I, reset, i);
+                vSat = vSat.blend(after, spike);
+                FloatVector.zero(F).blend(1f, spike.cast(F)).intoArray(out, i);
+                vSat.intoArray(w.v, i);
+            } else {
+                vSat.intoArray(w.v, i);
+                ((FloatVector) vSat.convert(VectorOperators.I2F, 0)).mul(lsb).intoArray(out, i);
+            }
+            ((FloatVector) vSat.convert(VectorOperators.I2F, 0)).mul(lsb).intoArray(state[0], i);
+            if (kind.current) {
+                ((FloatVector) IntVector.fromArray(I, w.c, i).convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F, currentScale, i))
+                        .intoArray(state[1], i);
+            }
+        }
+        return upper;
     }
 }
