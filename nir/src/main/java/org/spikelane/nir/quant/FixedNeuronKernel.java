@@ -60,11 +60,16 @@ final class FixedNeuronKernel extends IntegerNeuronKernel {
     static final class Work {
         final int[] v;
         final int[] c;
+        /** Vector path only: the step's drive and v before saturation, one pass to the next. */
+        final int[] drive;
+        final int[] next;
         final long[] overflows = new long[3];
 
         Work(int n) {
             v = new int[n];
             c = new int[n];
+            drive = new int[n];
+            next = new int[n];
         }
     }
 
@@ -165,71 +170,151 @@ final class FixedNeuronKernel extends IntegerNeuronKernel {
 
     /**
      * The whole lane groups of the step on int lanes, the same operations as {@link #scalarStep};
-     * returns where the scalar tail starts. Products are {@code mulFloor(x, m, 16, 2^15)} split as
+     * returns where the scalar tail starts. Three passes, each a loop of straight-line vector code
+     * (a vector chosen between branches inside one loop is boxed by the JIT, so every choice of
+     * node type and reset is a loop of its own): the drive, then v before saturation by node type,
+     * then saturation, threshold and reset. Products are {@code mulFloor(x, m, 16, 2^15)} split as
      * {@code (x >> 16) m + (((x & 0xFFFF) m + 2^15) >>> 16)}, exact for {@code 0 <= m <= 2^16}.
      */
     int vectorStep(float[] in, float[][] state, Work w, float[] out) {
         int upper = I.loopBound(n);
-        int vLimit = PROFILE.voltageLimit(), cLimit = PROFILE.currentLimit();
-        int q = cLimit >> shift; // x << shift leaves [-cLimit, cLimit] exactly when |x| > q
-        long[] overflows = w.overflows;
+        vectorDrive(in, w, upper);
+        if (!kind.current && !kind.leaks) vectorIntegrate(w, upper);
+        else if (!kind.current) vectorLeak(w, upper);
+        else if (exact) vectorCurrentExact(w, upper);
+        else vectorCurrentEuler(w, upper);
+        if (kind.fires) vectorFire(state, w, out, upper);
+        else vectorReadout(state, w, out, upper);
+        return upper;
+    }
+
+    /** {@code d = saturate(in << shift)}: x << shift leaves [-cLimit, cLimit] exactly when |x| > cLimit >> shift. */
+    private void vectorDrive(float[] in, Work w, int upper) {
+        int cLimit = PROFILE.currentLimit(), q = cLimit >> shift;
+        long saturated = 0;
         for (int i = 0; i < upper; i += I.length()) {
             IntVector x = (IntVector) FloatVector.fromArray(F, in, i).convert(VectorOperators.F2I, 0);
             VectorMask<Integer> high = x.compare(VectorOperators.GT, q);
             VectorMask<Integer> low = x.compare(VectorOperators.LT, -q);
-            overflows[DRIVE] += high.or(low).trueCount();
-            IntVector d = x.lanewise(VectorOperators.LSHL, shift).blend(cLimit, high).blend(-cLimit, low);
-            IntVector v = IntVector.fromArray(I, w.v, i);
-            IntVector vNew;
-            if (kind.current) {
-                IntVector c = IntVector.fromArray(I, w.c, i);
-                IntVector diff = c.sub(d);
-                IntVector mS = IntVector.fromArray(I, ds, i);
-                IntVector cNew = d.add(diff.lanewise(VectorOperators.ASHR, 16).mul(mS)
-                        .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(mS).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
-                VectorMask<Integer> cOut = cNew.compare(VectorOperators.GT, cLimit).or(cNew.compare(VectorOperators.LT, -cLimit));
-                overflows[C] += cOut.trueCount();
-                cNew.max(-cLimit).min(cLimit).intoArray(w.c, i);
-                IntVector vInf = IntVector.fromArray(I, rest, i).add(exact ? d : c);
-                IntVector t = v.sub(vInf);
-                IntVector mM = IntVector.fromArray(I, dm, i);
-                vNew = vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(mM)
-                        .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(mM).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
-                if (exact) {
-                    IntVector mK = IntVector.fromArray(I, cross, i);
-                    vNew = vNew.add(diff.lanewise(VectorOperators.ASHR, 16).mul(mK)
-                            .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(mK).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
-                }
-            } else if (kind.leaks) {
-                IntVector vInf = IntVector.fromArray(I, rest, i).add(d);
-                IntVector t = v.sub(vInf);
-                IntVector mM = IntVector.fromArray(I, dm, i);
-                vNew = vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(mM)
-                        .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(mM).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
-            } else {
-                vNew = v.add(d);
-            }
-            VectorMask<Integer> vOut = vNew.compare(VectorOperators.GT, vLimit).or(vNew.compare(VectorOperators.LT, -vLimit));
-            overflows[V] += vOut.trueCount();
-            IntVector vSat = vNew.max(-vLimit).min(vLimit);
-            FloatVector lsb = FloatVector.broadcast(F, lsbV);
-            if (kind.fires) {
-                IntVector th = IntVector.fromArray(I, threshold, i);
-                VectorMask<Integer> spike = vSat.compare(VectorOperators.GT, th);
-                IntVector after = subtract ? vSat.sub(th).max(-vLimit).min(vLimit) : IntVector.fromArray(I, reset, i);
-                vSat = vSat.blend(after, spike);
-                FloatVector.zero(F).blend(1f, spike.cast(F)).intoArray(out, i);
-                vSat.intoArray(w.v, i);
-            } else {
-                vSat.intoArray(w.v, i);
-                ((FloatVector) vSat.convert(VectorOperators.I2F, 0)).mul(lsb).intoArray(out, i);
-            }
-            ((FloatVector) vSat.convert(VectorOperators.I2F, 0)).mul(lsb).intoArray(state[0], i);
-            if (kind.current) {
-                ((FloatVector) IntVector.fromArray(I, w.c, i).convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F, currentScale, i))
-                        .intoArray(state[1], i);
-            }
+            saturated += high.or(low).trueCount();
+            x.lanewise(VectorOperators.LSHL, shift).blend(cLimit, high).blend(-cLimit, low).intoArray(w.drive, i);
         }
-        return upper;
+        w.overflows[DRIVE] += saturated;
+    }
+
+    /** IF, I: v + d. */
+    private void vectorIntegrate(Work w, int upper) {
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector.fromArray(I, w.v, i).add(IntVector.fromArray(I, w.drive, i)).intoArray(w.next, i);
+        }
+    }
+
+    /** LIF, LI: (rest + d) + mul(v - (rest + d), dm). */
+    private void vectorLeak(Work w, int upper) {
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector vInf = IntVector.fromArray(I, rest, i).add(IntVector.fromArray(I, w.drive, i));
+            IntVector t = IntVector.fromArray(I, w.v, i).sub(vInf);
+            IntVector m = IntVector.fromArray(I, dm, i);
+            vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(m)
+                    .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(m).add(1 << 15).lanewise(VectorOperators.LSHR, 16))).intoArray(w.next, i);
+        }
+    }
+
+    /** CubaLIF, CubaLI, euler: c' = d + mul(c - d, ds); v' from the c before the step. */
+    private void vectorCurrentEuler(Work w, int upper) {
+        int cLimit = PROFILE.currentLimit();
+        long saturated = 0;
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector d = IntVector.fromArray(I, w.drive, i);
+            IntVector c = IntVector.fromArray(I, w.c, i);
+            IntVector diff = c.sub(d);
+            IntVector ms = IntVector.fromArray(I, ds, i);
+            IntVector cNew = d.add(diff.lanewise(VectorOperators.ASHR, 16).mul(ms)
+                    .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(ms).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
+            saturated += cNew.compare(VectorOperators.GT, cLimit).or(cNew.compare(VectorOperators.LT, -cLimit)).trueCount();
+            cNew.max(-cLimit).min(cLimit).intoArray(w.c, i);
+            IntVector vInf = IntVector.fromArray(I, rest, i).add(c);
+            IntVector t = IntVector.fromArray(I, w.v, i).sub(vInf);
+            IntVector mm = IntVector.fromArray(I, dm, i);
+            vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(mm)
+                    .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(mm).add(1 << 15).lanewise(VectorOperators.LSHR, 16))).intoArray(w.next, i);
+        }
+        w.overflows[C] += saturated;
+    }
+
+    /** CubaLIF, CubaLI, exact: c' as euler; v' = (rest + d) + mul(v - (rest + d), dm) + mul(c - d, k). */
+    private void vectorCurrentExact(Work w, int upper) {
+        int cLimit = PROFILE.currentLimit();
+        long saturated = 0;
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector d = IntVector.fromArray(I, w.drive, i);
+            IntVector diff = IntVector.fromArray(I, w.c, i).sub(d);
+            IntVector ms = IntVector.fromArray(I, ds, i);
+            IntVector cNew = d.add(diff.lanewise(VectorOperators.ASHR, 16).mul(ms)
+                    .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(ms).add(1 << 15).lanewise(VectorOperators.LSHR, 16)));
+            saturated += cNew.compare(VectorOperators.GT, cLimit).or(cNew.compare(VectorOperators.LT, -cLimit)).trueCount();
+            cNew.max(-cLimit).min(cLimit).intoArray(w.c, i);
+            IntVector vInf = IntVector.fromArray(I, rest, i).add(d);
+            IntVector t = IntVector.fromArray(I, w.v, i).sub(vInf);
+            IntVector mm = IntVector.fromArray(I, dm, i);
+            IntVector mk = IntVector.fromArray(I, cross, i);
+            vInf.add(t.lanewise(VectorOperators.ASHR, 16).mul(mm)
+                    .add(t.lanewise(VectorOperators.AND, 0xFFFF).mul(mm).add(1 << 15).lanewise(VectorOperators.LSHR, 16)))
+                    .add(diff.lanewise(VectorOperators.ASHR, 16).mul(mk)
+                            .add(diff.lanewise(VectorOperators.AND, 0xFFFF).mul(mk).add(1 << 15).lanewise(VectorOperators.LSHR, 16)))
+                    .intoArray(w.next, i);
+        }
+        w.overflows[C] += saturated;
+    }
+
+    /** LI, CubaLI, I: v saturated, the output is v in the file's unit. */
+    private void vectorReadout(float[][] state, Work w, float[] out, int upper) {
+        int vLimit = PROFILE.voltageLimit();
+        long saturated = 0;
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector vNew = IntVector.fromArray(I, w.next, i);
+            saturated += vNew.compare(VectorOperators.GT, vLimit).or(vNew.compare(VectorOperators.LT, -vLimit)).trueCount();
+            IntVector v = vNew.max(-vLimit).min(vLimit);
+            v.intoArray(w.v, i);
+            FloatVector volts = ((FloatVector) v.convert(VectorOperators.I2F, 0)).mul(lsbV);
+            volts.intoArray(out, i);
+            volts.intoArray(state[0], i);
+        }
+        w.overflows[V] += saturated;
+        recordCurrent(state, w, upper);
+    }
+
+    /**
+     * Spiking types: v' > vth spikes, and v becomes v_reset (reset value) or v' - vth saturated
+     * (reset subtract, not counted, as in the scalar path). Both candidates are formed and one is
+     * chosen by an all-lanes mask, so the loop stays free of branches between vectors.
+     */
+    private void vectorFire(float[][] state, Work w, float[] out, int upper) {
+        int vLimit = PROFILE.voltageLimit();
+        long saturated = 0;
+        VectorMask<Integer> bySubtraction = I.maskAll(subtract);
+        for (int i = 0; i < upper; i += I.length()) {
+            IntVector vNew = IntVector.fromArray(I, w.next, i);
+            saturated += vNew.compare(VectorOperators.GT, vLimit).or(vNew.compare(VectorOperators.LT, -vLimit)).trueCount();
+            IntVector vSat = vNew.max(-vLimit).min(vLimit);
+            IntVector th = IntVector.fromArray(I, threshold, i);
+            VectorMask<Integer> spike = vSat.compare(VectorOperators.GT, th);
+            IntVector after = IntVector.fromArray(I, reset, i).blend(vSat.sub(th).max(-vLimit).min(vLimit), bySubtraction);
+            IntVector v = vSat.blend(after, spike);
+            v.intoArray(w.v, i);
+            FloatVector.zero(F).blend(1f, spike.cast(F)).intoArray(out, i);
+            ((FloatVector) v.convert(VectorOperators.I2F, 0)).mul(lsbV).intoArray(state[0], i);
+        }
+        w.overflows[V] += saturated;
+        recordCurrent(state, w, upper);
+    }
+
+    /** The recorded I of the current-based types: c times LSB_v / r. */
+    private void recordCurrent(float[][] state, Work w, int upper) {
+        if (!kind.current) return;
+        for (int i = 0; i < upper; i += I.length()) {
+            ((FloatVector) IntVector.fromArray(I, w.c, i).convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F, currentScale, i))
+                    .intoArray(state[1], i);
+        }
     }
 }
