@@ -27,7 +27,8 @@ class GraphRunAllocationTest {
         GraphRun run = new GraphRun(g);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocated = 0;
-        for (int round = 0; round < 30; round++) {
+        // up to 200 rounds: on a loaded machine C2 may compile the step late
+        for (int round = 0; round < 200; round++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int t = 0; t < 1000; t++) run.step(in.data(), (t % rows) * row);
             allocated = threads.getCurrentThreadAllocatedBytes() - before;

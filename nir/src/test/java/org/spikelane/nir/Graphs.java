@@ -55,4 +55,18 @@ public final class Graphs {
     public static double[] v(double... values) {
         return values;
     }
+
+    /** n values uniform in [-scale, scale). */
+    public static double[] random(java.util.Random rnd, int n, double scale) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = (rnd.nextDouble() * 2 - 1) * scale;
+        return w;
+    }
+
+    /** n input values, each 1 with probability p, else 0. */
+    public static float[] randomSpikes(java.util.Random rnd, int n, double p) {
+        float[] x = new float[n];
+        for (int k = 0; k < n; k++) x[k] = rnd.nextDouble() < p ? 1 : 0;
+        return x;
+    }
 }

@@ -115,10 +115,6 @@ class PrecisionLoihiTest {
         RunOptions subtract = new RunOptions(1e-3, Integration.EULER, ResetMode.SUBTRACT, Precision.LOIHI);
         assertEquals("node 'l' (CubaLIF): --reset subtract has no Loihi form (Loihi's LIF resets v to 0); use --reset value",
                 assertThrows(NirException.class, () -> CompiledGraph.compile(g, subtract)).getMessage());
-        NirGraph li = new Graphs().input("in", 1).node("w", "Linear", "weight", matrix(1, 1, 1))
-                .node("l", "LI", "tau", v(8e-3), "r", v(8), "v_leak", v(0)).output("out", 1).edge("in", "w").edge("w", "l").edge("l", "out").build();
-        assertEquals("node 'l' (LI) has no Loihi form; under --precision loihi the neuron nodes are LIF, CubaLIF and IF",
-                assertThrows(NirException.class, () -> CompiledGraph.compile(li, LOIHI)).getMessage());
         NirGraph reset = new Graphs().input("in", 1).node("w", "Linear", "weight", matrix(1, 1, 1))
                 .node("l", "LIF", "tau", v(8e-3), "r", v(8), "v_leak", v(0), "v_threshold", v(1), "v_reset", v(0.2)).output("out", 1)
                 .edge("in", "w").edge("w", "l").edge("l", "out").build();

@@ -6,9 +6,11 @@ import org.spikelane.Network;
 /**
  * A NIR graph as an engine {@link Network} ({@link NirNetworks#toNetwork}), with each population's
  * step shift: the engine's projections act from the step after a spike (docs/semantics.md §2,
- * phase DELIVERY) while NIR's feed-forward edges act within the step, so a population at
- * feed-forward depth k (the Input's generator at 0) spikes {@code stepShift.get(name)} = k steps
- * after the executor's step for the same spike.
+ * phase DELIVERY) while NIR's feed-forward edges act within the step, so a LIF or IF layer (and a
+ * CubaLIF under exact) spikes one step later than the executor per feed-forward layer, and a
+ * CubaLIF under euler adds no step (its current reaches v one step late in NIR too). A spike of
+ * the executor's step t appears at step {@code t + stepShift.get(name)} (the Input's generators at
+ * 0; the bias generators are not listed).
  */
 public record NirNetwork(Network network, Map<String, Integer> stepShift) {
     public NirNetwork {

@@ -23,22 +23,26 @@ import org.spikelane.nir.model.NirNode;
  * (docs/nir.md, "A graph as an engine Network"):
  * <ul>
  * <li>each Input node becomes a spike generator that emits the given input's spikes (values 0 or
- *     1), each LIF or IF node a LIF population (no refractory period, {@code v_init = 0},
- *     threshold {@code >});</li>
+ *     1), each LIF, IF or CubaLIF node a LIF population (no refractory period, threshold
+ *     {@code >});</li>
  * <li>each chain from a population through an Affine or Linear node (and Identity, Flatten,
  *     Delay, Output nodes) into a LIF or IF node becomes a {@code delta} projection with one synapse
  *     per non-zero weight, the weight being the voltage one input spike adds in the step: NIR's
  *     {@code W} times {@code dt/tau r} (euler), {@code (1 - e^{-dt/tau}) r} (exact) or {@code dt r}
- *     (IF); Delay nodes on the chain become the synapses' delays;</li>
+ *     (IF); into a CubaLIF node an {@code exp_current} projection (plus a {@code delta} one under
+ *     exact) whose decay and weights reproduce NIR's current step ({@link CubaLifCurrent});
+ *     Delay nodes on the chain become the synapses' delays;</li>
  * <li>an Affine's bias is a constant input, which for a LIF node is a shift of its rest:
- *     {@code E_L = v_leak + r b}; euler's decay {@code 1 - dt/tau} is the engine's exact decay of
+ *     {@code E_L = v_leak + r b}, and for a CubaLIF a generator spiking every step;
+ *     euler's decay {@code 1 - dt/tau} is the engine's exact decay of
  *     {@code tau_m = -dt / ln(1 - dt/tau)}; IF has no leak ({@code tau_m} the largest double).</li>
  * </ul>
- * Every other node type, and a graph whose layers would need different delays than the engine's
- * one step per projection gives, is a one-line error naming the node or edge.
+ * Every other node type, and a cycle that would have to act before its spike, is a one-line
+ * error naming the node or edge.
  */
 public final class NirNetworks {
     private static final Set<String> PASS = Set.of("Identity", "Flatten", "Output");
+    private static final Set<String> NEURONS = Set.of("LIF", "IF", "CubaLIF");
 
     private NirNetworks() {}
 
@@ -61,7 +65,7 @@ public final class NirNetworks {
     }
 
     /** One projection: spikes of population {@code source} reach neuron node {@code target} through weights. */
-    private record Term(int source, double[] weight, int cols, int[] preDelay, int[] postDelay, boolean back) {}
+    private record Term(String source, double[] weight, int cols, int[] preDelay, int[] postDelay, boolean back) {}
 
     private static final class Builder {
         private final CompiledGraph g;
@@ -70,7 +74,9 @@ public final class NirNetworks {
         private final int steps;
         private final Set<String> backEdges = new HashSet<>();
         private final Network net;
-        private final Map<Integer, Integer> shift = new HashMap<>();
+        /** Step shift of every population by name, the bias generators included. */
+        private final Map<String, Integer> shift = new LinkedHashMap<>();
+        private final Set<String> biasGenerators = new HashSet<>();
 
         Builder(CompiledGraph g, RunOptions options, float[] input, int steps) {
             this.g = g;
@@ -88,40 +94,48 @@ public final class NirNetworks {
             for (int node : g.order()) {
                 String type = g.type(node);
                 if (type.equals("Input") || PASS.contains(type) || type.equals("Affine") || type.equals("Linear") || type.equals("Delay")) continue;
-                if (!type.equals("LIF") && !type.equals("IF")) {
-                    throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, Affine, Linear, "
-                            + "Delay, Identity, Flatten and Output nodes" + (type.equals("CubaLIF") ? " (the engine's exp_current integrates an impulse "
-                            + "exactly, NIR's CubaLIF filters an input held over the step: no synapse plugin does that yet)" : ""));
+                if (!NEURONS.contains(type)) {
+                    throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, Affine, "
+                            + "Linear, Delay, Identity, Flatten and Output nodes");
                 }
                 List<Term> list = new ArrayList<>();
                 double[] bias = new double[g.kernel(node).outputSize()];
                 for (int s : g.sourcesOf(node)) post(s, node, node, zeros(bias.length), isBack(s, node), bias, list);
+                boolean cuba = type.equals("CubaLIF");
+                if (cuba && java.util.Arrays.stream(bias).anyMatch(b -> b != 0)) list.add(biasTerm(node, bias));
                 terms.put(node, list);
-                addLif(node, bias);
-                for (Term t : list) if (!t.back()) setShift(node, shift.get(t.source()) + 1, t);
+                // the shallowest timing every feed-forward source allows; deeper sources wait in synaptic delays
+                int s = lag(node);
+                for (Term t : list) if (!t.back()) s = Math.max(s, shift.get(t.source()) + lag(node));
+                shift.put(g.name(node), s);
+                if (cuba) addCubaLif(node, s);
+                else addLif(node, bias, s);
             }
             for (var e : terms.entrySet()) {
-                for (Term t : e.getValue()) {
-                    if (t.back() && !shift.get(t.source()).equals(shift.get(e.getKey()))) {
-                        throw new NirException("the cycle from '" + g.name(t.source()) + "' back to '" + g.name(e.getKey()) + "' crosses layers: in the Network "
-                                + "they run " + shift.get(t.source()) + " and " + shift.get(e.getKey()) + " steps late, so the edge would act at the wrong step");
-                    }
-                    connect(t, e.getKey());
-                }
+                for (Term t : e.getValue()) connect(t, e.getKey(), extraDelay(t, e.getKey()));
             }
-            Map<String, Integer> shifts = new LinkedHashMap<>();
-            for (var e : shift.entrySet()) shifts.put(g.name(e.getKey()), e.getValue());
+            Map<String, Integer> shifts = new LinkedHashMap<>(shift);
+            shifts.keySet().removeAll(biasGenerators);
             net.recordSpikes(shifts.keySet().toArray(String[]::new));
             return new NirNetwork(net, shifts);
         }
 
-        private void setShift(int node, int s, Term via) {
-            Integer old = shift.putIfAbsent(node, s);
-            if (old != null && old != s) {
-                throw new NirException("node '" + g.name(node) + "' takes spikes from layers of different depths ('" + g.name(via.source())
-                        + "' among them): the Network's one step per projection cannot give both the same timing");
+        /**
+         * Steps between the engine's delivery of a NIR step's spike and NIR's own use of it: an
+         * engine projection delivers at the end of the spike's step, to act from the next; a
+         * LIF-like node uses its input in the same NIR step (lag 1), a CubaLIF under euler in its
+         * current one step before v (lag 0); a back edge carries the previous step.
+         */
+        private int extraDelay(Term t, int target) {
+            int d = shift.get(g.name(target)) - shift.get(t.source()) - lag(target) + (t.back() ? 1 : 0);
+            if (d < 0) {
+                throw new NirException("the cycle from '" + t.source() + "' back to '" + g.name(target) + "' crosses layers: in the Network they run "
+                        + shift.get(t.source()) + " and " + shift.get(g.name(target)) + " steps late, so the edge would act before its spike");
             }
+            return d;
         }
+
+        private int lag(int node) { return g.type(node).equals("CubaLIF") ? CubaLifCurrent.lag(options.integration()) : 1; }
 
         private boolean isBack(int from, int to) { return backEdges.contains(g.name(from) + " -> " + g.name(to)); }
 
@@ -140,10 +154,26 @@ public final class NirNetworks {
             }
             net.addSpikeGenerator(g.name(node), c, times.stream().mapToDouble(Double::doubleValue).toArray(),
                     neurons.stream().mapToInt(Integer::intValue).toArray(), 0);
-            shift.put(node, 0);
+            shift.put(g.name(node), 0);
         }
 
-        private void addLif(int node, double[] bias) {
+        /**
+         * A CubaLIF's bias is a constant input x that its synaptic filter integrates from I = 0, so
+         * it is no shift of the rest: a one-neuron generator spiking every step carries it, with
+         * weight b_i to neuron i, through the same synapses as any input.
+         */
+        private Term biasTerm(int node, double[] bias) {
+            String name = g.name(node) + ".bias";
+            if (java.util.stream.IntStream.range(0, g.nodeCount()).anyMatch(k -> g.name(k).equals(name))) throw new NirException("node '" + name + "' clashes with the Network's bias generator of '" + g.name(node) + "'");
+            double[] times = new double[steps];
+            for (int t = 0; t < steps; t++) times[t] = t * options.dt();
+            net.addSpikeGenerator(name, 1, times, new int[steps], 0);
+            shift.put(name, 0);
+            biasGenerators.add(name);
+            return new Term(name, bias.clone(), 1, zeros(1), zeros(bias.length), false);
+        }
+
+        private void addLif(int node, double[] bias, int shiftSteps) {
             NirNode p = g.nirNode(node);
             int n = bias.length;
             double dt = options.dt();
@@ -164,15 +194,50 @@ public final class NirNetworks {
                 }
                 rest[i] = vLeak[i] + r[i] * bias[i];
             }
+            addPopulation(p, tauM, rest, shiftSteps);
+        }
+
+        private void addCubaLif(int node, int shiftSteps) {
+            NirNode p = g.nirNode(node);
+            int n = g.kernel(node).outputSize();
+            double[] tauM = new double[n];
+            for (int i = 0; i < n; i++) tauM[i] = cubaCurrent(node, i).tauM();
+            addPopulation(p, tauM, NodeParams.doubles(p, "v_leak", n), shiftSteps);
+        }
+
+        /**
+         * The engine population of a neuron node: no refractory period, threshold {@code >},
+         * {@code R = 1} (NIR's r is folded into the weights and the rest, no current enters), and
+         * v starting where, after the population's {@code shift} steps of waiting (no input yet),
+         * its leak toward E_L brings it to NIR's 0.
+         */
+        private void addPopulation(NirNode p, double[] tauM, double[] rest, int shiftSteps) {
+            int n = tauM.length;
+            double[] threshold = NodeParams.doubles(p, "v_threshold", n);
+            double[] vInit = new double[n];
+            for (int i = 0; i < n; i++) {
+                vInit[i] = rest[i] == 0 || tauM[i] == Double.MAX_VALUE ? 0 : -rest[i] * Math.expm1(shiftSteps * options.dt() / tauM[i]);
+                if (vInit[i] > threshold[i]) {
+                    throw new NirException("node '" + p.name() + "': neuron " + i + " would have to start at v = " + vInit[i] + ", above v_threshold, to reach 0 after the "
+                            + shiftSteps + " steps its layer runs late in the Network");
+                }
+            }
             Map<String, Object> params = new HashMap<>();
             params.put("tau_m", tauM);
             params.put("E_L", rest);
-            params.put("v_threshold", NodeParams.doubles(p, "v_threshold", n));
+            params.put("v_threshold", threshold);
             params.put("v_reset", NodeParams.doublesOr(p, "v_reset", n, 0));
-            params.put("v_init", new double[n]);
-            params.put("R", 1.0); // r is folded into the weights and E_L: no current enters
+            params.put("v_init", vInit);
+            params.put("R", 1.0);
             params.put("refractory", 0.0);
             net.addLif(p.name(), n, params);
+        }
+
+        private CubaLifCurrent cubaCurrent(int node, int i) {
+            NirNode p = g.nirNode(node);
+            int n = g.kernel(node).outputSize();
+            return CubaLifCurrent.of(NodeParams.positive(p, "tau_mem", n)[i], NodeParams.positive(p, "tau_syn", n)[i], NodeParams.doubles(p, "r", n)[i],
+                    NodeParams.doubles(p, "w_in", n)[i], options.dt(), options.integration(), p.name(), i);
         }
 
         /** Walks back from neuron {@code target} through pass-through and Delay nodes to an Affine or a population. */
@@ -197,14 +262,14 @@ public final class NirNetworks {
                 case "Identity", "Flatten", "Output" -> {
                     for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, back || isBack(s, node), bias, out);
                 }
-                case "Input", "LIF", "IF" -> out.add(new Term(node, null, postDelay.length, zeros(postDelay.length), postDelay, back));
+                case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), null, postDelay.length, zeros(postDelay.length), postDelay, back));
                 default -> throw chain(node, target);
             }
         }
 
         private void pre(int node, int affine, double[] w, int cols, int[] preDelay, int[] postDelay, boolean back, List<Term> out) {
             switch (g.type(node)) {
-                case "Input", "LIF", "IF" -> out.add(new Term(node, w, cols, preDelay, postDelay, back));
+                case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), w, cols, preDelay, postDelay, back));
                 case "Identity", "Flatten", "Output" -> {
                     for (int s : g.sourcesOf(node)) pre(s, affine, w, cols, preDelay, postDelay, back || isBack(s, node), out);
                 }
@@ -230,10 +295,33 @@ public final class NirNetworks {
             return d;
         }
 
-        private void connect(Term t, int target) {
+        /**
+         * The term's synapses: for a LIF or IF target one {@code delta} projection, the weight the
+         * jump of v one input gives in its step; for a CubaLIF one {@code exp_current} projection per
+         * distinct engine {@code tau_syn} among the targets, plus under exact a {@code delta} one
+         * ({@link CubaLifCurrent}).
+         */
+        private void connect(Term t, int target, int extraDelay) {
             NirNode p = g.nirNode(target);
             int n = g.kernel(target).outputSize();
             double dt = options.dt();
+            if (p.type().equals("CubaLIF")) {
+                CubaLifCurrent[] c = new CubaLifCurrent[n];
+                double[] jump = new double[n];
+                Map<Double, boolean[]> byTau = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    c[i] = cubaCurrent(target, i);
+                    jump[i] = c[i].jump();
+                    byTau.computeIfAbsent(c[i].tauSyn(), k -> new boolean[n])[i] = true;
+                }
+                for (var e : byTau.entrySet()) {
+                    double[] gain = new double[n];
+                    for (int i = 0; i < n; i++) if (e.getValue()[i]) gain[i] = c[i].current();
+                    project(t, target, gain, extraDelay, "exp_current", Map.of("tau_syn", e.getKey()));
+                }
+                project(t, target, jump, extraDelay, "delta", null);
+                return;
+            }
             double[] r = NodeParams.doubles(p, "r", n);
             double[] gain = new double[n];
             for (int i = 0; i < n; i++) {
@@ -244,20 +332,27 @@ public final class NirNetworks {
                     gain[i] = (options.integration() == Integration.EXACT ? -Math.expm1(-dt / tau) : dt / tau) * r[i];
                 }
             }
+            project(t, target, gain, extraDelay, "delta", null);
+        }
+
+        /** One projection of the term's non-zero weights times {@code gain} of the target neuron (neurons with gain 0 left out). */
+        private void project(Term t, int target, double[] gain, int extraDelay, String synapse, Map<String, ?> params) {
+            double dt = options.dt();
             List<List<Integer>> pairs = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
             List<Double> delays = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < gain.length; i++) {
+                if (gain[i] == 0) continue;
                 for (int j = 0; j < t.cols(); j++) {
                     double w = t.weight() == null ? (i == j ? 1 : 0) : t.weight()[i * t.cols() + j];
                     if (w == 0) continue;
                     pairs.add(List.of(j, i));
                     weights.add(w * gain[i]);
-                    delays.add((t.preDelay()[j] + t.postDelay()[i]) * dt);
+                    delays.add((t.preDelay()[j] + t.postDelay()[i] + extraDelay) * dt);
                 }
             }
             if (pairs.isEmpty()) return;
-            net.connect(g.name(t.source()), g.name(target), "delta", null, weights, delays, Map.of("rule", "pairs", "pairs", pairs));
+            net.connect(t.source(), g.name(target), synapse, params, weights, delays, Map.of("rule", "pairs", "pairs", pairs));
         }
 
         private static int[] zeros(int n) { return new int[n]; }

@@ -103,7 +103,7 @@ final class FixedMapping {
         float[] currentScale = new float[n];
         for (int i = 0; i < n; i++) currentScale[i] = p.r()[i] == 0 ? 0f : (float) (lsbV / p.r()[i]);
         NodeKernel neuron = new FixedNeuronKernel(n, p.kind(), exact, options.reset() == ResetMode.SUBTRACT, shift, lsbV, rest,
-                threshold, reset, dm, ds, cross, currentScale);
+                threshold, reset, dm, ds, cross, currentScale, org.spikelane.simd.Simd.useVectorKernels());
         return new Mapped(neuron, affines, report);
     }
 

@@ -12,7 +12,7 @@ import org.spikelane.nir.kernel.NodeKernels;
 import org.spikelane.nir.model.NirException;
 
 /**
- * Precision loihi for one LIF, CubaLIF or IF node and its Affine inputs: Lava-DL's CUBA neuron
+ * Precision loihi for one neuron node (LIF, CubaLIF, IF, and the readouts LI, CubaLI, I) and its Affine inputs: Lava-DL's CUBA neuron
  * at its default scale, the quantization NIR's own Lava-DL import applies (docs/nir.md,
  * "Precision loihi"):
  * <ul>
@@ -30,19 +30,25 @@ import org.spikelane.nir.model.NirException;
  * <li>{@code v_leak} becomes the neuron's bias {@code dv v_leak} in 13-bit mantissa form.</li>
  * </ul>
  * Loihi resets v to 0: reset subtract, or a v_reset other than 0, is a one-line error.
+ * <p>The readouts LI, CubaLI and I are mapped as Lava-DL's netx maps a layer without a spiking
+ * neuron: a CUBA compartment whose threshold mantissa is {@code 2^17} ({@link #READOUT_VTH}), so
+ * {@code vth << 6 = 2^23} lies above the largest v (saturated at {@code 2^23 - 1}) and it never
+ * fires; its v is the node's output. Their decays and gains are those of the spiking type with the
+ * same ODE: LI as LIF, CubaLI as CubaLIF, I as IF.
  */
 final class LoihiMapping {
     private static final int SCALE = LoihiNeuronKernel.STATE_SCALE;
     /** {@code a_in << 6}: a_in in 1/64 of the voltage unit. */
     private static final int WEIGHT_SCALE = 64;
 
+    /** Lava-DL netx's threshold mantissa for a layer that must not spike: {@code 1 << 17}, beyond any 24-bit v once shifted by 6. */
+    static final int READOUT_VTH = 1 << 17;
+
     private LoihiMapping() {}
 
     static Mapped map(NeuronParams p, List<AffineInput> inputs, RunOptions options) {
-        if (p.kind() != NeuronParams.Kind.LIF && p.kind() != NeuronParams.Kind.CUBA_LIF && p.kind() != NeuronParams.Kind.IF) {
-            throw new NirException(p.label() + " has no Loihi form; under --precision loihi the neuron nodes are LIF, CubaLIF and IF");
-        }
-        if (options.reset() == ResetMode.SUBTRACT) {
+        boolean fires = p.kind().fires;
+        if (fires && options.reset() == ResetMode.SUBTRACT) {
             throw new NirException(p.label() + ": --reset subtract has no Loihi form (Loihi's LIF resets v to 0); use --reset value");
         }
         int n = p.n();
@@ -56,24 +62,28 @@ final class LoihiMapping {
         NodeQuantization.Worst wt = new NodeQuantization.Worst(p.name(), "v_threshold");
         NodeQuantization.Worst wl = new NodeQuantization.Worst(p.name(), "v_leak");
         for (int i = 0; i < n; i++) {
-            if (p.vReset()[i] != 0) {
-                throw new NirException(p.label() + ": v_reset[" + i + "] = " + p.vReset()[i] + "; Loihi's LIF resets v to 0, so precision loihi needs v_reset 0");
+            if (!fires) {
+                vth[i] = READOUT_VTH;
+            } else {
+                if (p.vReset()[i] != 0) {
+                    throw new NirException(p.label() + ": v_reset[" + i + "] = " + p.vReset()[i] + "; Loihi's LIF resets v to 0, so precision loihi needs v_reset 0");
+                }
+                double th = p.vThreshold()[i];
+                long t = (long) (th * WEIGHT_SCALE);
+                if (!(th >= 0) || t > (1 << 17)) {
+                    throw new NirException(p.label() + ": v_threshold[" + i + "] = " + th + " gives vth = " + t + ", outside Loihi's [0, 2^17]");
+                }
+                vth[i] = (int) t;
+                wt.add(th, t / (double) WEIGHT_SCALE);
             }
-            double th = p.vThreshold()[i];
-            long t = (long) (th * WEIGHT_SCALE);
-            if (!(th >= 0) || t > (1 << 17)) {
-                throw new NirException(p.label() + ": v_threshold[" + i + "] = " + th + " gives vth = " + t + ", outside Loihi's [0, 2^17]");
-            }
-            vth[i] = (int) t;
-            wt.add(th, t / (double) WEIGHT_SCALE);
-            if (p.kind() == NeuronParams.Kind.IF) {
+            if (!p.kind().leaks) {
                 du[i] = 4095;
                 dv[i] = 0;
             } else {
                 double am = NeuronParams.fraction(p.tauMem()[i], dt, options.integration());
                 dv[i] = decay(p, "tau_mem", i, am, 0);
                 wv.add(am, dv[i] / (double) SCALE);
-                if (p.kind() == NeuronParams.Kind.CUBA_LIF) {
+                if (p.kind().current) {
                     double as = NeuronParams.fraction(p.tauSyn()[i], dt, options.integration());
                     du[i] = decay(p, "tau_syn", i, as, 1) - 1;
                     wu.add(as, (du[i] + 1) / (double) SCALE);
@@ -82,11 +92,7 @@ final class LoihiMapping {
                 }
             }
             double am = dv[i] / (double) SCALE;
-            gain[i] = switch (p.kind()) {
-                case CUBA_LIF -> (du[i] + 1) / (double) SCALE * p.wIn()[i] * am * p.r()[i];
-                case LIF -> am * p.r()[i];
-                default -> dt * p.r()[i];
-            };
+            gain[i] = p.kind().current ? (du[i] + 1) / (double) SCALE * p.wIn()[i] * am * p.r()[i] : p.kind().leaks ? am * p.r()[i] : dt * p.r()[i];
             double rAm = am * p.r()[i];
             currentScale[i] = rAm == 0 ? 0f : (float) (1 / (SCALE * rAm));
             if (p.vLeak()[i] != 0) {
@@ -96,7 +102,7 @@ final class LoihiMapping {
         }
         if (!wu.empty()) report.add(wu.done("du + 1 = round(4096 alpha_syn), e.g. du = " + du[0]));
         if (!wv.empty()) report.add(wv.done("dv = round(4096 alpha_mem), e.g. dv = " + dv[0]));
-        report.add(wt.done("vth = int(64 v_threshold), e.g. " + vth[0] + "; spike if v > vth << 6"));
+        if (!wt.empty()) report.add(wt.done("vth = int(64 v_threshold), e.g. " + vth[0] + "; spike if v > vth << 6"));
         if (!wl.empty()) report.add(wl.done("bias = dv v_leak in 4096ths, 13-bit mantissa"));
 
         Map<Integer, NodeKernel> affines = new LinkedHashMap<>();
@@ -142,7 +148,7 @@ final class LoihiMapping {
         if (total > FixedMapping.EXACT_SUM) {
             throw new NirException(p.label() + ": its a_in can reach " + total + ", above 2^24; precision loihi cannot sum its inputs exactly");
         }
-        return new Mapped(new LoihiNeuronKernel(n, p.kind() == NeuronParams.Kind.CUBA_LIF, du, dv, vth, bias, currentScale), affines, report);
+        return new Mapped(new LoihiNeuronKernel(n, p.kind().current, fires, du, dv, vth, bias, currentScale), affines, report);
     }
 
     /** round(4096 alpha), which must land in [low, 4095 + low]: Loihi's decays hold 12 bits. */

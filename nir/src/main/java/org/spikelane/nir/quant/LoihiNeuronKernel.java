@@ -5,7 +5,7 @@ import org.spikelane.neuron.LoihiLifState;
 import org.spikelane.simd.Simd;
 
 /**
- * A LIF, CubaLIF or IF node under precision loihi: the engine's {@link LoihiLifKernel} (Lava's
+ * A neuron node under precision loihi (the readouts LI, CubaLI and I never firing): the engine's {@link LoihiLifKernel} (Lava's
  * {@code PyLifModelBitAcc}, bit for bit) on a {@link LoihiLifState} per run, with the parameters
  * {@link LoihiMapping} chose. The step's input is the integer sum of its quantized Affine nodes,
  * already in Lava's {@code a_in} units. CubaLIF takes the previous step's sum, as Lava's Dense
@@ -19,6 +19,8 @@ final class LoihiNeuronKernel extends IntegerNeuronKernel {
     static final int STATE_SCALE = 4096;
 
     private final boolean current;
+    /** false for the readouts (LI, CubaLI, I): their threshold is out of v's reach and their output is v. */
+    private final boolean fires;
     private final int[] du, dv, vth, bias;
     /** Per neuron: 1 / (4096 alpha_m r), turning u back into I for recording (0 where alpha_m r is 0). */
     private final float[] currentScale;
@@ -36,9 +38,10 @@ final class LoihiNeuronKernel extends IntegerNeuronKernel {
         }
     }
 
-    LoihiNeuronKernel(int n, boolean current, int[] du, int[] dv, int[] vth, int[] bias, float[] currentScale) {
+    LoihiNeuronKernel(int n, boolean current, boolean fires, int[] du, int[] dv, int[] vth, int[] bias, float[] currentScale) {
         super(n, current);
         this.current = current;
+        this.fires = fires;
         this.du = du;
         this.dv = dv;
         this.vth = vth;
@@ -60,7 +63,7 @@ final class LoihiNeuronKernel extends IntegerNeuronKernel {
         return w;
     }
 
-    @Override public boolean spiking() { return true; }
+    @Override public boolean spiking() { return fires; }
 
     @Override public long overflows(Object work) {
         long[] o = ((Work) work).s.overflows;
@@ -87,6 +90,7 @@ final class LoihiNeuronKernel extends IntegerNeuronKernel {
         for (int i = 0; i < n; i++) {
             state[0][i] = s.v[i] / (float) STATE_SCALE;
             if (current) state[1][i] = s.u[i] * currentScale[i];
+            if (!fires) out[i] = state[0][i]; // a readout's output is v (count stays 0: v never passes 2^23)
         }
     }
 }
