@@ -207,7 +207,7 @@ final class SweepCommand implements Callable<Integer> {
         if (analytic != null) summary.put("analytic_rheobase_si", Figures.round(analytic.rheobase()));
         ArrayNode list = summary.putArray("populations");
         sweep.populations().forEach(list::add);
-        SummaryJson.listFiles(summary, outputs);
+        SummaryJson.listFiles(summary, o.runId(), outputs);
         o.write("sweep.csv", os -> SweepCsv.write(sweep, os));
         o.write("sweep.png", os -> Charts.writePng(SweepPlot.draw(sweep), os));
         if (cluster != null) {
