@@ -18,3 +18,7 @@ before="$(ls jmh-results/*.json 2>/dev/null | sort)"
 BENCH_LABEL="${BENCH_LABEL:-issue11-cost}" bench/run 'FixedInputAddBenchmark|FixedInputStepBenchmark|HookTryCatchBenchmark|HookStepBenchmark' "${args[@]}"
 json="$(comm -13 <(echo "$before") <(ls jmh-results/*.json | sort) | grep -v '\.env\.json$' | tail -1)"
 python3 bench/issue11-ratios.py "$json"
+# the same pairs in thread CPU time, alternating in one JVM (meaningful even on a loaded machine)
+java="$(bin/find-jdk25)/bin/java"
+"$java" --add-modules jdk.incubator.vector -XX:+UseParallelGC -Dspikelane.threads.adaptive=false \
+  -cp bench/target/benchmarks.jar org.spikelane.bench.SafetyCostProbe 2>&1 | grep -v 'incubator modules'
