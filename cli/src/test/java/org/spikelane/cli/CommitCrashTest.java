@@ -2,6 +2,7 @@ package org.spikelane.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,7 @@ class CommitCrashTest {
         assertSetMatchesItsSummary(dir, true);
         Path winner = stage.equals("files-written") ? refs.resolve("a") : refs.resolve("b");
         assertEquals(visible(winner), visible(dir), "the set of " + winner.getFileName());
-        assertEquals(List.of(".spikelane-lock"), hidden(dir), "no journal, no temporary folder");
+        assertEquals(List.of(), hidden(dir), "no journal, no temporary folder, no lock file");
     }
 
     /** The next command in the folder repairs it first: here a sweep, whose own set then replaces B's whole. */
@@ -93,7 +94,37 @@ class CommitCrashTest {
         List<String> listed = new ArrayList<>();
         summary(dir).get("files").forEach(f -> listed.add(f.asText()));
         assertEquals(visible(dir), listed.stream().sorted().toList());
-        assertEquals(List.of(".spikelane-lock"), hidden(dir));
+        assertEquals(List.of(), hidden(dir));
+    }
+
+    /**
+     * A commit under way in another process holds the folder: a repair started beside it waits
+     * (it must not finish a journal its live writer is carrying out) and goes on once the writer
+     * is killed, ending with the writer's set.
+     */
+    @Test
+    void aRepairWaitsForACommitUnderWayInAnotherProcess() throws Exception {
+        Path dir = tmp.resolve("out");
+        Cli.ok("run", QUICK, "--out", dir.toString(), "-q");
+        List<String> props = List.of("-Dspikelane.test.pauseAt=moved:rates.csv");
+        try (ChildRun child = ChildRun.start(tmp.resolve("child.log"), props, args(dir))) {
+            assertTrue(child.awaitOutput("spikelane-test: paused at moved:rates.csv", 120), child.output());
+            java.util.concurrent.CompletableFuture<Void> repair = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    OutputDir.recover(dir);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(1500);
+            assertFalse(repair.isDone(), "the repair waits while the writer holds the folder");
+            assertTrue(Files.exists(dir.resolve(".spikelane-commit")), "and leaves its journal alone");
+            child.kill();
+            repair.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertSetMatchesItsSummary(dir, true);
+        assertEquals(visible(refs.resolve("b")), visible(dir));
+        assertEquals(List.of(), hidden(dir));
     }
 
     /** Starts run B into {@code dir} in a child JVM, waits until it reaches {@code stage} and kills it with SIGKILL. */

@@ -1,10 +1,16 @@
 package org.spikelane.cli.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,19 +19,28 @@ import java.util.concurrent.locks.ReentrantLock;
  * milliseconds, never during a simulation.
  *
  * <p>The lock is an OS lock on {@code .spikelane-lock} in the output folder ({@link FileChannel#lock}):
- * the OS drops it when its process dies, even by SIGKILL. The file itself stays: deleting a lock
- * file while another process waits on it would let two processes lock two different files. OS
- * locks belong to the process, so runs within one JVM (tests, the Java API) also take a JVM-wide
- * lock first.
+ * the OS drops it when its process dies, even by SIGKILL. The holder deletes the file before
+ * letting go, so no file stays in the folder. That opens the classic gap: a second run may have
+ * opened the file before it was deleted and then lock a file no longer in the folder while a third
+ * run creates and locks a new one. So a run that gets the lock writes a fresh random token into
+ * the file it locked and reads the file at the path back: only if it finds its own token does it
+ * hold the folder; otherwise it let go and tries again. Only holders write, so the token at the
+ * path is the current holder's. A killed holder leaves the file, with a stale token; the next run
+ * locks it, overwrites the token and deletes it in turn.
+ *
+ * <p>OS locks belong to the process, so runs within one JVM (tests, the Java API) also take a
+ * JVM-wide lock first.
  */
 final class FolderLock implements AutoCloseable {
     static final String NAME = ".spikelane-lock";
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private FolderLock(FileChannel channel, FileLock lock) {
+    private FolderLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -33,20 +48,46 @@ final class FolderLock implements AutoCloseable {
     /** Waits until no other run holds the folder. */
     static FolderLock take(Path dir) throws IOException {
         IN_THIS_JVM.lock();
-        FileChannel channel = null;
         try {
-            channel = FileChannel.open(dir.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new FolderLock(channel, channel.lock());
+            Path file = dir.resolve(NAME);
+            while (true) {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try {
+                    FileLock lock = channel.lock();
+                    byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(token), 0);
+                    if (Arrays.equals(token, contentOf(file))) return new FolderLock(file, channel, lock);
+                    // the file this run locked was deleted by the run before it: take the one in the folder now
+                    lock.release();
+                    channel.close();
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+            }
         } catch (IOException | RuntimeException e) {
-            if (channel != null) channel.close();
             IN_THIS_JVM.unlock();
             throw e;
+        }
+    }
+
+    private static byte[] contentOf(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException gone) {
+            return null;
         }
     }
 
     @Override
     public void close() throws IOException {
         try {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException cannotDelete) {
+                // Windows refuses to delete an open file: it stays, which the token check allows for
+            }
             lock.release();
             channel.close();
         } finally {
