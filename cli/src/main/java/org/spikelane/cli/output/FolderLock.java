@@ -29,7 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * locks it, overwrites the token and deletes it in turn.
  *
  * <p>OS locks belong to the process, so runs within one JVM (tests, the Java API) also take a
- * JVM-wide lock first.
+ * JVM-wide lock first. And closing any descriptor of a file drops the process's locks on it
+ * (POSIX record locks), so the channel that reads the token back stays open until the lock is let
+ * go.
  */
 final class FolderLock implements AutoCloseable {
     static final String NAME = ".spikelane-lock";
@@ -38,11 +40,14 @@ final class FolderLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    /** The same file, opened by path to read the token back; closed only after the lock is let go. */
+    private final FileChannel reader;
 
-    private FolderLock(Path file, FileChannel channel, FileLock lock) {
+    private FolderLock(Path file, FileChannel channel, FileLock lock, FileChannel reader) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.reader = reader;
     }
 
     /** Waits until no other run holds the folder. */
@@ -57,10 +62,12 @@ final class FolderLock implements AutoCloseable {
                     byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
                     channel.truncate(0);
                     channel.write(ByteBuffer.wrap(token), 0);
-                    if (Arrays.equals(token, contentOf(file))) return new FolderLock(file, channel, lock);
+                    FileChannel reader = openIfThere(file);
+                    if (reader != null && Arrays.equals(token, contentOf(reader))) return new FolderLock(file, channel, lock, reader);
                     // the file this run locked was deleted by the run before it: take the one in the folder now
                     lock.release();
                     channel.close();
+                    if (reader != null) reader.close();
                 } catch (IOException | RuntimeException e) {
                     channel.close();
                     throw e;
@@ -72,12 +79,21 @@ final class FolderLock implements AutoCloseable {
         }
     }
 
-    private static byte[] contentOf(Path file) throws IOException {
+    private static FileChannel openIfThere(Path file) throws IOException {
         try {
-            return Files.readAllBytes(file);
+            return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException gone) {
             return null;
         }
+    }
+
+    /** The first bytes of the file (a token is 36), read without closing the channel. */
+    private static byte[] contentOf(FileChannel reader) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        while (buffer.hasRemaining() && reader.read(buffer, buffer.position()) > 0) {
+            // positional reads until the end of the file or the buffer
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     @Override
@@ -90,6 +106,7 @@ final class FolderLock implements AutoCloseable {
             }
             lock.release();
             channel.close();
+            reader.close();
         } finally {
             IN_THIS_JVM.unlock();
         }

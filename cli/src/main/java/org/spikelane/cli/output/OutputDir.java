@@ -269,6 +269,7 @@ public final class OutputDir implements AutoCloseable {
         } catch (IOException ignored) {
             // closing drops the lock in any case
         }
+        TempFolders.ended(temp);
     }
 
     static void deleteTree(Path root) {

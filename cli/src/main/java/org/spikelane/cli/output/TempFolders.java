@@ -25,11 +25,24 @@ final class TempFolders {
     static final String PREFIX = ".spikelane-tmp-";
     static final String LOCK = "lock";
 
+    /**
+     * The temporary folders of runs alive in this JVM. Checked before opening a folder's lock file:
+     * closing any descriptor of a file drops this process's lock on it (POSIX record locks), so
+     * probing a live folder of this JVM would unlock it for every other process.
+     */
+    private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private TempFolders() {}
+
+    /** This JVM's run in {@code temp} is over: its folder may be judged again. */
+    static void ended(Path temp) {
+        LIVE.remove(temp.toAbsolutePath().normalize());
+    }
 
     /** A new temporary folder, locked by this run until {@code lock.channel()} is closed. Call under the FolderLock. */
     static FileLock create(Path dir, String runId) throws IOException {
         Path temp = Files.createDirectory(dir.resolve(PREFIX + runId));
+        LIVE.add(temp.toAbsolutePath().normalize());
         FileChannel channel = FileChannel.open(temp.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
@@ -37,6 +50,7 @@ final class TempFolders {
             return lock;
         } catch (IOException | RuntimeException e) {
             channel.close();
+            ended(temp);
             throw e;
         }
     }
@@ -60,6 +74,7 @@ final class TempFolders {
      * folder's own run locks it only at creation and every other taker holds the FolderLock.
      */
     private static boolean abandoned(Path folder) {
+        if (LIVE.contains(folder.toAbsolutePath().normalize())) return false;
         Path lockFile = folder.resolve(LOCK);
         if (!Files.exists(lockFile)) return true;
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
