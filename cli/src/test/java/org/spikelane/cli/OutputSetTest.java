@@ -119,6 +119,27 @@ class OutputSetTest {
         assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "summary.json"), visible(dir));
     }
 
+    /**
+     * Two runs of one JVM in one folder: the second must not probe the first's lock file, since
+     * closing any descriptor of a file drops the process's lock on it, and then a run in another
+     * process would delete the first's live folder. A child JVM's run checks that it stays.
+     */
+    @Test
+    void aSecondRunInTheSameJvmKeepsTheFirstOnesFolderLockedForOtherProcesses() throws Exception {
+        Path dir = tmp.resolve("shared");
+        try (org.spikelane.cli.output.OutputDir first = org.spikelane.cli.output.OutputDir.open(dir, java.util.Set.of("spikes.csv"))) {
+            List<String> firstTemp = temporaries(dir);
+            try (org.spikelane.cli.output.OutputDir second = org.spikelane.cli.output.OutputDir.open(dir, java.util.Set.of("spikes.csv"))) {
+                assertEquals(2, temporaries(dir).size());
+            }
+            try (ChildRun child = ChildRun.start(tmp.resolve("child.log"), List.of(), "run", QUICK, "--out", dir.toString(), "-q")) {
+                assertTrue(child.await(() -> Files.exists(dir.resolve("summary.json")), 120), child.output());
+            }
+            assertEquals(firstTemp, temporaries(dir), "the first run's folder outlived the other process's cleanup");
+        }
+        assertEquals(List.of(), temporaries(dir));
+    }
+
     private static List<String> visible(Path dir) throws IOException {
         return names(dir).stream().filter(n -> !n.startsWith(".")).toList();
     }
