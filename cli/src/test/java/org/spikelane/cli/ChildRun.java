@@ -52,6 +52,11 @@ final class ChildRun implements AutoCloseable {
         }
     }
 
+    /** Waits for the child to end by itself; its exit code, or -1 if it still ran after {@code seconds}. */
+    int exitCode(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGKILL on Linux: the child gets no chance to clean up. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
