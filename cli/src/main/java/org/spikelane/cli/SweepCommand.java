@@ -210,7 +210,7 @@ final class SweepCommand implements Callable<Integer> {
         if (sweep.sine() != null) summary.put("sine_fitted_points", sineFitted(sweep));
         ArrayNode list = summary.putArray("populations");
         sweep.populations().forEach(list::add);
-        SummaryJson.listFiles(summary, outputs);
+        SummaryJson.listFiles(summary, o.runId(), outputs);
         o.write("sweep.csv", os -> SweepCsv.write(sweep, os));
         o.write("sweep.png", os -> Charts.writePng(SweepPlot.draw(sweep), os));
         if (cluster != null) {

@@ -94,6 +94,32 @@ class AtomicOutputTest {
         assertTrue(names(dir).stream().noneMatch(n -> n.startsWith(".")), names(dir).toString());
     }
 
+    /** A journal naming a file that is not an output (an edited or foreign one) is refused whole: nothing is deleted. */
+    @Test
+    void aJournalNamingAnythingButOutputsIsRefused() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        Files.writeString(dir.resolve("spikes.csv"), "kept\n");
+        Files.writeString(dir.resolve(".spikelane-commit"), "spikelane-commit 1\nrun_id x\ntemp .spikelane-tmp-x\nremove notes.txt\nremove spikes.csv\n");
+        IOException e = assertThrows(IOException.class, () -> OutputDir.recover(dir));
+        assertEquals(dir.resolve(".spikelane-commit") + ": not a commit journal this version can finish ('notes.txt' is not an output"
+                + " file name); remove it to go on", e.getMessage());
+        assertEquals("mine\n", Files.readString(dir.resolve("notes.txt")));
+        assertEquals("kept\n", Files.readString(dir.resolve("spikes.csv")));
+    }
+
+    /** A temporary folder without a lock file (a kill between its creation and its lock, or an earlier version's) is abandoned. */
+    @Test
+    void aTemporaryFolderWithoutALockIsRemoved() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("out"));
+        Path old = Files.createDirectories(dir.resolve(".spikelane-tmp-4242-17"));
+        Files.writeString(old.resolve("spikes.csv"), "half\n");
+        Path other = Files.createDirectories(dir.resolve(".spikelane-mine"));
+        OutputDir.recover(dir);
+        assertTrue(Files.notExists(old));
+        assertTrue(Files.isDirectory(other), "only .spikelane-tmp-* folders are judged");
+    }
+
     private static List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

@@ -94,37 +94,63 @@ class OutputSetTest {
     }
 
     /**
-     * A run killed with SIGKILL (no shutdown hook) leaves its temporary folder; the next run in that
-     * folder removes it, since its pid is dead. A live run's folder is left alone.
+     * A live run's temporary folder is locked by its process, even when that process lives in
+     * another JVM (or another container: no pid is involved): a run beside it leaves it alone. Once
+     * the run is killed with SIGKILL (no shutdown hook), the OS drops the lock and the next run
+     * removes the folder.
      */
     @Test
-    void aKilledRunsTemporaryFolderIsRemovedByTheNextRun() throws Exception {
+    void aLiveRunsTemporaryFolderIsKeptAndAKilledOnesIsRemoved() throws Exception {
         Path dir = tmp.resolve("killed");
         Path longRun = tmp.resolve("long.yaml");
         Files.writeString(longRun, Files.readString(Path.of(QUICK)).replace("duration: 200 ms", "duration: 10000 s"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "org.spikelane.cli.Main", "run", longRun.toString(), "--out", dir.toString(), "-q")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (temporaries(dir).isEmpty() && System.nanoTime() < deadline && child.isAlive()) Thread.sleep(50);
-            assertFalse(temporaries(dir).isEmpty(), "the child made its temporary folder: " + Files.readString(tmp.resolve("child.log")));
-        } finally {
-            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-            child.waitFor(30, TimeUnit.SECONDS);
+        try (ChildRun child = ChildRun.start(tmp.resolve("child.log"), List.of(), "run", longRun.toString(), "--out", dir.toString(), "-q")) {
+            assertTrue(child.await(() -> !temporaries(dir).isEmpty(), 60), "the child made its temporary folder: " + child.output());
+            List<String> live = temporaries(dir);
+            assertEquals(1, live.size(), live.toString());
+            Cli.ok("run", QUICK, "--out", dir.toString(), "-q");
+            assertEquals(live, temporaries(dir), "the live child's folder is kept while it holds its lock");
+            assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "state.csv", "summary.json", "traces.png"), visible(dir));
+            child.kill();
+            assertEquals(live, temporaries(dir), "SIGKILL left the folder behind");
         }
-        assertEquals(1, temporaries(dir).size(), "SIGKILL left the folder behind");
-        Path live = Files.createDirectory(dir.resolve(".spikelane-tmp-" + ProcessHandle.current().pid() + "-1"));
-        Cli.ok("run", QUICK, "--out", dir.toString(), "-q");
-        assertEquals(List.of(live.getFileName().toString()), temporaries(dir), "the dead run's folder is gone, the live one's kept");
-        Files.delete(live);
-        assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "state.csv", "summary.json", "traces.png"), names(dir));
+        Cli.ok("run", QUICK, "--out", dir.toString(), "-q", "--set", "record={spikes: [lif]}");
+        assertEquals(List.of(), temporaries(dir), "the dead run's folder is gone");
+        assertEquals(List.of("raster.png", "rates.csv", "spikes.csv", "summary.json"), visible(dir));
     }
 
-    private static List<String> temporaries(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) return List.of();
-        return names(dir).stream().filter(n -> n.startsWith(".spikelane-tmp-")).toList();
+    /**
+     * Two runs of one JVM in one folder: the second must not probe the first's lock file, since
+     * closing any descriptor of a file drops the process's lock on it, and then a run in another
+     * process would delete the first's live folder. A child JVM's run checks that it stays.
+     */
+    @Test
+    void aSecondRunInTheSameJvmKeepsTheFirstOnesFolderLockedForOtherProcesses() throws Exception {
+        Path dir = tmp.resolve("shared");
+        try (org.spikelane.cli.output.OutputDir first = org.spikelane.cli.output.OutputDir.open(dir, java.util.Set.of("spikes.csv"))) {
+            List<String> firstTemp = temporaries(dir);
+            try (org.spikelane.cli.output.OutputDir second = org.spikelane.cli.output.OutputDir.open(dir, java.util.Set.of("spikes.csv"))) {
+                assertEquals(2, temporaries(dir).size());
+            }
+            try (ChildRun child = ChildRun.start(tmp.resolve("child.log"), List.of(), "run", QUICK, "--out", dir.toString(), "-q")) {
+                assertEquals(0, child.exitCode(180), child.output());
+            }
+            assertEquals(firstTemp, temporaries(dir), "the first run's folder outlived the other process's cleanup");
+        }
+        assertEquals(List.of(), temporaries(dir));
+    }
+
+    private static List<String> visible(Path dir) throws IOException {
+        return names(dir).stream().filter(n -> !n.startsWith(".")).toList();
+    }
+
+    private static List<String> temporaries(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) return List.of();
+            return names(dir).stream().filter(n -> n.startsWith(".spikelane-tmp-")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> listed(Path dir) throws IOException {

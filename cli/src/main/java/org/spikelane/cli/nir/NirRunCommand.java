@@ -95,7 +95,7 @@ final class NirRunCommand implements Callable<Integer> {
             dir.write("spikes.csv", o -> NirSpikesCsv.write(g, results, in.batch(), o));
             if (!probes.isEmpty()) dir.write("state.csv", o -> NirStateCsv.write(probes, results, in.steps(), options.dt(), in.batch(), o));
             Settings s = new Settings(model, graph.version(), precision, in.steps(), Math.min(pool, in.samples()));
-            dir.write("summary.json", o -> SummaryJson.write(NirSummary.of(s, g, results, in.batch(), wall, files), o));
+            dir.write("summary.json", o -> SummaryJson.write(NirSummary.of(s, g, results, in.batch(), wall, dir.runId(), files), o));
             dir.commit();
             long spikes = results.stream().mapToLong(SampleResult::spikeCount).sum();
             var console = spec.commandLine().getOut();

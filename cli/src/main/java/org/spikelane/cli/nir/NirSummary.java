@@ -16,7 +16,7 @@ import org.spikelane.nir.exec.SampleResult;
 final class NirSummary {
     private NirSummary() {}
 
-    static ObjectNode of(NirRunCommand.Settings s, CompiledGraph g, List<SampleResult> results, boolean batch, double wallSeconds, List<String> files) {
+    static ObjectNode of(NirRunCommand.Settings s, CompiledGraph g, List<SampleResult> results, boolean batch, double wallSeconds, String runId, List<String> files) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("model", s.model().toString());
         root.put("nir_version", s.version());
@@ -66,7 +66,7 @@ final class NirSummary {
             // every integer node, zeros included: a zero says no clipping happened
             for (int node = 0; node < overflows.length; node++) if (g.kernel(node).newWork() != null) o.put(g.name(node), overflows[node]);
         }
-        SummaryJson.listFiles(root, files);
+        SummaryJson.listFiles(root, runId, files);
         return root;
     }
 

@@ -6,17 +6,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -25,19 +23,23 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The output folder of one run, replaced as a set: a failed or interrupted run never leaves a
- * half-written file over an earlier result, nor new files beside the files of an earlier run.
+ * The output folder of one run, replaced as a set: a failed, interrupted or killed run never
+ * leaves a half-written file over an earlier result, nor new files beside the files of an earlier
+ * run, nor (after the next run's repair) anything but exactly one run's set.
  *
  * <p>{@link #open} is called before the simulation: it checks the folder (one line naming the
- * problem), removes the temporary folders of runs that were killed, and creates this run's
- * temporary folder, {@code .spikelane-tmp-<pid>-<nanos>}, inside the output folder (so that every
- * move is a rename on one file system). {@link #write} fills it; {@link #commit} moves the earlier
- * run's outputs aside, moves the new files in ({@code summary.json} last) and deletes the earlier
- * ones, putting them back if a move fails. {@link #close} deletes the temporary folder of a run
- * that did not commit.
+ * problem), finishes a commit that a killed run left half done ({@link CommitJournal}), removes
+ * the temporary folders of dead runs ({@link TempFolders}) and creates this run's temporary
+ * folder, {@code .spikelane-tmp-<run id>}, inside the output folder (so that every move is a
+ * rename on one file system), locked for the run's life. {@link #write} fills it, each file
+ * flushed to disk; {@link #commit} writes the journal and carries it out. {@link #close} deletes
+ * the temporary folder of a run that did not commit. Repairs, cleanup and commits of runs sharing
+ * a folder take turns ({@link FolderLock}).
  *
  * <p>Why files are moved one by one rather than the folder swapped whole: the output folder may
- * hold the user's own files ({@code --out .}), which must stay where they are.
+ * hold the user's own files ({@code --out .}), which must stay where they are. The journal makes
+ * the moves one step for anyone who looks after a crash; summary.json, removed first and moved
+ * in last, makes them one step for readers (see {@link CommitJournal}).
  */
 public final class OutputDir implements AutoCloseable {
     /** Writes one file's content. */
@@ -46,32 +48,43 @@ public final class OutputDir implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Temporary folders start with this, then the pid of the run that made them. */
-    static final String TEMP_PREFIX = ".spikelane-tmp-";
     /** Every file name a spikelane command writes: the only names a commit deletes. */
     public static final Set<String> OUTPUT_NAMES = Set.of("spikes.csv", "state.csv", "summary.json", "traces.png",
-            "raster.png", "rates.csv", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet");
+            "raster.png", "rates.csv", "stats.png", "rates-box.png", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet");
     private static final String SUMMARY = "summary.json";
 
     private final Path dir;
+    private final String runId;
     private final Path temp;
+    /** Held from creation to close: tells other runs this temporary folder is alive. */
+    private final FileLock tempLock;
     private final Set<String> commandOutputs;
     private final Set<String> written = new LinkedHashSet<>();
     private boolean committed;
+    /**
+     * Guards {@link #journaled} and {@link #abandonedByHook}: once the journal is about to be
+     * written, the temporary folder belongs to the journal and a Ctrl-C must not delete it.
+     */
+    private final Object guard = new Object();
+    private boolean journaled;
+    private boolean abandonedByHook;
     /** Removes the temporary folder if the JVM is stopped (Ctrl-C) while it is being written. */
     private final Thread cleanup;
 
-    private OutputDir(Path dir, Path temp, Set<String> commandOutputs) {
+    private OutputDir(Path dir, String runId, FileLock tempLock, Set<String> commandOutputs) {
         this.dir = dir;
-        this.temp = temp;
+        this.runId = runId;
+        this.temp = dir.resolve(TempFolders.PREFIX + runId);
+        this.tempLock = tempLock;
         this.commandOutputs = commandOutputs;
-        this.cleanup = new Thread(() -> deleteTree(temp), "spikelane-output-cleanup");
+        this.cleanup = new Thread(this::abandon, "spikelane-output-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     /**
-     * Checks {@code dir} (created if missing), cleans up after killed runs and creates this run's
-     * temporary folder. Call it before the simulation, so that an unusable folder costs no run.
+     * Checks {@code dir} (created if missing), repairs and cleans up after killed runs and creates
+     * this run's temporary folder. Call it before the simulation, so that an unusable folder costs
+     * no run.
      *
      * @param commandOutputs the files this command can write (a run's five, a sweep's three): an
      *     earlier summary.json without a file list had these
@@ -94,11 +107,14 @@ public final class OutputDir implements AutoCloseable {
                 throw new IllegalArgumentException(label + ": " + name + " is a folder; cannot write an output file there");
             }
         }
-        Path temp;
+        String runId = TempFolders.newRunId();
+        FileLock tempLock;
         try {
             Files.createDirectories(dir);
-            removeAbandoned(dir);
-            temp = Files.createDirectory(dir.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+            try (FolderLock held = FolderLock.take(dir)) {
+                repair(dir);
+                tempLock = TempFolders.create(dir, runId);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new IllegalArgumentException(label + ": " + e.getFile() + " is a file, not a folder");
         } catch (java.nio.file.FileSystemException e) {
@@ -106,7 +122,25 @@ public final class OutputDir implements AutoCloseable {
                     : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
             throw new IllegalArgumentException(label + ": cannot write there (" + reason + ")");
         }
-        return new OutputDir(dir, temp, Set.copyOf(commandOutputs));
+        return new OutputDir(dir, runId, tempLock, Set.copyOf(commandOutputs));
+    }
+
+    /**
+     * What every run does first in its output folder, and what a tool may call on its own: finishes
+     * a commit a killed run left (so the folder holds exactly one run's set) and removes the
+     * temporary folders of dead runs. Does nothing to a folder that does not exist.
+     */
+    public static void recover(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (FolderLock held = FolderLock.take(dir)) {
+            repair(dir);
+        }
+    }
+
+    private static void repair(Path dir) throws IOException {
+        CommitJournal left = CommitJournal.find(dir);
+        if (left != null) left.rollForward(dir);
+        TempFolders.removeAbandoned(dir);
     }
 
     /**
@@ -124,80 +158,72 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes the temporary folders of runs that are no longer alive: killed with SIGKILL, their
-     * shutdown hook never ran. A pid that is alive but belongs to a process started after the
-     * folder was made has been reused, so its folder is abandoned too.
-     */
-    static void removeAbandoned(Path dir) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
-            for (Path entry : entries) {
-                String rest = entry.getFileName().toString().substring(TEMP_PREFIX.length());
-                int dash = rest.indexOf('-');
-                long pid;
-                try {
-                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-                } catch (NumberFormatException notOurs) {
-                    continue;
-                }
-                if (!alive(pid, entry)) deleteTree(entry);
-            }
-        }
-    }
-
-    private static boolean alive(long pid, Path folder) throws IOException {
-        var process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) return false;
-        Instant made = Files.readAttributes(folder, BasicFileAttributes.class).creationTime().toInstant();
-        return process.get().info().startInstant().map(started -> !started.isAfter(made.plusSeconds(1))).orElse(true);
-    }
-
     public Path dir() { return dir; }
 
-    /** Writes {@code name} into the temporary folder now; it replaces the real one at {@link #commit}. */
+    /** The shutdown hook: deletes the temporary folder unless a commit has begun (the journal then finishes it). */
+    private void abandon() {
+        synchronized (guard) {
+            if (journaled) return;
+            abandonedByHook = true;
+        }
+        deleteTree(temp);
+    }
+
+    /** This run's id: its temporary folder's name and summary.json's {@code run_id}. */
+    public String runId() { return runId; }
+
+    /** Writes {@code name} into the temporary folder now, flushed to disk; it replaces the real one at {@link #commit}. */
     public void write(String name, Content content) throws IOException {
         // not Files.createTempFile: that makes the file owner-only (0600); outputs should be readable like any file
         Path file = temp.resolve(name);
         written.add(name);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), 1 << 16)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             content.writeTo(out);
+            out.flush();
+            // on disk before the journal names it: a crash after the commit point must not find it empty
+            channel.force(true);
         }
     }
 
     /**
      * Replaces the earlier run's outputs by this run's, as a set: the files of the earlier run that
-     * this one did not write are removed, so nothing of it stays beside the new files.
+     * this one did not write are removed, so nothing of it stays beside the new files. Once the
+     * journal is in place the new set wins, even if this process is killed the next instant.
      *
      * @return the files of this run, in the order written
-     * @throws IOException if a move fails; the earlier outputs are then back in place
+     * @throws IOException if the set cannot be committed; thrown before the journal is written,
+     *     the earlier outputs are then kept whole
      */
     public List<Path> commit() throws IOException {
-        Path aside = Files.createDirectory(temp.resolve(".earlier"));
-        List<String> earlier = new ArrayList<>();
-        for (String name : earlierOutputs()) {
-            Path old = dir.resolve(name);
-            if (Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
-                move(old, aside.resolve(name));
-                earlier.add(name);
-            }
-        }
-        // summary.json last: once it is there, every file it lists is too
-        List<String> order = new ArrayList<>(written);
-        if (order.remove(SUMMARY)) order.add(SUMMARY);
-        List<String> moved = new ArrayList<>();
-        try {
+        Durable.syncFolder(temp);
+        CommitStage.reached(CommitStage.FILES_WRITTEN);
+        try (FolderLock held = FolderLock.take(dir)) {
+            // a run killed in its commit since this one opened the folder: its set first, then this one over it
+            repair(dir);
+            List<String> order = new ArrayList<>(written);
+            // summary.json last: once it is there, every file it lists is too
+            if (order.remove(SUMMARY)) order.add(SUMMARY);
             for (String name : order) {
-                move(temp.resolve(name), dir.resolve(name));
-                moved.add(name);
+                if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("could not replace the outputs in " + dir + " (" + dir.resolve(name)
+                            + " is a folder); the earlier ones are kept");
+                }
             }
-        } catch (IOException e) {
-            for (String name : moved) Files.deleteIfExists(dir.resolve(name));
-            for (String name : earlier) move(aside.resolve(name), dir.resolve(name));
-            throw new IOException("could not replace the outputs in " + dir + " (" + e.getMessage() + "); the earlier ones are kept", e);
+            List<String> stale = new ArrayList<>(earlierOutputs());
+            stale.removeAll(written);
+            stale.remove(SUMMARY);
+            CommitJournal journal = new CommitJournal(runId, temp.getFileName().toString(), stale, order);
+            synchronized (guard) {
+                if (abandonedByHook) throw new IOException("stopped before the outputs in " + dir + " were replaced; the earlier ones are kept");
+                journaled = true;
+            }
+            journal.install(dir);
+            CommitStage.reached(CommitStage.JOURNAL_WRITTEN);
+            journal.rollForward(dir);
         }
         committed = true;
-        deleteTree(temp);
+        releaseTemp();
         return written.stream().map(dir::resolve).toList();
     }
 
@@ -225,14 +251,6 @@ public final class OutputDir implements AutoCloseable {
         return names;
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException unsupported) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     /** Deletes the temporary folder of a run that failed before {@link #commit}. */
     @Override
     public void close() {
@@ -242,9 +260,19 @@ public final class OutputDir implements AutoCloseable {
             // the hook is running or about to run; it deletes the same folder
         }
         if (!committed) deleteTree(temp);
+        releaseTemp();
     }
 
-    private static void deleteTree(Path root) {
+    private void releaseTemp() {
+        try {
+            tempLock.channel().close();
+        } catch (IOException ignored) {
+            // closing drops the lock in any case
+        }
+        TempFolders.ended(temp);
+    }
+
+    static void deleteTree(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

@@ -60,7 +60,7 @@ public final class RunOutputs {
         if (state) status.accept("writing " + STATE);
         if (state) out.write(STATE, o -> StateCsv.write(sim.stateRecorders(), sim.dt(), o));
         status.accept("writing " + SUMMARY);
-        out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result, names), o));
+        out.write(SUMMARY, o -> SummaryJson.write(SummaryJson.of(result, out.runId(), names), o));
         PlotContext context = PlotContext.of(result.scenario(), sim, result.steps());
         if (traces) {
             status.accept("drawing " + TRACES);

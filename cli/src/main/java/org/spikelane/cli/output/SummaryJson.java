@@ -38,7 +38,7 @@ public final class SummaryJson {
     }
 
     /** The summary of a run whose output set is {@code files} (listed so that readers and the next run know the set). */
-    public static ObjectNode of(Runner.Result r, java.util.List<String> files) {
+    public static ObjectNode of(Runner.Result r, String runId, java.util.List<String> files) {
         Simulation sim = r.simulation();
         ObjectNode root = header(r.scenario().name(), sim, r.steps() * sim.dt(), r.scenario().seed(), r.scenario().precision());
         root.put("steps", r.steps());
@@ -50,7 +50,7 @@ public final class SummaryJson {
         root.put("wall_time_s", Figures.millis(r.wallSeconds()));
         root.put("steps_per_second", Figures.round(Math.rint(r.stepsPerSecond())));
         root.put("total_spikes", r.totalSpikes());
-        listFiles(root, files);
+        listFiles(root, runId, files);
         ArrayNode pops = root.putArray("populations");
         double seconds = r.stepsRun() * sim.dt();
         for (Population p : sim.populations()) {
@@ -82,8 +82,13 @@ public final class SummaryJson {
         return root;
     }
 
-    /** {@code files}: the names of the files of this output set, summary.json included. */
-    public static void listFiles(ObjectNode root, java.util.List<String> files) {
+    /**
+     * The commit record of an output set: {@code run_id} (the id of the run that wrote it, unique
+     * per run) and {@code files}, the names of its files, summary.json included. A reader checks
+     * run_id before and after reading the files to know they are one run's (docs/scenario.md).
+     */
+    public static void listFiles(ObjectNode root, String runId, java.util.List<String> files) {
+        root.put("run_id", runId);
         ArrayNode list = root.putArray("files");
         files.forEach(list::add);
     }
