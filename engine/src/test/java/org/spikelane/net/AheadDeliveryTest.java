@@ -72,6 +72,19 @@ class AheadDeliveryTest {
         }
     }
 
+    /** Ranges that are not a thread split's slices take the binary-search path of each segment. */
+    @Test
+    void aheadIsTheSameInArbitraryRanges() {
+        Simulation whole = network("jump_ahead", 1).build();
+        Simulation ranged = network("jump_ahead", 1).build();
+        for (int n = 0; n < STEPS; n++) {
+            whole.step();
+            ranged.stepInRanges(16, 32);
+        }
+        double[][] expected = traces(whole), got = traces(ranged);
+        for (int n = 0; n < expected.length; n++) assertArrayEquals(expected[n], got[n], "neuron " + n);
+    }
+
     @Test
     void aCheckpointHoldsTheInputInFlight() {
         Simulation whole = network("jump_ahead", 2).build();
