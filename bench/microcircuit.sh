@@ -32,26 +32,7 @@ for t in 1 2; do
 done
 echo "## time split, 1 thread, JFR method sampling"
 "$java" --add-modules jdk.incubator.vector -Xmx"$heap" -Xms"$heap" -XX:+UseParallelGC \
-  -XX:StartFlightRecording=filename="$out/split.jfr",settings=profile -cp "$cp" \
+  -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename="$out/split.jfr",settings=profile -cp "$cp" \
   org.spikelane.bench.MicrocircuitRun "$scale" "$tsim" 1 > "$out/split-run.txt" 2>&1
 "$jfr" print --events jdk.ExecutionSample --stack-depth 64 "$out/split.jfr" > "$out/samples.txt"
-python3 - "$out/samples.txt" <<'PY'
-import re, sys, collections
-# each sample: its frames, innermost first; the first frame that names a known part decides
-parts = [("delivery", re.compile(r"Projection\.deliver|\.receive\(|SpikeRing")),
-         ("neuron update", re.compile(r"LifKernel|LifPopulation\.|Population\.update|finishStep")),
-         ("synaptic update", re.compile(r"Synapse\w*Kernel\.update|\.update\(long, int, int\)|feedExp|decay")),
-         ("input", re.compile(r"inputs\.|InputKernel|BiasInput|PoissonInput")),
-         ("build", re.compile(r"TotalNumberTable|ConnectRule|SynapseTable\.<init>|ProjectionSpec")),
-         ("spike recording", re.compile(r"SpikeRecorder"))]
-count = collections.Counter(); total = 0
-for block in open(sys.argv[1]).read().split("jdk.ExecutionSample")[1:]:
-    frames = re.findall(r"^\s+([\w.$<>]+\([^)]*\))\s+line:", block, re.M)
-    if not frames: continue
-    total += 1
-    for name, rx in parts:
-        if any(rx.search(f) for f in frames): count[name] += 1; break
-    else: count["other"] += 1
-print(f"{total} samples")
-for name, n in count.most_common(): print(f"| {name} | {n} | {100*n/total:.1f} % |")
-PY
+python3 bench/microcircuit-split.py "$out/samples.txt"

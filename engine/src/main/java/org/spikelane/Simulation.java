@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.spikelane.format.BoundInput;
+import org.spikelane.net.AheadDelivery;
+import org.spikelane.net.FutureInputRing;
 import org.spikelane.net.Pathway;
 import org.spikelane.net.Projection;
 import org.spikelane.net.ProjectionSpec;
@@ -80,7 +82,9 @@ public final class Simulation implements AutoCloseable {
     private final String[] inputLabels;
     private final long[] hookIntervals;
     private final java.util.function.Consumer<Simulation>[] hookActions;
+    /** The projections in order, each ring of future input right after the last projection that feeds it. */
     private final Pathway[] pathways;
+    private final List<FutureInputRing> futureInputs;
     /** The end of the whole target range of each pathway. */
     private final int[] pathwayPadded;
     private final List<Projection> projections;
@@ -179,8 +183,10 @@ public final class Simulation implements AutoCloseable {
             built.add(projection);
         }
         projections = List.copyOf(built);
-        pathways = built.toArray(Pathway[]::new);
-        pathwayPadded = built.stream().mapToInt(p -> p.target().padded()).toArray();
+        AheadDelivery.Plan plan = AheadDelivery.plan(projections);
+        pathways = plan.pathways();
+        futureInputs = plan.rings();
+        pathwayPadded = java.util.Arrays.stream(pathways).mapToInt(Pathway::padded).toArray();
         SynapticVariables.register(projections);
 
         StateRegistry r = new StateRegistry();
@@ -265,6 +271,7 @@ public final class Simulation implements AutoCloseable {
             p.declareState(r.declarer(owner));
             p.kernel().declareState(r.declarer(owner + " synapse"));
         }
+        for (int k = 0; k < futureInputs.size(); k++) futureInputs.get(k).declareState(r.declarer("future input #" + (k + 1)));
     }
 
     /** The recorders, declared once they exist (they are built from the registry's recordables). */

@@ -96,7 +96,7 @@ public class DeliveryBenchmark {
             SynapseTable table = projection.table();
             eventsAtPhase = new long[period];
             for (int i = 0; i < spiking; i++) {
-                eventsAtPhase[i / SPIKES_PER_STEP] += table.rowStart(0, neurons[i] + 1) - table.rowStart(0, neurons[i]);
+                eventsAtPhase[i / SPIKES_PER_STEP] += table.sourceEnd(neurons[i]) - table.sourceStart(neurons[i]);
             }
         }
 

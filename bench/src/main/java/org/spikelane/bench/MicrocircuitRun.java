@@ -21,6 +21,11 @@ import org.spikelane.spi.PluginRegistry;
  * is measured once as the reference measures it. bench/microcircuit.sh runs it at 1 and 2 threads.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar org.spikelane.bench.MicrocircuitRun SCALE T_SIM_S THREADS [FILE]}
+ *
+ * <p>{@code SCALE} scales neurons and indegree alike, or is {@code N:K} for neurons {@code N} and
+ * indegree {@code K}: e.g. {@code 0.25:1} keeps every neuron's full indegree (so the rows a spike
+ * walks are as long as at full scale) in a quarter of the network, the cheap way to measure the
+ * per-event cost.
  */
 public final class MicrocircuitRun {
     private MicrocircuitRun() {}
@@ -30,12 +35,14 @@ public final class MicrocircuitRun {
     static final double PRESIM_S = 0.5;
 
     public static void main(String[] args) {
-        double scale = Double.parseDouble(args[0]);
+        String[] scales = args[0].split(":");
+        double scale = Double.parseDouble(scales[0]);
+        double indegree = scales.length > 1 ? Double.parseDouble(scales[1]) : scale;
         double tSim = Double.parseDouble(args[1]);
         int threads = Integer.parseInt(args[2]);
         Path file = Path.of(args.length > 3 ? args[3] : "examples/microcircuit.yaml");
         List<String> sets = new ArrayList<>(List.of("duration=" + (PRESIM_S + tSim) + " s", "threads=" + threads,
-                "scale.neurons=" + scale, "scale.indegree=" + scale));
+                "scale.neurons=" + scale, "scale.indegree=" + indegree));
         Scenario scenario = Scenario.load(file, sets);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
@@ -70,9 +77,7 @@ public final class MicrocircuitRun {
         for (Projection proj : sim.projections()) {
             int p = pops.indexOf(proj.source());
             SynapseTable t = proj.table();
-            for (int g = 0; g < t.groups(); g++) {
-                for (int i = 0; i < t.sources(); i++) outDegree[p][i] += t.rowStart(g, i + 1) - t.rowStart(g, i);
-            }
+            if (t.groups() > 0) for (int i = 0; i < t.sources(); i++) outDegree[p][i] += t.sourceEnd(i) - t.sourceStart(i);
         }
         double[][] isiSum = new double[pops.size()][], isiSq = new double[pops.size()][];
         long[][] last = new long[pops.size()][], count = new long[pops.size()][];
@@ -96,13 +101,15 @@ public final class MicrocircuitRun {
             count[p][i]++;
             last[p][i] = rec.step(row);
         }
-        System.out.printf("scale %.3g, %d neurons, %d synapses, threads %d (active %d), JDK %s, %d processors%n", scale,
+        System.out.printf("scale %.3g (indegree %.3g), %d neurons, %d synapses, threads %d (active %d), JDK %s, %d processors%n", scale, indegree,
                 pops.stream().mapToInt(Population::size).sum(), synapses, sim.threads(), sim.activeThreads(),
                 Runtime.version(), rt.availableProcessors());
         System.out.printf("build %.1f s wall, %.1f s CPU; heap after build and GC %.2f GB (%.2f bytes per synapse)%n", build,
                 buildCpu, heap / 1e9, (double) heap / Math.max(1, synapses));
         System.out.printf("presim %.1f s wall for %.1f s; measured %.1f s wall (%.1f s CPU) for %.1f s: RTF %.2f; %.3g synaptic events/s of wall time%n",
                 presimWall, PRESIM_S, wall, simCpu, tSim, wall / tSim, events / wall);
+        System.out.printf("%.3g synaptic events in the measured part; %.3g per CPU second; %.2f ns of CPU per event%n",
+                (double) events, events / simCpu, simCpu * 1e9 / Math.max(1, events));
         System.out.println("| population | neurons | spikes | rate (Hz) | reference (Hz) | ratio | ISI CV |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (int p = 0; p < pops.size(); p++) {

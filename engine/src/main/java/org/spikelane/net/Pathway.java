@@ -24,4 +24,7 @@ public interface Pathway {
      * prepare for exactly those ranges; any other range must still work.
      */
     default void partition(int[] bounds) {}
+
+    /** The padded size of the target population whose ranges this pathway is stepped over. */
+    int padded();
 }

@@ -3,7 +3,7 @@ package org.spikelane.net;
 import org.spikelane.spi.Accumulate;
 
 /**
- * Where each row of a projection crosses the slice bounds of a threaded step, computed once:
+ * Where each row (segment) of a projection crosses the slice bounds of a threaded step, computed once:
  * rows are sorted by target, so slice {@code w}'s part of row {@code r} is
  * {@code [start(w, r), end(w, r))} and delivery needs no search. Derived from the thread count,
  * so not simulation state (a checkpoint resumes under any count).
@@ -17,11 +17,11 @@ final class RowSlices {
     RowSlices(int[] bounds, int[] rowStart, int[] targets) {
         this.bounds = bounds.clone();
         this.rowStart = rowStart;
-        int rows = rowStart.length;
+        int rows = rowStart.length - 1;
         cuts = new int[Math.max(0, bounds.length - 2)][rows];
         for (int b = 1; b < bounds.length - 1; b++) {
             for (int r = 0; r < rows; r++) {
-                int start = rowStart[r], end = r + 1 < rows ? rowStart[r + 1] : start;
+                int start = rowStart[r], end = rowStart[r + 1];
                 cuts[b - 1][r] = end > start ? Accumulate.lowerBound(targets, start, end, bounds[b]) : start;
             }
         }

@@ -16,7 +16,7 @@ import org.spikelane.spi.Values;
  *   <li>delays: each synapse's delay in steps (kept as a {@code char}, 2 bytes, the only
  *       per-synapse scaffolding; a delay of 65535 steps or more is drawn again when needed), and
  *       the set of distinct delays, which makes the groups;</li>
- *   <li>count: synapses per (range, group, pre) row;</li>
+ *   <li>count: synapses per (range, pre, group) segment (the table is source-major);</li>
  *   <li>place (sequential over rows): row starts, and each range's first slot in each row, range
  *       after range, so every row holds its synapses in order of {@code s} whatever the ranges;</li>
  *   <li>fill: target and weight into their slots;</li>
@@ -45,7 +45,6 @@ final class TotalNumberTable {
         Values.Draw weight = spec.totalNumberWeight();
         Values.Draw delay = spec.totalNumberDelay();
         int ranges = (int) Math.max(1, Math.min(2L * threads, (total + MIN_RANGE - 1) / MIN_RANGE));
-        int stride = sources + 1;
 
         // 1. delays
         char[] steps = delay.constant() ? null : new char[total];
@@ -62,7 +61,7 @@ final class TotalNumberTable {
         });
         int[] delays = distinct(used);
         int groups = delays.length;
-        long rowCount = (long) groups * stride;
+        long rowCount = (long) groups * sources;
         if (rowCount + 1 > ConnectRule.MAX_SYNAPSES) {
             throw new IllegalArgumentException(spec.owner() + ": " + groups + " distinct delays from " + sources
                     + " neurons need " + rowCount + " row starts, more than one array holds; round the delays to fewer values");
@@ -77,13 +76,13 @@ final class TotalNumberTable {
             int[] count = new int[rows];
             for (int s = start(c, ranges, total), e = start(c + 1, ranges, total); s < e; s++) {
                 int pre = (int) (rule.pairAt(connect, s) >>> 32);
-                count[group(s, steps, groupOf, spec, delay, delayStream, dt) * stride + pre]++;
+                count[pre * groups + group(s, steps, groupOf, spec, delay, delayStream, dt)]++;
             }
             cursor[c] = count;
         });
 
         // 3. place
-        int[] rowStart = new int[rows];
+        int[] rowStart = new int[rows + 1];
         int running = 0;
         for (int r = 0; r < rows; r++) {
             rowStart[r] = running;
@@ -93,6 +92,7 @@ final class TotalNumberTable {
                 running += n;
             }
         }
+        rowStart[rows] = running;
 
         // 4. fill
         int[] target = new int[total];
@@ -101,7 +101,7 @@ final class TotalNumberTable {
             int[] at = cursor[c];
             for (int s = start(c, ranges, total), e = start(c + 1, ranges, total); s < e; s++) {
                 long pair = rule.pairAt(connect, s);
-                int slot = at[group(s, steps, groupOf, spec, delay, delayStream, dt) * stride + (int) (pair >>> 32)]++;
+                int slot = at[(int) (pair >>> 32) * groups + group(s, steps, groupOf, spec, delay, delayStream, dt)]++;
                 target[slot] = (int) pair;
                 weights[slot] = (float) spec.checkedWeight(weight.at(weightStream, s, 0));
             }
@@ -113,7 +113,7 @@ final class TotalNumberTable {
         BuildThreads.run(threads, blocks, b -> {
             RowSorter sorter = new RowSorter();
             for (int r = start(b, blocks, rows), e = start(b + 1, blocks, rows); r < e; r++) {
-                sorter.sort(target, weights, rowStart[r], r + 1 < rows ? rowStart[r + 1] : total);
+                sorter.sort(target, weights, rowStart[r], rowStart[r + 1]);
             }
         });
         return new SynapseTable(sources, delays, rowStart, target, weights);

@@ -8,7 +8,8 @@ import org.spikelane.state.StateOwner;
 /**
  * The compiled form of one synapse model on one projection's targets. The engine calls
  * {@link #update} once per step and target range and {@link #receive} once per (spiking source
- * neuron, delay, target range) row, never once per synapse.
+ * neuron, delay, target range) segment, never once per synapse (or, for a kernel with an
+ * {@link #accumulator()}, not at all when the engine delivers ahead).
  *
  * <p>Ranges: each step the ranges {@code [from, to)} of target population indices cover
  * {@code [0, padded)} exactly once; {@code from} is a multiple of
@@ -44,6 +45,16 @@ public interface SynapseKernel extends StateOwner {
      * must still accept other arrays in {@code receive} (tests call it directly). Default: nothing.
      */
     default void prepare(int[] targets, float[] weights) {}
+
+    /**
+     * The array {@link #receive} adds into, if {@code receive} is exactly
+     * {@code accumulator[targets[k]] += weights[k]} for each {@code k} and nothing else; null
+     * (the default) otherwise. With it, the engine may sum the weights arriving at one target in
+     * one step first and add the sum (delivery ahead through a ring of future input, for
+     * projections with several delays: docs/architecture.md, "Synapse store and delivery").
+     * Kernels that share one accumulator return the same array.
+     */
+    default float[] accumulator() { return null; }
 
     /**
      * Recordable per-target variables in SI units, e.g. {@code g} (S) or {@code I_syn} (A),

@@ -41,7 +41,8 @@ class ConnectRuleLimitsTest {
     void manyDistinctDelaysFromALargeSourceAreRefusedNotANegativeArray() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SynapseTable(1_500_000_000,
                 new int[] {0, 1}, new int[] {0, 0}, new double[] {1, 1}, new int[] {0, 1}));
-        assertEquals("a projection from 1500000000 neurons with 2 distinct delays needs 3000000002 row starts, more than one"
+        // groups * sources + 1 segment starts (source-major, one end entry)
+        assertEquals("a projection from 1500000000 neurons with 2 distinct delays needs 3000000001 row starts, more than one"
                 + " array holds; round the delays to fewer distinct values", e.getMessage());
     }
 }

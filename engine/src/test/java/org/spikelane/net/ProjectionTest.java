@@ -87,8 +87,8 @@ class ProjectionTest {
         List<TestSynapses.Row> rows = TestSynapses.LOGS.get(0).rows;
         assertEquals(Dimension.VOLTAGE, TestSynapses.LOGS.get(0).weightDimension);
         assertEquals(3, rows.size());
-        int[] expected7 = java.util.Arrays.copyOfRange(t.targets(), t.rowStart(0, 7), t.rowStart(0, 8));
-        int[] expected42 = java.util.Arrays.copyOfRange(t.targets(), t.rowStart(0, 42), t.rowStart(0, 43));
+        int[] expected7 = java.util.Arrays.copyOfRange(t.targets(), t.rowStart(0, 7), t.rowEnd(0, 7));
+        int[] expected42 = java.util.Arrays.copyOfRange(t.targets(), t.rowStart(0, 42), t.rowEnd(0, 42));
         assertArrayEquals(expected7, rows.get(0).targets());
         assertArrayEquals(expected42, rows.get(1).targets());
         assertArrayEquals(expected7, rows.get(2).targets());

@@ -13,7 +13,9 @@ import org.spikelane.units.Dimension;
 
 /**
  * Synapse plugins for engine tests (the real ones live in plugins/synapses, which depends on the
- * engine): {@code jump} adds the weight (V) to {@code dv}; {@code log} records every row it receives.
+ * engine): {@code jump} adds the weight (V) to {@code dv}; {@code jump_ahead} does the same and
+ * says so ({@link SynapseKernel#accumulator()}), so the engine may deliver it ahead; {@code log}
+ * records every row it receives.
  */
 final class TestSynapses {
     private TestSynapses() {}
@@ -24,11 +26,15 @@ final class TestSynapses {
     static final List<LogKernel> LOGS = new ArrayList<>();
 
     static PluginRegistry registry() {
-        return new PluginRegistry().register(new Jump()).register(new Log());
+        return new PluginRegistry().register(new Jump(false)).register(new Jump(true)).register(new Log());
     }
 
     static final class Jump implements SynapsePlugin {
-        @Override public String name() { return "jump"; }
+        private final boolean ahead;
+
+        Jump(boolean ahead) { this.ahead = ahead; }
+
+        @Override public String name() { return ahead ? "jump_ahead" : "jump"; }
 
         @Override public String description() { return "v += w"; }
 
@@ -45,6 +51,11 @@ final class TestSynapses {
                 @Override public void receive(int[] targets, float[] weights, int from, int to) {
                     for (int k = from; k < to; k++) dv[targets[k]] += weights[k];
                 }
+
+                @Override public float[] accumulator() { return ahead ? dv : null; }
+
+                /** No state of its own: dv is the population's. */
+                @Override public void declareState(org.spikelane.state.StateDeclarer s) { }
 
                 @Override public List<Variable> variables() {
                     return List.of(new Constant("x", 1), new Constant("y", 2));

@@ -82,6 +82,9 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
             for (int k = from; k < to; k++) current[targets[k]] += weights[k];
         }
 
+        /** {@link #receive} is a plain add into the (possibly shared) current: the engine may deliver ahead into it. */
+        @Override public float[] accumulator() { return current; }
+
         @Override public List<Variable> variables() { return List.of(fused.variable()); }
 
         /** No state of its own: the current and its propagators are the target population's (declared there). */
