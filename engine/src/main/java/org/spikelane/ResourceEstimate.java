@@ -1,11 +1,14 @@
 package org.spikelane;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.spikelane.net.ConnectRule;
 import org.spikelane.net.DelaySpread;
 import org.spikelane.net.ProjectionSpec;
 import org.spikelane.record.StateRecorder;
+import org.spikelane.simd.Simd;
 import org.spikelane.spi.Values;
 import org.spikelane.units.Dimension;
 
@@ -50,6 +53,8 @@ public final class ResourceEstimate {
      * that grow by doubling, so up to twice that once grown.
      */
     static final long SPIKE_BYTES = 2 * 16;
+    /** The longest ring of future input the engine builds, in floats (its AheadDelivery cap, 256 MB). */
+    static final long RING_SLOTS_CAP = 1L << 26;
 
     /** One recording of state: its scenario order, population and size. */
     public record Recording(int index, String population, long neurons, int variables, long samples, long bytes) {
@@ -92,6 +97,11 @@ public final class ResourceEstimate {
         }
         long synapseBytes = 0;
         long buildExtra = 0;
+        // under float32, projections with several delays into one current deliver ahead into a ring
+        // of future input (net/FutureInputRing): a float per target and step of the longest delay,
+        // shared by the projections into one accumulator (here: one target, synapse model and
+        // parameters); rings beyond the engine's cap fall back to delivery on arrival
+        Map<String, Long> futureInput = new HashMap<>();
         long synapseCount = 0;
         for (ProjectionSpec p : net.projections) {
             ConnectRule rule = p.rule();
@@ -102,6 +112,12 @@ public final class ResourceEstimate {
             // one row start per (delay, source); the ring keeps the last maxSteps + 1 steps' spike lists
             long rowStarts = delays.groups() * (sources + 1) * 4;
             long ring = (delays.maxSteps() + 1) * (Math.min(sources, 64) * 4 + 12);
+            if (net.precision == Precision.FLOAT32 && delays.groups() > 1) {
+                long slots = (delays.maxSteps() + 1) * Simd.padded((int) targets);
+                if (slots <= RING_SLOTS_CAP) {
+                    futureInput.merge(p.to() + '|' + p.plugin().name() + '|' + p.synapseParams(), slots * Float.BYTES, Math::max);
+                }
+            }
             synapseCount += n;
             synapseBytes += n * SYNAPSE_BYTES + rowStarts + ring + targets * SYNAPSE_KERNEL_BYTES_PER_TARGET;
             // projections are built one after the other: only the largest one's scaffolding is alive at
@@ -110,6 +126,7 @@ public final class ResourceEstimate {
             long perSynapse = rule.kind() == ConnectRule.Kind.TOTAL_NUMBER ? TOTAL_NUMBER_BUILD_EXTRA : SYNAPSE_BUILD_BYTES - SYNAPSE_BYTES;
             buildExtra = Math.max(buildExtra, n * perSynapse + 2 * rowStarts);
         }
+        for (long ring : futureInput.values()) synapseBytes += ring;
         List<Recording> recs = new ArrayList<>();
         for (int k = 0; k < net.recordedState.size(); k++) {
             Network.StateSpec spec = net.recordedState.get(k);

@@ -100,4 +100,16 @@ class AheadDeliveryTest {
             assertArrayEquals(java.util.Arrays.copyOfRange(expected[n], 150, STEPS), got[n], "neuron " + n);
         }
     }
+
+    /** The memory estimate counts the ring: 21 slots of the 37 targets' padded size, in floats; fixed has none. */
+    @Test
+    void theMemoryEstimateCountsTheRing() {
+        long end = STEPS;
+        long float32 = org.spikelane.ResourceEstimate.of(network("jump_ahead", 1), 0, end).synapseBytes();
+        long fixed = org.spikelane.ResourceEstimate.of(network("jump_ahead", 1).precision(org.spikelane.Precision.FIXED), 0, end).synapseBytes();
+        assertEquals(21L * org.spikelane.simd.Simd.padded(37) * Float.BYTES, float32 - fixed);
+        Simulation sim = network("jump_ahead", 1).build();
+        long registered = sim.projections().getFirst().deliversAhead() ? 21L * sim.projections().getFirst().target().padded() * Float.BYTES : 0;
+        assertEquals(registered, float32 - fixed, "the ring the simulation allocates");
+    }
 }
