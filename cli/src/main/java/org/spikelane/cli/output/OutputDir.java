@@ -50,7 +50,9 @@ public final class OutputDir implements AutoCloseable {
     static final String TEMP_PREFIX = ".spikelane-tmp-";
     /** Every file name a spikelane command writes: the only names a commit deletes. */
     public static final Set<String> OUTPUT_NAMES = Set.of("spikes.csv", "state.csv", "summary.json", "traces.png",
-            "raster.png", "rates.csv", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet");
+            "raster.png", "rates.csv", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet", "spikes.parquet");
+    /** The outputs that are folders (a Parquet data set partitioned into subfolders), replaced whole like a file. */
+    public static final Set<String> FOLDER_NAMES = Set.of("spikes.parquet");
     private static final String SUMMARY = "summary.json";
 
     private final Path dir;
@@ -90,7 +92,7 @@ public final class OutputDir implements AutoCloseable {
                     : "cannot create it: " + existing + " is read-only"));
         }
         for (String name : commandOutputs) {
-            if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+            if (!FOLDER_NAMES.contains(name) && Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 throw new IllegalArgumentException(label + ": " + name + " is a folder; cannot write an output file there");
             }
         }
@@ -166,6 +168,16 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /**
+     * Creates output folder {@code name} (one of {@link #FOLDER_NAMES}) in the temporary folder for
+     * the caller to fill; it replaces the real one at {@link #commit}, like a file.
+     */
+    public Path folder(String name) throws IOException {
+        if (!FOLDER_NAMES.contains(name)) throw new IllegalArgumentException("not an output folder: " + name);
+        written.add(name);
+        return Files.createDirectory(temp.resolve(name));
+    }
+
+    /**
      * Replaces the earlier run's outputs by this run's, as a set: the files of the earlier run that
      * this one did not write are removed, so nothing of it stays beside the new files.
      *
@@ -177,7 +189,8 @@ public final class OutputDir implements AutoCloseable {
         List<String> earlier = new ArrayList<>();
         for (String name : earlierOutputs()) {
             Path old = dir.resolve(name);
-            if (Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)
+                    || FOLDER_NAMES.contains(name) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
                 move(old, aside.resolve(name));
                 earlier.add(name);
             }
@@ -192,7 +205,7 @@ public final class OutputDir implements AutoCloseable {
                 moved.add(name);
             }
         } catch (IOException e) {
-            for (String name : moved) Files.deleteIfExists(dir.resolve(name));
+            for (String name : moved) deleteTree(dir.resolve(name));
             for (String name : earlier) move(aside.resolve(name), dir.resolve(name));
             throw new IOException("could not replace the outputs in " + dir + " (" + e.getMessage() + "); the earlier ones are kept", e);
         }
