@@ -4,7 +4,7 @@
 # spark-submit command of docs/scale-out.md on a 20-point f-I sweep (with --spark-spikes), its
 # sweep.csv and sweep.png compared byte for byte with a local sweep, then BarrierLatency on the
 # cluster's 3 cores. The cluster is stopped on exit, whatever happens.
-# Usage: spark/standalone-demo.sh [ROUNDS]   (ROUNDS: barrier calls to time, default 1000)
+# Usage: spark/standalone-demo.sh [ROUNDS]   (ROUNDS: barrier calls to time, default 20)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 version="0.1.0-SNAPSHOT"
@@ -85,4 +85,4 @@ echo "spikes.parquet: $(find "$work/cluster/spikes.parquet" -name '*.parquet' -t
 
 echo "== barrier latency on the cluster (3 tasks on 3 executor cores)"
 spark_submit --master spark://localhost:7077 --class org.spikelane.spark.bench.BarrierLatency \
-  --conf spark.executor.cores=1 "$jar" submit 3 "${1:-1000}"
+  --conf spark.executor.cores=1 "$jar" submit 3 "${1:-20}"

@@ -63,7 +63,7 @@ public final class SparkSweep implements SweepCluster {
             // local[N]: the executors are this JVM, so this includes the JIT's and the GC's threads
             long cpuAfter = processCpuNanos();
             processCpuSeconds = cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (cpuAfter - cpuBefore) / 1e9;
-            spark.sparkContext().listenerBus().waitUntilEmpty(10_000); // the listener has seen every task
+            awaitListeners(spark);
             taskRunSeconds = listener.runSeconds();
             taskCpuSeconds = listener.cpuSeconds();
             taskDeserializeSeconds = listener.deserializeSeconds();
@@ -75,6 +75,14 @@ public final class SparkSweep implements SweepCluster {
         } finally {
             spark.sparkContext().removeSparkListener(listener);
             if (ours) spark.stop();
+        }
+    }
+
+    /** Waits until the listener has seen every task's end (Spark delivers events on its own thread). */
+    private static void awaitListeners(SparkSession spark) {
+        try {
+            spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
+        } catch (Exception timeout) { // a TimeoutException, which Scala does not declare: the figures are then a lower bound
         }
     }
 

@@ -23,14 +23,14 @@ import scala.reflect.ClassTag$;
  * spark-submit was given. Run by {@code spark/barrier-latency.sh}.
  */
 public final class BarrierLatency {
-    private static final int WARMUP = 50;
+    private static final int WARMUP = 3;
 
     private BarrierLatency() {}
 
     public static void main(String[] args) {
         String master = args.length > 0 ? args[0] : "local[2]";
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         SparkSession.Builder b = SparkSession.builder().appName("spikelane barrier latency").config("spark.ui.enabled", "false");
         if (!master.equals("submit")) b = b.master(master);
         if (master.startsWith("local")) b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
