@@ -31,14 +31,14 @@ touch "$SPARK_HOME/RELEASE"
 for j in "$here"/spark/target/lib/*.jar; do
   case "$(basename "$j")" in spikelane-*) ;; *) ln -s "$j" "$SPARK_HOME/jars/" ;; esac
 done
-cp "$here/spark/src/main/resources/log4j2.properties" "$work/log4j2.properties"
-daemon=("$java" -Xmx512m -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$SPARK_HOME/jars/*")
+# the daemons log at Spark's default level (INFO): the script waits for the workers' "registered" line
+daemon=("$java" -Xmx512m -cp "$SPARK_HOME/jars/*")
 
-# what bin/spark-submit does: Spark's launcher prints the driver's java command (NUL-separated),
-# with --driver-java-options applied, and the script runs it
+# what bin/spark-submit does: Spark's launcher prints a NUL, a newline and then the driver's java
+# command (NUL-separated), with --driver-java-options applied, and the script runs it
 spark_submit() {
   local cmd=() arg
-  while IFS= read -r -d '' arg; do cmd+=("$arg"); done < <("$java" -Xmx128m -cp "$SPARK_HOME/jars/*" org.apache.spark.launcher.Main \
+  while IFS= read -r -d '' arg; do arg="${arg#$'\n'}"; [ -n "$arg" ] && cmd+=("$arg"); done < <("$java" -Xmx128m -cp "$SPARK_HOME/jars/*" org.apache.spark.launcher.Main \
     org.apache.spark.deploy.SparkSubmit "$@")
   "${cmd[@]}"
 }
@@ -52,11 +52,11 @@ for cores in 2 1; do
     --work-dir "$work/worker-$cores" spark://localhost:7077 >"$work/logs/worker-$cores.log" 2>&1 &
   pids+=($!)
 done
-for _ in $(seq 120); do
+for _ in $(seq 240); do
   [ "$(grep -c "Successfully registered with master" "$work"/logs/worker-*.log 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')" -ge 2 ] && break
   sleep 0.5
 done
-grep -q "Successfully registered with master" "$work/logs/worker-1.log" || { echo "workers did not register:"; tail -5 "$work"/logs/*.log; exit 1; }
+grep -q "Successfully registered with master" "$work/logs/worker-1.log" || { echo "workers did not register:"; tail -n 5 "$work"/logs/*.log; exit 1; }
 printf 'cluster up in %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 
 sweep=(sweep "$here/examples/fi-curve.yaml" --vary "inputs.0.amplitude=0 nA..10 nA:20" -q)
