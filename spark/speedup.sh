@@ -3,7 +3,8 @@
 # on Spark local[1] and local[2], alternated, ROUNDS times (default 1), with the load average
 # before each run:
 #   small: the example as it is, 500 ms (5,000 steps) per point, about 15 ms of work per run;
-#   large: --set duration=5 s (50,000 steps) per point, about ten times the work per run.
+#   large: --set duration=5 s --set populations.0.size=2000 (2,000 identical neurons for 50,000
+#          steps per point: the same f-I curve, about 10^8 neuron-steps, ~100 ms or more per run).
 # Prints from each summary.json the sweep's wall time, the Spark session's start, the job's time
 # (tasks and collection), the time and CPU time inside the tasks (summed over tasks) and the CPU
 # time of the whole JVM during the job (executor threads, JIT compiler and GC threads), and the
@@ -21,7 +22,7 @@ job() { grep -o '"spark_job_s" *: *[0-9.]*' "$out/run/summary.json" | grep -o '[
 for round in $(seq "${1:-1}"); do
   for size in small large; do
     extra=()
-    [ "$size" = large ] && extra=(--set "duration=5 s")
+    [ "$size" = large ] && extra=(--set "duration=5 s" --set "populations.0.size=2000")
     times=()
     for master in "local[1]" "local[2]"; do
       load="$(cut -d' ' -f1 /proc/loadavg)"
