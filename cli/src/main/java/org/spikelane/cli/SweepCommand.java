@@ -67,6 +67,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spark", paramLabel = "MASTER", description = "run the points on Apache Spark (local[2], spark://host:7077, ...); adds sweep.parquet (docs/scale-out.md)")
     String spark;
 
+    @Option(names = "--spark-spikes", description = "with --spark: the executors write every run's spikes into spikes.parquet,"
+            + " partitioned by point; --out must be on a file system every executor sees (docs/scale-out.md)")
+    boolean sparkSpikes;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<scenario name>-sweep)")
     Path out;
 
@@ -111,6 +115,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new CommandFailure(Main.BAD_INPUT, "--plugins with --spark: Spark's executors load plugins from their class path;"
                     + " pass the jars to spark-submit with --jars (docs/scale-out.md)");
         }
+        if (sparkSpikes && cluster == null) {
+            throw new CommandFailure(Main.BAD_INPUT, "--spark-spikes: needs --spark MASTER (a local sweep keeps only its spike tally)");
+        }
         List<Setting> fixed = sets.stream().map(Setting::ofSet).toList();
         ScenarioText text = ScenarioText.read(file);
         Scenario base = text.scenario(fixed);
@@ -118,6 +125,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", base.name() + "-sweep");
         List<String> outputs = new ArrayList<>(OUTPUTS);
         if (cluster != null) outputs.addAll(outputs.size() - 1, cluster.outputs());
+        if (sparkSpikes) outputs.add(outputs.size() - 1, "spikes.parquet");
         try (OutputDir o = OutputDir.open(dir, Set.copyOf(outputs))) {
             return sweep(grid, text, base, fixed, cluster, outputs, dir, o);
         }
@@ -172,7 +180,9 @@ final class SweepCommand implements Callable<Integer> {
                 bar.label(label);
                 bar.onProgress(done, total);
             }, steps);
-            results = cluster != null ? cluster.run(spark, job, progress) : LocalRuns.run(job, registry, atOnce, progress);
+            // the executors fill spikes.parquet inside the temporary folder: it appears with the rest of the set or not at all
+            Path spikes = sparkSpikes ? o.folder("spikes.parquet").toAbsolutePath() : null;
+            results = cluster != null ? cluster.run(spark, job, progress, spikes) : LocalRuns.run(job, registry, atOnce, progress);
             bar.status("writing outputs");
         }
         double wall = (System.nanoTime() - start) / 1e9;

@@ -190,6 +190,16 @@ class SweepTest {
         assertTrue(seeds.err().contains("--replicates") && seeds.err().contains("seed"), seeds.err());
     }
 
+    /** --spark-spikes is Spark's: a local sweep refuses it in one line, before any run. */
+    @Test
+    void sparkSpikesWithoutSparkIsAOneLineError() {
+        Cli.Outcome o = Cli.run("sweep", Cli.example("fi-curve.yaml").toString(), "--vary", "inputs.0.amplitude=[1 nA]", "--spark-spikes", "-q",
+                "--out", tmp.resolve("no-spark").toString());
+        assertEquals(Main.BAD_INPUT, o.exitCode());
+        assertEquals("error: --spark-spikes: needs --spark MASTER (a local sweep keeps only its spike tally)", o.err().strip());
+        assertTrue(!Files.exists(tmp.resolve("no-spark").resolve("sweep.csv")));
+    }
+
     /** fi-curve's neuron has its rheobase at 2 nA: 3 nA down to 1 nA in 0.25 nA steps brackets it by 2 and 2.25 nA. */
     @Test
     void aDescendingRangeFindsTheRheobaseBracket() throws Exception {

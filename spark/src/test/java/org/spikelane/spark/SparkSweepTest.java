@@ -14,13 +14,14 @@ import org.apache.spark.SparkException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikelane.cli.Main;
 import org.spikelane.cli.scenario.ScenarioException;
+
+import static org.spikelane.spark.CliRuns.concat;
+import static org.spikelane.spark.CliRuns.ok;
 
 /**
  * {@code sweep --spark local[2]} against the same sweep on this JVM's threads: the same sweep.csv
@@ -36,16 +37,7 @@ class SparkSweepTest {
 
     @BeforeAll
     static void startSpark() {
-        try {
-            spark = Sessions.open("local[2]", "spikelane tests");
-        } catch (Throwable e) {
-            Assumptions.abort("Spark cannot start on this machine: " + e);
-        }
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) spark.stop();
+        spark = TestSpark.session();
     }
 
     /** A 3 x 2 grid with 2 seeds (12 tasks) on two executor threads: the local sweep's bytes. */
@@ -99,19 +91,5 @@ class SparkSweepTest {
         assertSame(cause, SparkErrors.oneLine(e));
         RuntimeException other = SparkErrors.oneLine(new RuntimeException(new SparkException("Job aborted\nmore", null)));
         assertEquals("spark: org.apache.spark.SparkException: Job aborted", other.getMessage());
-    }
-
-    private static String ok(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        if (code != 0) throw new AssertionError("exit " + code + ": " + err + out);
-        return out.toString();
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

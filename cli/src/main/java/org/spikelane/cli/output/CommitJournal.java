@@ -107,10 +107,18 @@ record CommitJournal(String runId, String temp, List<String> removes, List<Strin
         for (String name : moves) {
             if (name.equals(SUMMARY)) continue;
             Path source = from.resolve(name);
-            if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) move(source, dir.resolve(name));
+            if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                // a folder output (a Parquet data set) replaces the earlier folder whole: a rename cannot
+                // replace a non-empty folder, so the earlier one goes first (repeatable: the source is still there)
+                if (OutputDir.FOLDER_NAMES.contains(name)) removeFolder(dir.resolve(name));
+                move(source, dir.resolve(name));
+            }
             CommitStage.reached(CommitStage.MOVED + name);
         }
-        for (String name : removes) Files.deleteIfExists(dir.resolve(name));
+        for (String name : removes) {
+            if (OutputDir.FOLDER_NAMES.contains(name)) removeFolder(dir.resolve(name));
+            else Files.deleteIfExists(dir.resolve(name));
+        }
         Durable.syncFolder(dir);
         CommitStage.reached(CommitStage.STALE_REMOVED);
         Path summary = from.resolve(SUMMARY);
@@ -121,6 +129,12 @@ record CommitJournal(String runId, String temp, List<String> removes, List<Strin
         CommitStage.reached(CommitStage.TEMP_DELETED);
         Files.deleteIfExists(dir.resolve(NAME));
         Durable.syncFolder(dir);
+    }
+
+    /** Deletes an earlier folder output, failing (rather than going on with half of it) if anything stays. */
+    private static void removeFolder(Path folder) throws IOException {
+        OutputDir.deleteTree(folder);
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) throw new IOException("could not remove the earlier " + folder);
     }
 
     static void move(Path from, Path to) throws IOException {

@@ -50,7 +50,10 @@ public final class OutputDir implements AutoCloseable {
 
     /** Every file name a spikelane command writes: the only names a commit deletes. */
     public static final Set<String> OUTPUT_NAMES = Set.of("spikes.csv", "state.csv", "summary.json", "traces.png",
-            "raster.png", "rates.csv", "stats.png", "rates-box.png", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet");
+            "raster.png", "rates.csv", "stats.png", "rates-box.png", "fi.csv", "fi.png", "sweep.csv", "sweep.png", "sweep.parquet",
+            "spikes.parquet");
+    /** The outputs that are folders (a Parquet data set partitioned into subfolders), replaced whole like a file. */
+    public static final Set<String> FOLDER_NAMES = Set.of("spikes.parquet");
     private static final String SUMMARY = "summary.json";
 
     private final Path dir;
@@ -103,7 +106,7 @@ public final class OutputDir implements AutoCloseable {
                     : "cannot create it: " + existing + " is read-only"));
         }
         for (String name : commandOutputs) {
-            if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+            if (!FOLDER_NAMES.contains(name) && Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 throw new IllegalArgumentException(label + ": " + name + " is a folder; cannot write an output file there");
             }
         }
@@ -187,6 +190,16 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /**
+     * Creates output folder {@code name} (one of {@link #FOLDER_NAMES}) in the temporary folder for
+     * the caller to fill; it replaces the real one at {@link #commit}, like a file.
+     */
+    public Path folder(String name) throws IOException {
+        if (!FOLDER_NAMES.contains(name)) throw new IllegalArgumentException("not an output folder: " + name);
+        written.add(name);
+        return Files.createDirectory(temp.resolve(name));
+    }
+
+    /**
      * Replaces the earlier run's outputs by this run's, as a set: the files of the earlier run that
      * this one did not write are removed, so nothing of it stays beside the new files. Once the
      * journal is in place the new set wins, even if this process is killed the next instant.
@@ -205,7 +218,7 @@ public final class OutputDir implements AutoCloseable {
             // summary.json last: once it is there, every file it lists is too
             if (order.remove(SUMMARY)) order.add(SUMMARY);
             for (String name : order) {
-                if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                if (!FOLDER_NAMES.contains(name) && Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException("could not replace the outputs in " + dir + " (" + dir.resolve(name)
                             + " is a folder); the earlier ones are kept");
                 }

@@ -16,9 +16,11 @@ public interface SweepCluster {
     /**
      * Runs every run of {@code job} on {@code master}; the results in the order of {@code job.runs()}.
      *
+     * @param spikes a folder the runs write their spikes into ({@code spikes.parquet}, partitioned by
+     *     point), or null for none; it must be reachable from every executor under the same path
      * @throws org.spikelane.cli.scenario.ScenarioException or another one-line exception when a run fails
      */
-    List<RunStats> run(String master, SweepJob job, SweepProgress progress);
+    List<RunStats> run(String master, SweepJob job, SweepProgress progress, java.nio.file.Path spikes);
 
     /** Adds what the last {@link #run} measured to summary.json (e.g. the time to start the engine, the job's time). */
     default void describe(com.fasterxml.jackson.databind.node.ObjectNode summary) { }

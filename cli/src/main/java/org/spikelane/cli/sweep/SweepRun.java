@@ -2,6 +2,7 @@ package org.spikelane.cli.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.spikelane.ProgressListener;
 import org.spikelane.Simulation;
 import org.spikelane.cli.CheckpointPlan;
@@ -15,9 +16,18 @@ public final class SweepRun {
     private SweepRun() {}
 
     public static RunStats run(ScenarioText text, RunSpec spec, PluginRegistry registry, ProgressListener progress) {
+        return run(text, spec, registry, progress, sim -> { });
+    }
+
+    /** As above; {@code alsoListen} sees the built simulation before the first step (Spark attaches its spike writer). */
+    public static RunStats run(ScenarioText text, RunSpec spec, PluginRegistry registry, ProgressListener progress,
+                               Consumer<Simulation> alsoListen) {
         Scenario s = text.scenario(spec.settings());
         SpikeTally[] tally = new SpikeTally[1];
-        Runner.Result r = Runner.run(s, registry, progress, CheckpointPlan.NONE, sim -> tally[0] = new SpikeTally(sim));
+        Runner.Result r = Runner.run(s, registry, progress, CheckpointPlan.NONE, sim -> {
+            tally[0] = new SpikeTally(sim);
+            alsoListen.accept(sim);
+        });
         try (Simulation sim = r.simulation()) {
             List<String> names = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
