@@ -99,12 +99,12 @@ class NirNetworkTest {
 
     @Test
     void whatTheEngineCannotExpressIsOneLineNamingTheNode() {
-        NirGraph li = new Graphs().input("in", 1).node("fc", "Linear", "weight", matrix(1, 1, 1)).node("li", "LI", "tau", v(1e-3), "r", v(1), "v_leak", v(0))
-                .output("out", 1).edge("in", "fc").edge("fc", "li").edge("li", "out").build();
+        NirGraph threshold = new Graphs().input("in", 1).node("fc", "Linear", "weight", matrix(1, 1, 1)).node("th", "Threshold", "threshold", v(0.5))
+                .output("out", 1).edge("in", "fc").edge("fc", "th").edge("th", "out").build();
         NirException e = assertThrows(NirException.class,
-                () -> NirNetworks.toNetwork(li, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[1], 1));
-        assertEquals("node 'li' (LI) has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, Affine, Linear, Delay, Identity, Flatten and Output nodes",
-                e.getMessage());
+                () -> NirNetworks.toNetwork(threshold, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[1], 1));
+        assertEquals("node 'th' (Threshold) has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, CubaLI, I, Affine, Linear, Delay, Identity, "
+                + "Flatten and Output nodes", e.getMessage());
         NirGraph lif = NirReader.read(TestData.path("lif_norse.nir"));
         assertEquals("--reset subtract has no engine counterpart: the engine's LIF resets v to v_reset; use --reset value", assertThrows(NirException.class,
                 () -> NirNetworks.toNetwork(lif, new RunOptions(1e-4, Integration.EULER, ResetMode.SUBTRACT), new float[] {1}, 1)).getMessage());
