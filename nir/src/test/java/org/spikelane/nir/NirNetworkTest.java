@@ -97,14 +97,42 @@ class NirNetworkTest {
         assertEquals(expected, networkSpikes(n, steps, CompiledGraph.compile(graph, options)));
     }
 
+    /**
+     * An IF layer behind an Affine with a bias (no leak to shift, so the bias arrives from the
+     * every-step generator as dt r b per step) feeding a LIF layer: 300 steps of random spikes,
+     * every spike of both layers the executor's, at shifts 1 and 2.
+     */
+    @ParameterizedTest
+    @EnumSource(Integration.class)
+    void anIfLayerWithABiasSpikesAsTheExecutor(Integration integration) {
+        Random rnd = new Random(31);
+        double[] w1 = random(rnd, 20, 1.0);
+        java.util.Arrays.fill(w1, 12, 16, 0); // neuron 3 hears its bias only
+        NirGraph graph = new Graphs().input("in", 4)
+                .node("fc1", "Affine", "weight", matrix(5, 4, w1), "bias", v(0.2, -0.1, 0.3, 0.3, 0))
+                .node("if1", "IF", "r", v(1, 2, 1, 1, 3), "v_threshold", v(0.01), "v_reset", v(0))
+                .node("fc2", "Linear", "weight", matrix(2, 5, java.util.Arrays.stream(random(rnd, 10, 1.0)).map(Math::abs).toArray()))
+                .node("l2", "LIF", "tau", v(4e-3), "r", v(1), "v_leak", v(0), "v_threshold", v(0.1)).output("out", 2)
+                .edge("in", "fc1").edge("fc1", "if1").edge("if1", "fc2").edge("fc2", "l2").edge("l2", "out").build();
+        RunOptions options = new RunOptions(1e-3, integration, ResetMode.VALUE);
+        int steps = 300;
+        float[] input = randomSpikes(rnd, steps * 4, 0.3);
+        NirNetwork n = NirNetworks.toNetwork(graph, options, input, steps);
+        assertEquals(2, n.stepShift().get("l2"));
+        List<String> expected = executorSpikes(CompiledGraph.compile(graph, options), input, steps);
+        assertTrue(expected.stream().filter(s -> s.startsWith("if1 3 ")).count() > 5, "the IF neuron driven by its bias alone spikes: " + expected);
+        assertTrue(expected.stream().filter(s -> s.startsWith("l2 ")).count() > 10, "the output layer spikes: " + expected);
+        assertEquals(expected, networkSpikes(n, steps, CompiledGraph.compile(graph, options)));
+    }
+
     @Test
     void whatTheEngineCannotExpressIsOneLineNamingTheNode() {
-        NirGraph li = new Graphs().input("in", 1).node("fc", "Linear", "weight", matrix(1, 1, 1)).node("li", "LI", "tau", v(1e-3), "r", v(1), "v_leak", v(0))
-                .output("out", 1).edge("in", "fc").edge("fc", "li").edge("li", "out").build();
+        NirGraph threshold = new Graphs().input("in", 1).node("fc", "Linear", "weight", matrix(1, 1, 1)).node("th", "Threshold", "threshold", v(0.5))
+                .output("out", 1).edge("in", "fc").edge("fc", "th").edge("th", "out").build();
         NirException e = assertThrows(NirException.class,
-                () -> NirNetworks.toNetwork(li, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[1], 1));
-        assertEquals("node 'li' (LI) has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, Affine, Linear, Delay, Identity, Flatten and Output nodes",
-                e.getMessage());
+                () -> NirNetworks.toNetwork(threshold, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[1], 1));
+        assertEquals("node 'th' (Threshold) has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, CubaLI, I, Affine, Linear, Delay, Identity, "
+                + "Flatten and Output nodes", e.getMessage());
         NirGraph lif = NirReader.read(TestData.path("lif_norse.nir"));
         assertEquals("--reset subtract has no engine counterpart: the engine's LIF resets v to v_reset; use --reset value", assertThrows(NirException.class,
                 () -> NirNetworks.toNetwork(lif, new RunOptions(1e-4, Integration.EULER, ResetMode.SUBTRACT), new float[] {1}, 1)).getMessage());

@@ -5,8 +5,9 @@ import org.spikelane.nir.model.NirException;
 import org.spikelane.spi.Propagators;
 
 /**
- * How one CubaLIF neuron becomes an engine LIF neuron ({@code R = 1}, {@code E_L = v_leak}) fed
- * by the engine's {@code exp_current} (and, under exact, also {@code delta}): the two linear
+ * How one CubaLIF (or CubaLI, the same without firing) neuron becomes an engine LIF neuron
+ * ({@code R = 1}, {@code E_L = v_leak}) fed by the engine's {@code exp_current} (and, under
+ * exact, also {@code delta}): the two linear
  * recurrences are made the same by choosing the engine's time constants and weights. NIR's input
  * {@code x_n} of step n reaches the engine as a spike delivered at the end of the engine step
  * before the one that plays NIR step n's current ({@link #lag}). Engine: {@code J} the fused
@@ -39,6 +40,7 @@ record CubaLifCurrent(double tauM, double tauSyn, double current, double jump) {
     /** Steps between NIR's step and the engine's for the same input: 0 under euler, 1 under exact. */
     static int lag(Integration integration) { return integration == Integration.EXACT ? 1 : 0; }
 
+    /** @param node names the node in errors, e.g. {@code node 'lif2' (CubaLI)} */
     static CubaLifCurrent of(double tauMem, double tauSyn, double r, double wIn, double dt, Integration integration, String node, int neuron) {
         if (integration == Integration.EXACT) {
             double es = Math.exp(-dt / tauSyn);
@@ -51,7 +53,7 @@ record CubaLifCurrent(double tauM, double tauSyn, double current, double jump) {
         double as = dt / tauSyn;
         double am = dt / tauMem;
         if (!(as < 1 && am < 1)) {
-            throw new NirException("node '" + node + "' (CubaLIF): dt/tau_syn = " + as + ", dt/tau_mem = " + am + " (neuron " + neuron
+            throw new NirException(node + ": dt/tau_syn = " + as + ", dt/tau_mem = " + am + " (neuron " + neuron
                     + "); the Network needs euler's decays 1 - dt/tau above 0");
         }
         double engineTauM = -dt / Math.log1p(-am);

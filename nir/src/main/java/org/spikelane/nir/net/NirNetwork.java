@@ -1,5 +1,6 @@
 package org.spikelane.nir.net;
 
+import java.util.List;
 import java.util.Map;
 import org.spikelane.Network;
 
@@ -10,10 +11,15 @@ import org.spikelane.Network;
  * CubaLIF under exact) spikes one step later than the executor per feed-forward layer, and a
  * CubaLIF under euler adds no step (its current reaches v one step late in NIR too). A spike of
  * the executor's step t appears at step {@code t + stepShift.get(name)} (the Input's generators at
- * 0; the bias generators are not listed).
+ * 0; the bias generators are not listed). The readouts (LI, CubaLI and I nodes) are populations
+ * that never fire; their v of the executor's step t is the engine's v after step
+ * {@code t + stepShift.get(name)}, recorded with {@code network().recordState(name, List.of("v"), ...)}.
+ *
+ * @param readouts the readout populations, in the graph's order; their spikes are not recorded
  */
-public record NirNetwork(Network network, Map<String, Integer> stepShift) {
+public record NirNetwork(Network network, Map<String, Integer> stepShift, List<String> readouts) {
     public NirNetwork {
         stepShift = Map.copyOf(stepShift);
+        readouts = List.copyOf(readouts);
     }
 }

@@ -24,7 +24,8 @@ import org.spikelane.nir.model.NirNode;
  * <ul>
  * <li>each Input node becomes a spike generator that emits the given input's spikes (values 0 or
  *     1), each LIF, IF or CubaLIF node a LIF population (no refractory period, threshold
- *     {@code >});</li>
+ *     {@code >}), and each readout (LI, CubaLI, I: a node whose output is v) the population of its
+ *     spiking twin (LIF, CubaLIF, IF) with a threshold v cannot reach ({@code readoutThreshold});</li>
  * <li>each chain from a population through an Affine or Linear node (and Identity, Flatten,
  *     Delay, Output nodes) into a LIF or IF node becomes a {@code delta} projection with one synapse
  *     per non-zero weight, the weight being the voltage one input spike adds in the step: NIR's
@@ -33,7 +34,8 @@ import org.spikelane.nir.model.NirNode;
  *     exact) whose decay and weights reproduce NIR's current step ({@link CubaLifCurrent});
  *     Delay nodes on the chain become the synapses' delays;</li>
  * <li>an Affine's bias is a constant input, which for a LIF node is a shift of its rest:
- *     {@code E_L = v_leak + r b}, and for a CubaLIF a generator spiking every step;
+ *     {@code E_L = v_leak + r b}, and for a CubaLIF or an IF (no leak to shift) a generator
+ *     spiking every step;
  *     euler's decay {@code 1 - dt/tau} is the engine's exact decay of
  *     {@code tau_m = -dt / ln(1 - dt/tau)}; IF has no leak ({@code tau_m} the largest double).</li>
  * </ul>
@@ -42,7 +44,9 @@ import org.spikelane.nir.model.NirNode;
  */
 public final class NirNetworks {
     private static final Set<String> PASS = Set.of("Identity", "Flatten", "Output");
-    private static final Set<String> NEURONS = Set.of("LIF", "IF", "CubaLIF");
+    private static final Set<String> SPIKING = Set.of("LIF", "IF", "CubaLIF");
+    /** Readouts never fire: their v is what a caller records ({@link NirNetwork#readouts()}). */
+    private static final Set<String> READOUTS = Set.of("LI", "CubaLI", "I");
 
     private NirNetworks() {}
 
@@ -77,6 +81,9 @@ public final class NirNetworks {
         /** Step shift of every population by name, the bias generators included. */
         private final Map<String, Integer> shift = new LinkedHashMap<>();
         private final Set<String> biasGenerators = new HashSet<>();
+        private final List<String> readouts = new ArrayList<>();
+        /** Per readout, per neuron: the largest |x| its input reaches in a step (spikes are 0 or 1). */
+        private final Map<String, double[]> largestInput = new HashMap<>();
 
         Builder(CompiledGraph g, RunOptions options, float[] input, int steps) {
             this.g = g;
@@ -94,20 +101,23 @@ public final class NirNetworks {
             for (int node : g.order()) {
                 String type = g.type(node);
                 if (type.equals("Input") || PASS.contains(type) || type.equals("Affine") || type.equals("Linear") || type.equals("Delay")) continue;
-                if (!NEURONS.contains(type)) {
-                    throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, Affine, "
-                            + "Linear, Delay, Identity, Flatten and Output nodes");
+                if (!SPIKING.contains(type) && !READOUTS.contains(type)) {
+                    throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, "
+                            + "CubaLI, I, Affine, Linear, Delay, Identity, Flatten and Output nodes");
                 }
                 List<Term> list = new ArrayList<>();
                 double[] bias = new double[g.kernel(node).outputSize()];
                 for (int s : g.sourcesOf(node)) post(s, node, node, zeros(bias.length), isBack(s, node), bias, list);
-                boolean cuba = type.equals("CubaLIF");
-                if (cuba && java.util.Arrays.stream(bias).anyMatch(b -> b != 0)) list.add(biasTerm(node, bias));
+                if (READOUTS.contains(type)) largestInput.put(g.name(node), largestInput(list, bias)); // before the bias joins the terms
+                boolean cuba = isCuba(node);
+                // a bias is a shift of the rest only where a leak settles it; elsewhere it is an input every step
+                if ((cuba || !leaky(node)) && java.util.Arrays.stream(bias).anyMatch(b -> b != 0)) list.add(biasTerm(node, bias));
                 terms.put(node, list);
                 // the shallowest timing every feed-forward source allows; deeper sources wait in synaptic delays
                 int s = lag(node);
                 for (Term t : list) if (!t.back()) s = Math.max(s, shift.get(t.source()) + lag(node));
                 shift.put(g.name(node), s);
+                if (READOUTS.contains(type)) readouts.add(g.name(node));
                 if (cuba) addCubaLif(node, s);
                 else addLif(node, bias, s);
             }
@@ -116,8 +126,8 @@ public final class NirNetworks {
             }
             Map<String, Integer> shifts = new LinkedHashMap<>(shift);
             shifts.keySet().removeAll(biasGenerators);
-            net.recordSpikes(shifts.keySet().toArray(String[]::new));
-            return new NirNetwork(net, shifts);
+            net.recordSpikes(shifts.keySet().stream().filter(p -> !readouts.contains(p)).toArray(String[]::new));
+            return new NirNetwork(net, shifts, readouts);
         }
 
         /**
@@ -135,7 +145,15 @@ public final class NirNetworks {
             return d;
         }
 
-        private int lag(int node) { return g.type(node).equals("CubaLIF") ? CubaLifCurrent.lag(options.integration()) : 1; }
+        private int lag(int node) { return isCuba(node) ? CubaLifCurrent.lag(options.integration()) : 1; }
+
+        /** CubaLIF and its readout CubaLI: a current filter before v. */
+        private boolean isCuba(int node) { return g.type(node).equals("CubaLIF") || g.type(node).equals("CubaLI"); }
+
+        /** LIF and its readout LI: v leaks toward v_leak (IF and I have no leak). */
+        private boolean leaky(int node) { return g.type(node).equals("LIF") || g.type(node).equals("LI"); }
+
+        private boolean readout(NirNode p) { return READOUTS.contains(p.type()); }
 
         private boolean isBack(int from, int to) { return backEdges.contains(g.name(from) + " -> " + g.name(to)); }
 
@@ -179,17 +197,17 @@ public final class NirNetworks {
             double dt = options.dt();
             double[] r = NodeParams.doubles(p, "r", n);
             double[] tauM = new double[n], rest = new double[n];
-            boolean lif = p.type().equals("LIF");
+            boolean lif = leaky(node);
             double[] tau = lif ? NodeParams.positive(p, "tau", n) : null;
             double[] vLeak = lif ? NodeParams.doubles(p, "v_leak", n) : new double[n];
             for (int i = 0; i < n; i++) {
                 if (!lif) {
-                    if (bias[i] != 0) throw new NirException("node '" + p.name() + "' (IF) has a bias; without a leak a constant input has no engine counterpart");
                     tauM[i] = Double.MAX_VALUE;
+                    continue; // the bias comes from a generator (build)
                 } else if (options.integration() == Integration.EXACT) {
                     tauM[i] = tau[i];
                 } else {
-                    if (!(dt < tau[i])) throw new NirException("node '" + p.name() + "' (LIF): dt/tau = " + dt / tau[i] + " (neuron " + i + "); the Network needs euler's decay 1 - dt/tau above 0");
+                    if (!(dt < tau[i])) throw new NirException("node '" + p.name() + "' (" + p.type() + "): dt/tau = " + dt / tau[i] + " (neuron " + i + "); the Network needs euler's decay 1 - dt/tau above 0");
                     tauM[i] = -dt / Math.log1p(-dt / tau[i]);
                 }
                 rest[i] = vLeak[i] + r[i] * bias[i];
@@ -213,10 +231,10 @@ public final class NirNetworks {
          */
         private void addPopulation(NirNode p, double[] tauM, double[] rest, int shiftSteps) {
             int n = tauM.length;
-            double[] threshold = NodeParams.doubles(p, "v_threshold", n);
             double[] vInit = new double[n];
+            for (int i = 0; i < n; i++) vInit[i] = rest[i] == 0 || tauM[i] == Double.MAX_VALUE ? 0 : -rest[i] * Math.expm1(shiftSteps * options.dt() / tauM[i]);
+            double[] threshold = readout(p) ? readoutThreshold(p, vInit) : NodeParams.doubles(p, "v_threshold", n);
             for (int i = 0; i < n; i++) {
-                vInit[i] = rest[i] == 0 || tauM[i] == Double.MAX_VALUE ? 0 : -rest[i] * Math.expm1(shiftSteps * options.dt() / tauM[i]);
                 if (vInit[i] > threshold[i]) {
                     throw new NirException("node '" + p.name() + "': neuron " + i + " would have to start at v = " + vInit[i] + ", above v_threshold, to reach 0 after the "
                             + shiftSteps + " steps its layer runs late in the Network");
@@ -226,18 +244,58 @@ public final class NirNetworks {
             params.put("tau_m", tauM);
             params.put("E_L", rest);
             params.put("v_threshold", threshold);
-            params.put("v_reset", NodeParams.doublesOr(p, "v_reset", n, 0));
+            params.put("v_reset", readout(p) ? new double[n] : NodeParams.doublesOr(p, "v_reset", n, 0));
             params.put("v_init", vInit);
             params.put("R", 1.0);
             params.put("refractory", 0.0);
             net.addLif(p.name(), n, params);
         }
 
+        /** Sum over the input terms of |W_ij| (1 for a spike straight in), plus |b_i|: the largest |x_i| of a step. */
+        private static double[] largestInput(List<Term> terms, double[] bias) {
+            double[] x = new double[bias.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.abs(bias[i]);
+                for (Term t : terms) {
+                    for (int j = 0; j < t.cols(); j++) x[i] += t.weight() == null ? (i == j ? 1 : 0) : Math.abs(t.weight()[i * t.cols() + j]);
+                }
+            }
+            return x;
+        }
+
+        /**
+         * A readout's threshold: twice the largest |v| it can reach, so it never fires, yet close
+         * enough that a fixed-point format given the Network later (its LSB_v follows the largest
+         * voltage parameter) keeps v's digits; an unbounded or float-max threshold would round v
+         * to 0 there. With |x| at most X: LI's and CubaLI's v stay between v_leak +- |r| X (times
+         * |w_in| for CubaLI, whose current stays within |w_in| X), as both integrations move v
+         * toward that drive by a fraction of the gap per step; I's v moves at most dt |r| X per
+         * step, and inputs stop after the run's steps. The start, v_init, is included.
+         */
+        private double[] readoutThreshold(NirNode p, double[] vInit) {
+            int n = vInit.length;
+            double[] x = largestInput.get(p.name());
+            double[] r = NodeParams.doubles(p, "r", n);
+            double[] vLeak = p.type().equals("I") ? new double[n] : NodeParams.doubles(p, "v_leak", n);
+            double[] wIn = NodeParams.doublesOr(p, "w_in", n, 1);
+            double[] threshold = new double[n];
+            for (int i = 0; i < n; i++) {
+                double reach = switch (p.type()) {
+                    case "I" -> steps * options.dt() * Math.abs(r[i]) * x[i];
+                    case "LI" -> Math.abs(vLeak[i]) + Math.abs(r[i]) * x[i];
+                    default -> Math.abs(vLeak[i]) + Math.abs(r[i] * wIn[i]) * x[i];
+                };
+                double top = Math.max(reach, Math.abs(vInit[i]));
+                threshold[i] = top > 0 ? 2 * top : 1;
+            }
+            return threshold;
+        }
+
         private CubaLifCurrent cubaCurrent(int node, int i) {
             NirNode p = g.nirNode(node);
             int n = g.kernel(node).outputSize();
             return CubaLifCurrent.of(NodeParams.positive(p, "tau_mem", n)[i], NodeParams.positive(p, "tau_syn", n)[i], NodeParams.doubles(p, "r", n)[i],
-                    NodeParams.doubles(p, "w_in", n)[i], options.dt(), options.integration(), p.name(), i);
+                    NodeParams.doublesOr(p, "w_in", n, 1)[i], options.dt(), options.integration(), "node '" + p.name() + "' (" + p.type() + ")", i);
         }
 
         /** Walks back from neuron {@code target} through pass-through and Delay nodes to an Affine or a population. */
@@ -263,6 +321,7 @@ public final class NirNetworks {
                     for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, back || isBack(s, node), bias, out);
                 }
                 case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), null, postDelay.length, zeros(postDelay.length), postDelay, back));
+                case "LI", "CubaLI", "I" -> throw readoutFeeds(node, target);
                 default -> throw chain(node, target);
             }
         }
@@ -270,6 +329,7 @@ public final class NirNetworks {
         private void pre(int node, int affine, double[] w, int cols, int[] preDelay, int[] postDelay, boolean back, List<Term> out) {
             switch (g.type(node)) {
                 case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), w, cols, preDelay, postDelay, back));
+                case "LI", "CubaLI", "I" -> throw readoutFeeds(node, affine);
                 case "Identity", "Flatten", "Output" -> {
                     for (int s : g.sourcesOf(node)) pre(s, affine, w, cols, preDelay, postDelay, back || isBack(s, node), out);
                 }
@@ -286,6 +346,12 @@ public final class NirNetworks {
         private NirException chain(int node, int into) {
             return new NirException("node '" + g.name(node) + "' (" + g.type(node) + ") feeds '" + g.name(into) + "'; toNetwork takes chains of "
                     + "Affine or Linear nodes between spiking populations (Identity, Flatten and Delay nodes may stand between)");
+        }
+
+        /** A readout's output is its v, a graded value, which no engine projection carries. */
+        private NirException readoutFeeds(int node, int into) {
+            return new NirException("node '" + g.name(node) + "' (" + g.type(node) + ") feeds '" + g.name(into) + "'; a readout's output is its v, not spikes, "
+                    + "so in a Network it may feed only Output nodes");
         }
 
         private int[] delaySteps(int node) {
@@ -305,7 +371,7 @@ public final class NirNetworks {
             NirNode p = g.nirNode(target);
             int n = g.kernel(target).outputSize();
             double dt = options.dt();
-            if (p.type().equals("CubaLIF")) {
+            if (isCuba(target)) {
                 CubaLifCurrent[] c = new CubaLifCurrent[n];
                 double[] jump = new double[n];
                 Map<Double, boolean[]> byTau = new LinkedHashMap<>();
@@ -325,7 +391,7 @@ public final class NirNetworks {
             double[] r = NodeParams.doubles(p, "r", n);
             double[] gain = new double[n];
             for (int i = 0; i < n; i++) {
-                if (p.type().equals("IF")) {
+                if (!leaky(target)) {
                     gain[i] = dt * r[i];
                 } else {
                     double tau = NodeParams.positive(p, "tau", n)[i];
@@ -356,5 +422,6 @@ public final class NirNetworks {
         }
 
         private static int[] zeros(int n) { return new int[n]; }
+
     }
 }
