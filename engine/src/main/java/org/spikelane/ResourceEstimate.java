@@ -97,8 +97,8 @@ public final class ResourceEstimate {
         }
         long synapseBytes = 0;
         long buildExtra = 0;
-        // under float32, projections with several delays into one current deliver ahead into a ring
-        // of future input (net/FutureInputRing): a float per target and step of the longest delay,
+        // under float32, projections with several delays into one accumulating current (exp_current)
+        // deliver ahead into a ring of future input (net/FutureInputRing): a float per target and step of the longest delay,
         // shared by the projections into one accumulator (here: one target, synapse model and
         // parameters); rings beyond the engine's cap fall back to delivery on arrival
         Map<String, Long> futureInput = new HashMap<>();
@@ -112,7 +112,7 @@ public final class ResourceEstimate {
             // one row start per (delay, source); the ring keeps the last maxSteps + 1 steps' spike lists
             long rowStarts = delays.groups() * (sources + 1) * 4;
             long ring = (delays.maxSteps() + 1) * (Math.min(sources, 64) * 4 + 12);
-            if (net.precision == Precision.FLOAT32 && delays.groups() > 1) {
+            if (net.precision == Precision.FLOAT32 && delays.groups() > 1 && p.plugin().accumulates()) {
                 long slots = (delays.maxSteps() + 1) * Simd.padded((int) targets);
                 if (slots <= RING_SLOTS_CAP) {
                     futureInput.merge(p.to() + '|' + p.plugin().name() + '|' + p.synapseParams(), slots * Float.BYTES, Math::max);

@@ -45,4 +45,12 @@ public interface SynapsePlugin extends Plugin {
      * runs under float32 and, with {@link #createFixed}, fixed only.
      */
     default java.util.Optional<SynapseKinetics> kinetics() { return java.util.Optional.empty(); }
+
+    /**
+     * Whether this plugin's float32 kernels return an {@link SynapseKernel#accumulator()}, so that
+     * a projection with several delays is delivered ahead into a ring of future input. Only the
+     * memory estimate asks (it runs before any kernel exists); the kernel's answer decides. Default:
+     * the plugins whose closed form is an exponential current.
+     */
+    default boolean accumulates() { return kinetics().orElse(null) instanceof SynapseKinetics.ExponentialCurrent; }
 }

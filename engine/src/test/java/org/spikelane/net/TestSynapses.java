@@ -38,6 +38,8 @@ final class TestSynapses {
 
         @Override public String description() { return "v += w"; }
 
+        @Override public boolean accumulates() { return ahead; }
+
         @Override public List<ParamSpec> params() { return List.of(); }
 
         @Override public List<Dimension> weightDimensions() { return List.of(Dimension.VOLTAGE); }
