@@ -69,6 +69,34 @@ class SparkSweepTest {
         }
     }
 
+    /**
+     * A sweep over a sine's frequency: sweep.parquet carries the fit of sweep.csv in SI units,
+     * and the lag is the exact response of the engine's step (57.0 deg at 30 Hz and 90.0 deg at
+     * 250 Hz for tau_m = 8 ms, dt = 0.1 ms: atan(2 pi f tau_m) + 180 f dt).
+     */
+    @Test
+    void aSineFrequencySweepPutsItsFitInTheParquetTable() throws Exception {
+        Path onSpark = tmp.resolve("sine");
+        ok(new String[] {"sweep", EXAMPLES.resolve("neurodynex-sine-sweep.yaml").toString(), "--vary",
+                "inputs.0.frequency=[30 Hz, 250 Hz]", "--set", "duration=200 ms", "-q", "--spark", "local[2]", "--out", onSpark.toString()});
+        List<String> csv = Files.readAllLines(onSpark.resolve("sweep.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        int lagColumn = header.indexOf("lag of v behind I (deg)"), gainColumn = header.indexOf("gain (Mohm = mV/nA)");
+        assertTrue(lagColumn >= 0 && gainColumn >= 0, csv.get(0));
+        List<Row> rows = spark.read().parquet(onSpark.resolve("sweep.parquet").toString()).orderBy("point").collectAsList();
+        assertEquals(2, rows.size());
+        double[] exactLag = {57.0, 90.0};
+        for (int point = 0; point < 2; point++) {
+            Row row = rows.get(point);
+            String[] cells = csv.get(1 + point).split(",");
+            assertEquals(exactLag[point], row.<Double>getAs("sine_lag_deg"), 0.05, "lag at point " + point);
+            assertEquals(Double.parseDouble(cells[lagColumn]), row.<Double>getAs("sine_lag_deg"), 1e-3);
+            assertEquals(Double.parseDouble(cells[gainColumn]), row.<Double>getAs("sine_gain_ohm") / 1e6, 1e-4 * Double.parseDouble(cells[gainColumn]));
+            assertEquals(row.<Double>getAs("rc_lag_deg"), row.<Double>getAs("sine_lag_deg"), 0.01, "fit against the exact step response");
+            assertEquals(0, row.<Integer>getAs("sine_neuron"));
+        }
+    }
+
     /** A point the scenario refuses stops the job before any task, with the scenario's line. */
     @Test
     void aBadPointFailsTheSweepWithTheScenariosLine() {
