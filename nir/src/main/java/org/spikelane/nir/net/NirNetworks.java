@@ -27,7 +27,7 @@ import org.spikelane.nir.model.NirNode;
  *     {@code >}), and each readout (LI, CubaLI, I: a node whose output is v) the population of its
  *     spiking twin (LIF, CubaLIF, IF) with a threshold v cannot reach ({@code readoutThreshold});</li>
  * <li>each chain from a population through an Affine or Linear node (and Identity, Flatten,
- *     Delay, Output nodes) into a LIF or IF node becomes a {@code delta} projection with one synapse
+ *     Delay, Scale, Output nodes; a Scale folds into the chain's weights) into a LIF or IF node becomes a {@code delta} projection with one synapse
  *     per non-zero weight, the weight being the voltage one input spike adds in the step: NIR's
  *     {@code W} times {@code dt/tau r} (euler), {@code (1 - e^{-dt/tau}) r} (exact) or {@code dt r}
  *     (IF); into a CubaLIF node an {@code exp_current} projection (plus a {@code delta} one under
@@ -100,14 +100,14 @@ public final class NirNetworks {
             Map<Integer, List<Term>> terms = new LinkedHashMap<>();
             for (int node : g.order()) {
                 String type = g.type(node);
-                if (type.equals("Input") || PASS.contains(type) || type.equals("Affine") || type.equals("Linear") || type.equals("Delay")) continue;
+                if (type.equals("Input") || PASS.contains(type) || type.equals("Affine") || type.equals("Linear") || type.equals("Delay") || type.equals("Scale")) continue;
                 if (!SPIKING.contains(type) && !READOUTS.contains(type)) {
                     throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, "
-                            + "CubaLI, I, Affine, Linear, Delay, Identity, Flatten and Output nodes");
+                            + "CubaLI, I, Affine, Linear, Delay, Scale, Identity, Flatten and Output nodes");
                 }
                 List<Term> list = new ArrayList<>();
                 double[] bias = new double[g.kernel(node).outputSize()];
-                for (int s : g.sourcesOf(node)) post(s, node, node, zeros(bias.length), isBack(s, node), bias, list);
+                for (int s : g.sourcesOf(node)) post(s, node, node, zeros(bias.length), ones(bias.length), isBack(s, node), bias, list);
                 if (READOUTS.contains(type)) largestInput.put(g.name(node), largestInput(list, bias)); // before the bias joins the terms
                 boolean cuba = isCuba(node);
                 // a bias is a shift of the rest only where a leak settles it; elsewhere it is an input every step
@@ -298,29 +298,44 @@ public final class NirNetworks {
                     NodeParams.doublesOr(p, "w_in", n, 1)[i], options.dt(), options.integration(), "node '" + p.name() + "' (" + p.type() + ")", i);
         }
 
-        /** Walks back from neuron {@code target} through pass-through and Delay nodes to an Affine or a population. */
-        private void post(int node, int from, int target, int[] postDelay, boolean back, double[] bias, List<Term> out) {
+        /**
+         * Walks back from neuron {@code target} through pass-through, Delay and Scale nodes to an
+         * Affine or a population. {@code postScale} is the product of the Scale nodes passed so far,
+         * per target neuron: a Scale multiplies element by element, so between an Affine and the
+         * neuron it scales the Affine's rows and bias, and on a chain without an Affine it is the
+         * weight of the one-to-one connection.
+         */
+        private void post(int node, int from, int target, int[] postDelay, double[] postScale, boolean back, double[] bias, List<Term> out) {
             String type = g.type(node);
             switch (type) {
                 case "Affine", "Linear" -> {
                     NirNode a = g.nirNode(node);
                     var w = a.require("weight");
+                    int cols = w.shape()[1];
                     if (type.equals("Affine")) {
                         double[] b = a.require("bias").values();
-                        for (int i = 0; i < bias.length; i++) bias[i] += b[i];
+                        for (int i = 0; i < bias.length; i++) bias[i] += postScale[i] * b[i];
                     }
-                    for (int s : g.sourcesOf(node)) pre(s, node, w.values(), w.shape()[1], zeros(w.shape()[1]), postDelay, back || isBack(s, node), out);
+                    double[] scaled = w.values().clone();
+                    for (int k = 0; k < scaled.length; k++) scaled[k] *= postScale[k / cols];
+                    for (int s : g.sourcesOf(node)) pre(s, node, scaled, cols, zeros(cols), postDelay, back || isBack(s, node), out);
                 }
                 case "Delay" -> {
                     int[] d = delaySteps(node);
                     int[] sum = postDelay.clone();
                     for (int i = 0; i < sum.length; i++) sum[i] += d[i];
-                    for (int s : g.sourcesOf(node)) post(s, node, target, sum, back || isBack(s, node), bias, out);
+                    for (int s : g.sourcesOf(node)) post(s, node, target, sum, postScale, back || isBack(s, node), bias, out);
+                }
+                case "Scale" -> {
+                    double[] f = NodeParams.doubles(g.nirNode(node), "scale", postScale.length);
+                    double[] product = postScale.clone();
+                    for (int i = 0; i < product.length; i++) product[i] *= f[i];
+                    for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, product, back || isBack(s, node), bias, out);
                 }
                 case "Identity", "Flatten", "Output" -> {
-                    for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, back || isBack(s, node), bias, out);
+                    for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, postScale, back || isBack(s, node), bias, out);
                 }
-                case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), null, postDelay.length, zeros(postDelay.length), postDelay, back));
+                case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), diagonal(postScale), postDelay.length, zeros(postDelay.length), postDelay, back));
                 case "LI", "CubaLI", "I" -> throw readoutFeeds(node, target);
                 default -> throw chain(node, target);
             }
@@ -339,13 +354,19 @@ public final class NirNetworks {
                     for (int j = 0; j < sum.length; j++) sum[j] += d[j];
                     for (int s : g.sourcesOf(node)) pre(s, affine, w, cols, sum, postDelay, back || isBack(s, node), out);
                 }
+                case "Scale" -> { // before an Affine a Scale multiplies its input j: column j of the weights
+                    double[] f = NodeParams.doubles(g.nirNode(node), "scale", cols);
+                    double[] scaled = w.clone();
+                    for (int k = 0; k < scaled.length; k++) scaled[k] *= f[k % cols];
+                    for (int s : g.sourcesOf(node)) pre(s, affine, scaled, cols, preDelay, postDelay, back || isBack(s, node), out);
+                }
                 default -> throw chain(node, affine);
             }
         }
 
         private NirException chain(int node, int into) {
             return new NirException("node '" + g.name(node) + "' (" + g.type(node) + ") feeds '" + g.name(into) + "'; toNetwork takes chains of "
-                    + "Affine or Linear nodes between spiking populations (Identity, Flatten and Delay nodes may stand between)");
+                    + "Affine or Linear nodes between spiking populations (Identity, Flatten, Delay and Scale nodes may stand between)");
         }
 
         /** A readout's output is its v, a graded value, which no engine projection carries. */
@@ -422,6 +443,20 @@ public final class NirNetworks {
         }
 
         private static int[] zeros(int n) { return new int[n]; }
+
+        private static double[] ones(int n) {
+            double[] a = new double[n];
+            java.util.Arrays.fill(a, 1);
+            return a;
+        }
+
+        /** A one-to-one connection's weights: null (the identity) when every factor is 1, else the diagonal matrix. */
+        private static double[] diagonal(double[] f) {
+            if (java.util.Arrays.stream(f).allMatch(x -> x == 1)) return null;
+            double[] w = new double[f.length * f.length];
+            for (int i = 0; i < f.length; i++) w[i * f.length + i] = f[i];
+            return w;
+        }
 
     }
 }
