@@ -127,12 +127,12 @@ class NirNetworkTest {
 
     @Test
     void whatTheEngineCannotExpressIsOneLineNamingTheNode() {
-        NirGraph threshold = new Graphs().input("in", 1).node("fc", "Linear", "weight", matrix(1, 1, 1)).node("th", "Threshold", "threshold", v(0.5))
+        NirGraph threshold = new Graphs().input("in", 1).node("fc", "Affine", "weight", matrix(1, 1, 1), "bias", v(0.625)).node("th", "Threshold", "threshold", v(0.5))
                 .output("out", 1).edge("in", "fc").edge("fc", "th").edge("th", "out").build();
         NirException e = assertThrows(NirException.class,
                 () -> NirNetworks.toNetwork(threshold, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[1], 1));
-        assertEquals("node 'th' (Threshold) has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, CubaLI, I, Affine, Linear, Delay, Scale, Identity, "
-                + "Flatten and Output nodes", e.getMessage());
+        assertEquals("node 'th' (Threshold): neuron 0 has bias 0.625 above its threshold 0.5, so it would spike in the 1 steps its layer runs late "
+                + "in the Network, before any input", e.getMessage());
         NirGraph lif = NirReader.read(TestData.path("lif_norse.nir"));
         assertEquals("--reset subtract has no engine counterpart: the engine's LIF resets v to v_reset; use --reset value", assertThrows(NirException.class,
                 () -> NirNetworks.toNetwork(lif, new RunOptions(1e-4, Integration.EULER, ResetMode.SUBTRACT), new float[] {1}, 1)).getMessage());
