@@ -21,8 +21,8 @@ final class GradedAffineKernel implements NodeKernel {
     static final long LIMIT = (1L << 23) - 1;
 
     private final int in, out;
-    /** Row-major [out][in] 8-bit mantissas. */
-    private final int[] mantissa;
+    /** The 8-bit mantissas transposed, [in][out], so one input's column is contiguous in the inner loop. */
+    private final long[] mantissaT;
     /** The weight exponent's shift, e + 1 (the mantissas are of even 9-bit weights). */
     private final int shift;
     private final long[] bias;
@@ -36,11 +36,15 @@ final class GradedAffineKernel implements NodeKernel {
         }
     }
 
+    /** @param mantissa row-major [out][in], as NIR stores the weights */
     GradedAffineKernel(int[] mantissa, int shift, long[] bias, int out, int in) {
         if ((long) in * 128 * (LIMIT + 1) > (Long.MAX_VALUE >> (shift + 1))) {
             throw new IllegalArgumentException("graded Affine with " + in + " inputs could overflow its long sum");
         }
-        this.mantissa = mantissa;
+        this.mantissaT = new long[in * out];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < in; j++) mantissaT[j * out + i] = mantissa[i * in + j];
+        }
         this.shift = shift;
         this.bias = bias;
         this.out = out;
@@ -72,12 +76,12 @@ final class GradedAffineKernel implements NodeKernel {
         java.util.Arrays.fill(acc, 0L);
         for (int j = 0; j < in; j++) {
             if (x[j] == 0f) continue; // silent spikes, the usual case
-            long p = Math.round(Math.rint(x[j] * (double) PAYLOAD_SCALE));
+            long p = x[j] == 1f ? PAYLOAD_SCALE : Math.round(Math.rint(x[j] * (double) PAYLOAD_SCALE)); // a spike, or a graded value
             if (p > LIMIT || p < -LIMIT - 1) {
                 w.overflows++;
                 p = Math.max(-LIMIT - 1, Math.min(LIMIT, p));
             }
-            for (int i = 0; i < out; i++) acc[i] += mantissa[i * in + j] * p;
+            for (int i = 0, c = j * out; i < out; i++) acc[i] += mantissaT[c + i] * p;
         }
         for (int i = 0; i < out; i++) {
             // Lava shifts the Dense sum by the weight exponent; >> is the floor, as numpy's right_shift
