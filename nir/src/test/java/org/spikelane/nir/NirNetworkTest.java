@@ -31,7 +31,7 @@ import org.spikelane.record.SpikeRecorder;
 /** A NIR graph read into the engine's Network (docs/nir.md, "A graph as an engine Network") spikes as the executor does, a step later per layer. */
 class NirNetworkTest {
     /** Spikes as "node neuron step", the Network's steps moved back by each population's shift. */
-    private static List<String> executorSpikes(CompiledGraph g, float[] input, int steps) {
+    static List<String> executorSpikes(CompiledGraph g, float[] input, int steps) {
         SampleResult r = SampleRunner.run(g, input, 0, steps, List.of());
         List<String> out = new ArrayList<>();
         for (int k = 0; k < r.spikeCount(); k++) out.add(g.name(r.spikeNode()[k]) + " " + r.spikeNeuron()[k] + " " + r.spikeStep()[k]);
@@ -40,7 +40,7 @@ class NirNetworkTest {
     }
 
     /** Spikes of the neuron nodes (not the generators) as "node neuron step", each population's steps moved back by its shift. */
-    private static List<String> networkSpikes(NirNetwork n, int steps, CompiledGraph g) {
+    static List<String> networkSpikes(NirNetwork n, int steps, CompiledGraph g) {
         try (Simulation sim = n.network().build()) {
             sim.runSteps(steps + 5);
             SpikeRecorder rec = sim.spikes();
@@ -127,12 +127,12 @@ class NirNetworkTest {
 
     @Test
     void whatTheEngineCannotExpressIsOneLineNamingTheNode() {
-        NirGraph threshold = new Graphs().input("in", 1).node("fc", "Linear", "weight", matrix(1, 1, 1)).node("th", "Threshold", "threshold", v(0.5))
+        NirGraph threshold = new Graphs().input("in", 1).node("fc", "Affine", "weight", matrix(1, 1, 1), "bias", v(0.625)).node("th", "Threshold", "threshold", v(0.5))
                 .output("out", 1).edge("in", "fc").edge("fc", "th").edge("th", "out").build();
         NirException e = assertThrows(NirException.class,
                 () -> NirNetworks.toNetwork(threshold, new RunOptions(1e-4, Integration.EULER, ResetMode.VALUE), new float[1], 1));
-        assertEquals("node 'th' (Threshold) has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, CubaLI, I, Affine, Linear, Delay, Identity, "
-                + "Flatten and Output nodes", e.getMessage());
+        assertEquals("node 'th' (Threshold): neuron 0 has bias 0.625 above its threshold 0.5, so it would spike in the 1 steps its layer runs late "
+                + "in the Network, before any input", e.getMessage());
         NirGraph lif = NirReader.read(TestData.path("lif_norse.nir"));
         assertEquals("--reset subtract has no engine counterpart: the engine's LIF resets v to v_reset; use --reset value", assertThrows(NirException.class,
                 () -> NirNetworks.toNetwork(lif, new RunOptions(1e-4, Integration.EULER, ResetMode.SUBTRACT), new float[] {1}, 1)).getMessage());

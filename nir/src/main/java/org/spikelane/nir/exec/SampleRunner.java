@@ -9,7 +9,7 @@ public final class SampleRunner {
 
     public static SampleResult run(CompiledGraph graph, float[] input, int offset, int steps, List<Probe> probes) {
         int c = graph.inputSize();
-        if (graph.options().precision() != org.spikelane.Precision.FLOAT32) requireSpikes(graph, input, offset, steps, c);
+        if (graph.options().precision() == org.spikelane.Precision.FIXED) requireSpikes(graph, input, offset, steps, c);
         GraphRun run = new GraphRun(graph);
         int[] spiking = java.util.stream.IntStream.of(graph.order()).filter(i -> graph.kernel(i).spiking()).toArray();
         int[] outputs = graph.outputNodes();
@@ -38,7 +38,10 @@ public final class SampleRunner {
         return rows.result(counts, traces, overflows);
     }
 
-    /** Under fixed and loihi the graph's Affine nodes sum spikes: an input value other than 0 or 1 is an error naming it. */
+    /**
+     * Under fixed the graph's Affine nodes sum spikes: an input value other than 0 or 1 is an error
+     * naming it. Loihi carries graded spikes (docs/nir.md, "Graded inputs under loihi").
+     */
     private static void requireSpikes(CompiledGraph graph, float[] input, int offset, int steps, int c) {
         for (int t = 0; t < steps; t++) {
             for (int k = 0; k < c; k++) {

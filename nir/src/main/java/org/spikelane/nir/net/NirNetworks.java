@@ -24,10 +24,11 @@ import org.spikelane.nir.model.NirNode;
  * <ul>
  * <li>each Input node becomes a spike generator that emits the given input's spikes (values 0 or
  *     1), each LIF, IF or CubaLIF node a LIF population (no refractory period, threshold
- *     {@code >}), and each readout (LI, CubaLI, I: a node whose output is v) the population of its
+ *     {@code >}), each Threshold node a LIF population whose decay is 0 (v is the step's input
+ *     plus the bias, {@code MEMORYLESS_TAU_FRACTION}), and each readout (LI, CubaLI, I: a node whose output is v) the population of its
  *     spiking twin (LIF, CubaLIF, IF) with a threshold v cannot reach ({@code readoutThreshold});</li>
  * <li>each chain from a population through an Affine or Linear node (and Identity, Flatten,
- *     Delay, Output nodes) into a LIF or IF node becomes a {@code delta} projection with one synapse
+ *     Delay, Scale, Output nodes; a Scale folds into the chain's weights) into a LIF or IF node becomes a {@code delta} projection with one synapse
  *     per non-zero weight, the weight being the voltage one input spike adds in the step: NIR's
  *     {@code W} times {@code dt/tau r} (euler), {@code (1 - e^{-dt/tau}) r} (exact) or {@code dt r}
  *     (IF); into a CubaLIF node an {@code exp_current} projection (plus a {@code delta} one under
@@ -44,7 +45,13 @@ import org.spikelane.nir.model.NirNode;
  */
 public final class NirNetworks {
     private static final Set<String> PASS = Set.of("Identity", "Flatten", "Output");
-    private static final Set<String> SPIKING = Set.of("LIF", "IF", "CubaLIF");
+    private static final Set<String> SPIKING = Set.of("LIF", "IF", "CubaLIF", "Threshold");
+    /**
+     * A Threshold node is a population that forgets v every step: its tau_m is this fraction of dt,
+     * so the decay e^{-dt/tau_m} = e^{-1000} is 0 in double and float, and v is the rest (the
+     * Affine's bias) plus the step's input jumps, compared with the threshold.
+     */
+    private static final double MEMORYLESS_TAU_FRACTION = 1e-3;
     /** Readouts never fire: their v is what a caller records ({@link NirNetwork#readouts()}). */
     private static final Set<String> READOUTS = Set.of("LI", "CubaLI", "I");
 
@@ -100,14 +107,14 @@ public final class NirNetworks {
             Map<Integer, List<Term>> terms = new LinkedHashMap<>();
             for (int node : g.order()) {
                 String type = g.type(node);
-                if (type.equals("Input") || PASS.contains(type) || type.equals("Affine") || type.equals("Linear") || type.equals("Delay")) continue;
+                if (type.equals("Input") || PASS.contains(type) || type.equals("Affine") || type.equals("Linear") || type.equals("Delay") || type.equals("Scale")) continue;
                 if (!SPIKING.contains(type) && !READOUTS.contains(type)) {
-                    throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, LI, "
-                            + "CubaLI, I, Affine, Linear, Delay, Identity, Flatten and Output nodes");
+                    throw new NirException("node '" + g.name(node) + "' (" + type + ") has no engine counterpart; toNetwork takes Input, LIF, IF, CubaLIF, Threshold, LI, "
+                            + "CubaLI, I, Affine, Linear, Delay, Scale, Identity, Flatten and Output nodes");
                 }
                 List<Term> list = new ArrayList<>();
                 double[] bias = new double[g.kernel(node).outputSize()];
-                for (int s : g.sourcesOf(node)) post(s, node, node, zeros(bias.length), isBack(s, node), bias, list);
+                for (int s : g.sourcesOf(node)) post(s, node, node, zeros(bias.length), ones(bias.length), isBack(s, node), bias, list);
                 if (READOUTS.contains(type)) largestInput.put(g.name(node), largestInput(list, bias)); // before the bias joins the terms
                 boolean cuba = isCuba(node);
                 // a bias is a shift of the rest only where a leak settles it; elsewhere it is an input every step
@@ -151,7 +158,9 @@ public final class NirNetworks {
         private boolean isCuba(int node) { return g.type(node).equals("CubaLIF") || g.type(node).equals("CubaLI"); }
 
         /** LIF and its readout LI: v leaks toward v_leak (IF and I have no leak). */
-        private boolean leaky(int node) { return g.type(node).equals("LIF") || g.type(node).equals("LI"); }
+        private boolean leaky(int node) { return g.type(node).equals("LIF") || g.type(node).equals("LI") || threshold(node); }
+
+        private boolean threshold(int node) { return g.type(node).equals("Threshold"); }
 
         private boolean readout(NirNode p) { return READOUTS.contains(p.type()); }
 
@@ -195,6 +204,12 @@ public final class NirNetworks {
             NirNode p = g.nirNode(node);
             int n = bias.length;
             double dt = options.dt();
+            if (threshold(node)) { // memoryless: v is the bias plus the step's input, r = 1
+                double[] forget = new double[n];
+                java.util.Arrays.fill(forget, dt * MEMORYLESS_TAU_FRACTION);
+                addPopulation(p, forget, bias.clone(), shiftSteps);
+                return;
+            }
             double[] r = NodeParams.doubles(p, "r", n);
             double[] tauM = new double[n], rest = new double[n];
             boolean lif = leaky(node);
@@ -232,9 +247,16 @@ public final class NirNetworks {
         private void addPopulation(NirNode p, double[] tauM, double[] rest, int shiftSteps) {
             int n = tauM.length;
             double[] vInit = new double[n];
-            for (int i = 0; i < n; i++) vInit[i] = rest[i] == 0 || tauM[i] == Double.MAX_VALUE ? 0 : -rest[i] * Math.expm1(shiftSteps * options.dt() / tauM[i]);
-            double[] threshold = readout(p) ? readoutThreshold(p, vInit) : NodeParams.doubles(p, "v_threshold", n);
+            boolean memoryless = p.type().equals("Threshold");
             for (int i = 0; i < n; i++) {
+                vInit[i] = rest[i] == 0 || tauM[i] == Double.MAX_VALUE || memoryless ? 0 : -rest[i] * Math.expm1(shiftSteps * options.dt() / tauM[i]);
+            }
+            double[] threshold = readout(p) ? readoutThreshold(p, vInit) : NodeParams.doubles(p, memoryless ? "threshold" : "v_threshold", n);
+            for (int i = 0; i < n; i++) {
+                if (memoryless && rest[i] > threshold[i]) { // v is the bias in the steps before the first input arrives
+                    throw new NirException("node '" + p.name() + "' (Threshold): neuron " + i + " has bias " + rest[i] + " above its threshold " + threshold[i]
+                            + ", so it would spike in the " + shiftSteps + " steps its layer runs late in the Network, before any input");
+                }
                 if (vInit[i] > threshold[i]) {
                     throw new NirException("node '" + p.name() + "': neuron " + i + " would have to start at v = " + vInit[i] + ", above v_threshold, to reach 0 after the "
                             + shiftSteps + " steps its layer runs late in the Network");
@@ -298,29 +320,44 @@ public final class NirNetworks {
                     NodeParams.doublesOr(p, "w_in", n, 1)[i], options.dt(), options.integration(), "node '" + p.name() + "' (" + p.type() + ")", i);
         }
 
-        /** Walks back from neuron {@code target} through pass-through and Delay nodes to an Affine or a population. */
-        private void post(int node, int from, int target, int[] postDelay, boolean back, double[] bias, List<Term> out) {
+        /**
+         * Walks back from neuron {@code target} through pass-through, Delay and Scale nodes to an
+         * Affine or a population. {@code postScale} is the product of the Scale nodes passed so far,
+         * per target neuron: a Scale multiplies element by element, so between an Affine and the
+         * neuron it scales the Affine's rows and bias, and on a chain without an Affine it is the
+         * weight of the one-to-one connection.
+         */
+        private void post(int node, int from, int target, int[] postDelay, double[] postScale, boolean back, double[] bias, List<Term> out) {
             String type = g.type(node);
             switch (type) {
                 case "Affine", "Linear" -> {
                     NirNode a = g.nirNode(node);
                     var w = a.require("weight");
+                    int cols = w.shape()[1];
                     if (type.equals("Affine")) {
                         double[] b = a.require("bias").values();
-                        for (int i = 0; i < bias.length; i++) bias[i] += b[i];
+                        for (int i = 0; i < bias.length; i++) bias[i] += postScale[i] * b[i];
                     }
-                    for (int s : g.sourcesOf(node)) pre(s, node, w.values(), w.shape()[1], zeros(w.shape()[1]), postDelay, back || isBack(s, node), out);
+                    double[] scaled = w.values().clone();
+                    for (int k = 0; k < scaled.length; k++) scaled[k] *= postScale[k / cols];
+                    for (int s : g.sourcesOf(node)) pre(s, node, scaled, cols, zeros(cols), postDelay, back || isBack(s, node), out);
                 }
                 case "Delay" -> {
                     int[] d = delaySteps(node);
                     int[] sum = postDelay.clone();
                     for (int i = 0; i < sum.length; i++) sum[i] += d[i];
-                    for (int s : g.sourcesOf(node)) post(s, node, target, sum, back || isBack(s, node), bias, out);
+                    for (int s : g.sourcesOf(node)) post(s, node, target, sum, postScale, back || isBack(s, node), bias, out);
+                }
+                case "Scale" -> {
+                    double[] f = NodeParams.doubles(g.nirNode(node), "scale", postScale.length);
+                    double[] product = postScale.clone();
+                    for (int i = 0; i < product.length; i++) product[i] *= f[i];
+                    for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, product, back || isBack(s, node), bias, out);
                 }
                 case "Identity", "Flatten", "Output" -> {
-                    for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, back || isBack(s, node), bias, out);
+                    for (int s : g.sourcesOf(node)) post(s, node, target, postDelay, postScale, back || isBack(s, node), bias, out);
                 }
-                case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), null, postDelay.length, zeros(postDelay.length), postDelay, back));
+                case "Input", "LIF", "IF", "CubaLIF", "Threshold" -> out.add(new Term(g.name(node), diagonal(postScale), postDelay.length, zeros(postDelay.length), postDelay, back));
                 case "LI", "CubaLI", "I" -> throw readoutFeeds(node, target);
                 default -> throw chain(node, target);
             }
@@ -328,7 +365,7 @@ public final class NirNetworks {
 
         private void pre(int node, int affine, double[] w, int cols, int[] preDelay, int[] postDelay, boolean back, List<Term> out) {
             switch (g.type(node)) {
-                case "Input", "LIF", "IF", "CubaLIF" -> out.add(new Term(g.name(node), w, cols, preDelay, postDelay, back));
+                case "Input", "LIF", "IF", "CubaLIF", "Threshold" -> out.add(new Term(g.name(node), w, cols, preDelay, postDelay, back));
                 case "LI", "CubaLI", "I" -> throw readoutFeeds(node, affine);
                 case "Identity", "Flatten", "Output" -> {
                     for (int s : g.sourcesOf(node)) pre(s, affine, w, cols, preDelay, postDelay, back || isBack(s, node), out);
@@ -339,13 +376,19 @@ public final class NirNetworks {
                     for (int j = 0; j < sum.length; j++) sum[j] += d[j];
                     for (int s : g.sourcesOf(node)) pre(s, affine, w, cols, sum, postDelay, back || isBack(s, node), out);
                 }
+                case "Scale" -> { // before an Affine a Scale multiplies its input j: column j of the weights
+                    double[] f = NodeParams.doubles(g.nirNode(node), "scale", cols);
+                    double[] scaled = w.clone();
+                    for (int k = 0; k < scaled.length; k++) scaled[k] *= f[k % cols];
+                    for (int s : g.sourcesOf(node)) pre(s, affine, scaled, cols, preDelay, postDelay, back || isBack(s, node), out);
+                }
                 default -> throw chain(node, affine);
             }
         }
 
         private NirException chain(int node, int into) {
             return new NirException("node '" + g.name(node) + "' (" + g.type(node) + ") feeds '" + g.name(into) + "'; toNetwork takes chains of "
-                    + "Affine or Linear nodes between spiking populations (Identity, Flatten and Delay nodes may stand between)");
+                    + "Affine or Linear nodes between spiking populations (Identity, Flatten, Delay and Scale nodes may stand between)");
         }
 
         /** A readout's output is its v, a graded value, which no engine projection carries. */
@@ -388,10 +431,12 @@ public final class NirNetworks {
                 project(t, target, jump, extraDelay, "delta", null);
                 return;
             }
-            double[] r = NodeParams.doubles(p, "r", n);
+            double[] r = threshold(target) ? null : NodeParams.doubles(p, "r", n);
             double[] gain = new double[n];
             for (int i = 0; i < n; i++) {
-                if (!leaky(target)) {
+                if (threshold(target)) {
+                    gain[i] = 1; // the jump is the input itself, compared within the step
+                } else if (!leaky(target)) {
                     gain[i] = dt * r[i];
                 } else {
                     double tau = NodeParams.positive(p, "tau", n)[i];
@@ -422,6 +467,20 @@ public final class NirNetworks {
         }
 
         private static int[] zeros(int n) { return new int[n]; }
+
+        private static double[] ones(int n) {
+            double[] a = new double[n];
+            java.util.Arrays.fill(a, 1);
+            return a;
+        }
+
+        /** A one-to-one connection's weights: null (the identity) when every factor is 1, else the diagonal matrix. */
+        private static double[] diagonal(double[] f) {
+            if (java.util.Arrays.stream(f).allMatch(x -> x == 1)) return null;
+            double[] w = new double[f.length * f.length];
+            for (int i = 0; i < f.length; i++) w[i * f.length + i] = f[i];
+            return w;
+        }
 
     }
 }

@@ -137,18 +137,30 @@ final class LoihiMapping {
                     b[i] = Math.max(-128, Math.min(127, m)) * step;
                     wb.add(a.bias()[i], unit == 0 ? a.bias()[i] : b[i] / unit);
                 }
-                rows[i] += AffineInput.rowBound(w, b, i, a.in(), a.maxIn());
+                // a graded sum is saturated to Lava's 24-bit message, whatever its payloads
+                rows[i] += a.graded() ? GradedAffineKernel.LIMIT + 1 : AffineInput.rowBound(w, b, i, a.in(), a.maxIn());
             }
-            String rep = "w = m 2^(e+1), m 8 bits in [-128, 127], weight exponent e = " + e + (clipped ? "; weights beyond the range clipped" : "");
+            String rep = "w = m 2^(e+1), m 8 bits in [-128, 127], weight exponent e = " + e + (clipped ? "; weights beyond the range clipped" : "")
+                    + (a.graded() ? "; graded input: payload round(64 x), 24 bits, a_in = floor(sum m p 2^(e+1) / 64)" : "");
             report.add(ww.done(rep));
             if (b != null) report.add(wb.done(rep));
-            affines.put(a.index(), NodeKernels.affine(w, b, a.out(), a.in()));
+            affines.put(a.index(), a.graded() ? graded(w, b, e, a) : NodeKernels.affine(w, b, a.out(), a.in()));
         }
         for (double r : rows) total = Math.max(total, r);
         if (total > FixedMapping.EXACT_SUM) {
             throw new NirException(p.label() + ": its a_in can reach " + total + ", above 2^24; precision loihi cannot sum its inputs exactly");
         }
         return new Mapped(new LoihiNeuronKernel(n, p.kind().current, fires, du, dv, vth, bias, currentScale), affines, report);
+    }
+
+    /** The Dense on graded spikes over the quantized weights {@code w = m 2^(e+1)} (integers held in double). */
+    private static GradedAffineKernel graded(double[] w, double[] b, int e, AffineInput a) {
+        double step = Math.scalb(1.0, e + 1);
+        int[] m = new int[w.length];
+        for (int k = 0; k < w.length; k++) m[k] = (int) (w[k] / step);
+        long[] bias = new long[a.out()];
+        if (b != null) for (int i = 0; i < bias.length; i++) bias[i] = (long) b[i];
+        return new GradedAffineKernel(m, e + 1, bias, a.out(), a.in());
     }
 
     /** round(4096 alpha), which must land in [low, 4095 + low]: Loihi's decays hold 12 bits. */

@@ -15,7 +15,8 @@ import org.spikelane.nir.model.NirNode;
  * <ul>
  * <li>values between nodes stay float arrays, but under these precisions they are spikes (0 or
  *     1, from the Input or a spiking node) or exact integers (an Affine's sum of integer weights,
- *     kept below 2^24);</li>
+ *     kept below 2^24); under loihi the Input's values may be graded, and an Affine fed by an
+ *     Input node quantizes them itself ({@link GradedAffineKernel});</li>
  * <li>every Affine or Linear node feeds exactly one neuron node (through Identity, Flatten, Delay
  *     or Output nodes at most), and takes that neuron's gain into its integer weights, as the
  *     engine's fixed synapses and Lava's Dense take the target's scale;</li>
@@ -73,8 +74,12 @@ public final class Quantizer {
             List<AffineInput> inputs = new ArrayList<>();
             for (int a : affines) {
                 double maxIn = 0;
-                for (int s : sources.get(a)) maxIn += spikes(s, nodes, sources, kernels, magnitude, new boolean[n], nodes.get(a), flag);
-                inputs.add(AffineInput.of(a, nodes.get(a), maxIn));
+                boolean graded = false;
+                for (int s : sources.get(a)) {
+                    maxIn += spikes(s, nodes, sources, kernels, magnitude, new boolean[n], nodes.get(a), flag);
+                    graded |= reachesInput(s, nodes, sources, new boolean[n]);
+                }
+                inputs.add(AffineInput.of(a, nodes.get(a), maxIn, graded));
             }
             NeuronParams p = NeuronParams.of(nodes.get(i), kernels[i].outputSize());
             Mapped m = precision == Precision.LOIHI ? LoihiMapping.map(p, inputs, options) : FixedMapping.map(p, inputs, options);
@@ -100,6 +105,16 @@ public final class Quantizer {
                         + "' (" + src.type() + ") without weights; under " + flag + " a neuron node's inputs are Affine or Linear nodes");
             }
         }
+    }
+
+    /** True if node {@code s} is an Input node or passes one on (through pass-through nodes only). */
+    private static boolean reachesInput(int s, List<NirNode> nodes, List<List<Integer>> sources, boolean[] seen) {
+        String type = nodes.get(s).type();
+        if (type.equals("Input")) return true;
+        if (!PASS.contains(type) || seen[s]) return false;
+        seen[s] = true;
+        for (int t : sources.get(s)) if (reachesInput(t, nodes, sources, seen)) return true;
+        return false;
     }
 
     /**
