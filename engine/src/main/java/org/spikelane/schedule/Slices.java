@@ -24,6 +24,18 @@ public final class Slices {
         for (int k = 0; k < padded.length; k++) bounds[k] = bounds(padded[k], workers);
     }
 
+    /**
+     * Whole components where {@code owner[k] >= 0}: worker {@code owner[k]} gets all of component
+     * {@code k} and the others an empty slice ({@link PopulationOwners}); the lane split elsewhere.
+     */
+    public Slices(int[] padded, int[] owner, int workers) {
+        this(padded, workers);
+        for (int k = 0; k < padded.length; k++) {
+            if (owner[k] < 0) continue;
+            for (int w = 0; w <= workers; w++) bounds[k][w] = w <= owner[k] ? 0 : padded[k];
+        }
+    }
+
     /** Component {@code k}'s {@code W + 1} bounds, a copy. */
     public int[] bounds(int k) { return bounds[k].clone(); }
 
