@@ -18,6 +18,7 @@ import org.spikelane.random.RandomStream;
 import org.spikelane.record.SpikeRecorder;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
+import org.spikelane.schedule.PopulationOwners;
 import org.spikelane.schedule.Slices;
 import org.spikelane.schedule.Workers;
 import org.spikelane.simd.Simd;
@@ -126,6 +127,8 @@ public final class Simulation implements AutoCloseable {
     private boolean deliveryPending;
     /** Each worker's slice of every state recorder's population. */
     private final Slices recorderSlices;
+    /** Whether each worker takes whole populations ({@link PopulationOwners}) instead of a slice of each. */
+    private final boolean wholePopulations;
     /**
      * Whether each step runs on the team or on the calling thread alone, from measured step times
      * (docs/threads.md, "When the cores are busy"); null with one worker or with
@@ -227,17 +230,69 @@ public final class Simulation implements AutoCloseable {
         }
         int active = Math.min(threads, vectors);
         workers = new Workers(active, "spikelane", this::runSection);
-        inputSlices = new Slices(inputPadded, active);
-        pathwaySlices = new Slices(pathwayPadded, active);
-        populationSlices = new Slices(populationPadded, active);
-        if (active > 1) for (int k = 0; k < pathways.length; k++) pathways[k].partition(pathwaySlices.bounds(k));
+        // whole populations per worker when they balance (PopulationOwners), else lane slices of each
+        int[] owner = active > 1 && !"false".equals(System.getProperty("spikelane.threads.owners"))
+                ? PopulationOwners.assign(populationCosts(), active) : null;
+        wholePopulations = owner != null;
+        int[] inputPopulation = new int[inputs.length];
+        for (int k = 0; k < inputs.length; k++) inputPopulation[k] = indexOf(byName.get(net.inputs.get(k).target()));
+        int[] pathwayPopulation = new int[pathways.length];
+        for (int k = 0; k < pathways.length; k++) pathwayPopulation[k] = indexOf(pathwayTarget(pathways[k]));
+        int[] selfPopulation = new int[populations.length];
+        for (int i = 0; i < populations.length; i++) selfPopulation[i] = i;
         int[] recordedPadded = new int[stateRecorders.length];
-        for (int k = 0; k < stateRecorders.length; k++) recordedPadded[k] = byName.get(stateRecorders[k].population()).padded();
-        recorderSlices = new Slices(recordedPadded, active);
+        int[] recordedPopulation = new int[stateRecorders.length];
+        for (int k = 0; k < stateRecorders.length; k++) {
+            Population p = byName.get(stateRecorders[k].population());
+            recordedPadded[k] = p.padded();
+            recordedPopulation[k] = indexOf(p);
+        }
+        inputSlices = new Slices(inputPadded, owners(owner, inputPopulation), active);
+        pathwaySlices = new Slices(pathwayPadded, owners(owner, pathwayPopulation), active);
+        populationSlices = new Slices(populationPadded, owners(owner, selfPopulation), active);
+        // a pathway a single worker owns is delivered whole: it needs no cuts
+        if (active > 1 && owner == null) for (int k = 0; k < pathways.length; k++) pathways[k].partition(pathwaySlices.bounds(k));
+        recorderSlices = new Slices(recordedPadded, owners(owner, recordedPopulation), active);
         choice = active > 1 && !"false".equals(System.getProperty("spikelane.threads.adaptive")) ? new org.spikelane.schedule.TeamChoice() : null;
     }
 
     private static String populationOwner(Population p) { return "population '" + p.name() + "'"; }
+
+    /** Neuron update weighs this many synapses per padded neuron in {@link #populationCosts}. */
+    private static final long NEURON_COST_IN_SYNAPSES = 256;
+
+    /**
+     * Each population's work per step for {@link PopulationOwners}: the synapses into it plus
+     * {@link #NEURON_COST_IN_SYNAPSES} per padded neuron. A rough guess of the ratio (at a few Hz
+     * a synapse carries a spike every few thousand steps, a neuron updates every step); it only
+     * decides whether whole populations balance, never a result.
+     */
+    private long[] populationCosts() {
+        long[] cost = new long[populations.length];
+        for (int i = 0; i < populations.length; i++) cost[i] = NEURON_COST_IN_SYNAPSES * populations[i].padded();
+        for (Projection p : projections) cost[indexOf(p.target())] += p.table().count();
+        return cost;
+    }
+
+    private int indexOf(Population p) {
+        for (int i = 0; i < populations.length; i++) if (populations[i] == p) return i;
+        throw new IllegalStateException("not a population of this simulation: " + p.name());
+    }
+
+    private static Population pathwayTarget(Pathway p) {
+        return switch (p) {
+            case Projection projection -> projection.target();
+            case FutureInputRing ring -> ring.target();
+            default -> throw new IllegalStateException("unknown pathway " + p);
+        };
+    }
+
+    /** Each component's worker given its population's, or all -1 (lane slices) when {@code owner} is null. */
+    private static int[] owners(int[] owner, int[] population) {
+        int[] o = new int[population.length];
+        for (int k = 0; k < o.length; k++) o[k] = owner == null ? -1 : owner[population[k]];
+        return o;
+    }
 
     private static String inputOwner(Network net, int k) { return net.inputs.get(k).label() + " #" + (k + 1); }
 
@@ -624,6 +679,12 @@ public final class Simulation implements AutoCloseable {
      * {@link #activeThreads()}); the results are the same for every count.
      */
     public int threads() { return threads; }
+
+    /**
+     * Whether the threaded step gives each worker whole populations (they balance within
+     * 10 %, docs/threads.md) rather than a lane slice of every population; false with one worker.
+     */
+    public boolean wholePopulationsPerWorker() { return wholePopulations; }
 
     /** The threads that take part in a step: {@link #threads()}, at most one per vector of the largest population. */
     public int activeThreads() { return workers.count(); }

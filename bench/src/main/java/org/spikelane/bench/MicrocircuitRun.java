@@ -101,8 +101,9 @@ public final class MicrocircuitRun {
             count[p][i]++;
             last[p][i] = rec.step(row);
         }
-        System.out.printf("scale %.3g (indegree %.3g), %d neurons, %d synapses, threads %d (active %d), JDK %s, %d processors%n", scale, indegree,
-                pops.stream().mapToInt(Population::size).sum(), synapses, sim.threads(), sim.activeThreads(),
+        System.out.printf("scale %.3g (indegree %.3g), %d neurons, %d synapses, threads %d (active %d, whole populations per worker %b), JDK %s, %d processors%n",
+                scale, indegree, pops.stream().mapToInt(Population::size).sum(), synapses, sim.threads(), sim.activeThreads(),
+                sim.wholePopulationsPerWorker(),
                 Runtime.version(), rt.availableProcessors());
         System.out.printf("build %.1f s wall, %.1f s CPU; heap after build and GC %.2f GB (%.2f bytes per synapse)%n", build,
                 buildCpu, heap / 1e9, (double) heap / Math.max(1, synapses));

@@ -36,7 +36,7 @@ public final class AheadDelivery {
             int length = 1;
             for (Projection p : feeding) length = Math.max(length, p.table().maxDelay() + 1);
             if ((long) length * padded > MAX_SLOTS || e.getKey().length < padded) continue;
-            FutureInputRing ring = new FutureInputRing(e.getKey(), padded, length);
+            FutureInputRing ring = new FutureInputRing(e.getKey(), feeding.get(0).target(), length);
             for (Projection p : feeding) p.deliverAhead(ring);
             drainAfter.put(feeding.get(feeding.size() - 1), ring);
         }

@@ -29,21 +29,26 @@ import org.spikelane.state.StateOwner;
  */
 public final class FutureInputRing implements Pathway, StateOwner {
     private final float[] accumulator;
+    private final org.spikelane.neuron.LifPopulation target;
     private final int padded;
     private final int length;
     private final float[] slots;
 
     /**
-     * @param accumulator the array the fed kernels' {@code receive} adds into, at least {@code padded} long
-     * @param padded      the target population's padded size
+     * @param accumulator the array the fed kernels' {@code receive} adds into, at least {@code target.padded()} long
+     * @param target      the population the feeding projections target
      * @param length      slots: the longest delay of the feeding projections in steps, plus one
      */
-    FutureInputRing(float[] accumulator, int padded, int length) {
+    FutureInputRing(float[] accumulator, org.spikelane.neuron.LifPopulation target, int length) {
         this.accumulator = accumulator;
-        this.padded = padded;
+        this.target = target;
+        this.padded = target.padded();
         this.length = length;
         this.slots = new float[Math.multiplyExact(length, padded)];
     }
+
+    /** The population whose input this ring holds. */
+    public org.spikelane.neuron.LifPopulation target() { return target; }
 
     /** Number of slots: the longest delay it holds is {@code length - 1} steps. */
     int length() { return length; }

@@ -6,9 +6,11 @@ import org.spikelane.simd.Simd;
  * How the neurons of a list of components (inputs, pathways or populations, each over its
  * target's padded range) are split among workers: worker {@code w} of {@code W} owns the
  * lane-aligned slice {@code [from(k, w), to(k, w))} of component {@code k}, every slice the same
- * number of whole vectors give or take one. The split depends only on the padded size and the
- * worker count, so an input, a pathway and the population they target are split alike: a
- * worker's inputs, synapses and neurons touch the same neurons and need no barrier between them.
+ * number of whole vectors give or take one, or, where an owner is given, the whole component to
+ * one worker ({@link PopulationOwners}). The split depends only on the padded size, the worker
+ * count and the owner of the target population, so an input, a pathway and the population they
+ * target are split alike: a worker's inputs, synapses and neurons touch the same neurons and need
+ * no barrier between them.
  *
  * <p>Not simulation state: how work is divided, not what it computes. A checkpoint holds none of
  * it, so it resumes under any worker count.
@@ -22,6 +24,18 @@ public final class Slices {
         if (workers < 1) throw new IllegalArgumentException("slices: workers must be >= 1, got " + workers);
         bounds = new int[padded.length][];
         for (int k = 0; k < padded.length; k++) bounds[k] = bounds(padded[k], workers);
+    }
+
+    /**
+     * Whole components where {@code owner[k] >= 0}: worker {@code owner[k]} gets all of component
+     * {@code k} and the others an empty slice ({@link PopulationOwners}); the lane split elsewhere.
+     */
+    public Slices(int[] padded, int[] owner, int workers) {
+        this(padded, workers);
+        for (int k = 0; k < padded.length; k++) {
+            if (owner[k] < 0) continue;
+            for (int w = 0; w <= workers; w++) bounds[k][w] = w <= owner[k] ? 0 : padded[k];
+        }
     }
 
     /** Component {@code k}'s {@code W + 1} bounds, a copy. */
