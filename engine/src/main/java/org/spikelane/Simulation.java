@@ -186,7 +186,7 @@ public final class Simulation implements AutoCloseable {
             built.add(projection);
         }
         projections = List.copyOf(built);
-        AheadDelivery.Plan plan = AheadDelivery.plan(projections);
+        AheadDelivery.Plan plan = AheadDelivery.plan(projections, net.threads());
         pathways = plan.pathways();
         futureInputs = plan.rings();
         pathwayPadded = java.util.Arrays.stream(pathways).mapToInt(Pathway::padded).toArray();
