@@ -53,8 +53,8 @@ public final class ResourceEstimate {
      * that grow by doubling, so up to twice that once grown.
      */
     static final long SPIKE_BYTES = 2 * 16;
-    /** Bytes of a queued segment of future input: its rows, first and end synapse (ints). */
-    static final long QUEUE_ENTRY_BYTES = 12;
+    /** Bytes of a queued synapse of future input: its target (int) and weight (float). */
+    static final long QUEUE_ENTRY_BYTES = 8;
     /** The longest ring of future input the engine builds, in slots x targets (its AheadDelivery cap). */
     static final long RING_SLOTS_CAP = 1L << 26;
 
@@ -101,10 +101,10 @@ public final class ResourceEstimate {
         long buildExtra = 0;
         // under float32, projections with several delays into one accumulating current (exp_current)
         // deliver ahead into a ring of future input (net/FutureInputRing), shared by the projections into
-        // one accumulator (here: one target, synapse model and parameters): queues of row segments
-        // that start with a quarter entry per target (plus 16) per step of the longest delay and grow
-        // with the input in flight, a float sum per target, and a slot index per thread; rings beyond
-        // the engine's cap fall back to delivery on arrival
+        // one accumulator (here: one target, synapse model and parameters): queues of (target, weight)
+        // that start with one entry per target and step of the longest delay and grow with the input in
+        // flight, a float sum per target, and a slot index per thread; rings beyond the engine's cap
+        // fall back to delivery on arrival
         Map<String, Long> futureInput = new HashMap<>();
         long synapseCount = 0;
         for (ProjectionSpec p : net.projections) {
@@ -119,7 +119,7 @@ public final class ResourceEstimate {
             if (net.precision == Precision.FLOAT32 && delays.groups() > 1 && p.plugin().accumulates()) {
                 long length = delays.maxSteps() + 1, padded = Simd.padded((int) targets);
                 if (length * padded <= RING_SLOTS_CAP) {
-                    long bytes = length * (padded / 4 + 16) * QUEUE_ENTRY_BYTES + padded * Float.BYTES
+                    long bytes = length * padded * QUEUE_ENTRY_BYTES + padded * Float.BYTES
                             + Math.max(1, net.threads()) * (2 * length + 1) * Integer.BYTES;
                     futureInput.merge(p.to() + '|' + p.plugin().name() + '|' + p.synapseParams(), bytes, Math::max);
                 }

@@ -10,17 +10,17 @@ import org.spikelane.state.StateOwner;
  * slot whose sums arrive at step {@code m} when the slot is {@code m mod length}. The projections
  * that add into one kernel accumulator ({@link org.spikelane.spi.SynapseKernel#accumulator()})
  * and have more than one delay share it ({@link AheadDelivery}): each delivers a spike of step
- * {@code s} once, at {@code s}, walking its source's row and queueing each delay segment in slot
- * {@code s + d} ({@link SlotQueues}: which rows, first and end synapse). This pathway, placed
- * after the last of them, then sums the queued synapses of the current step's slot per target,
- * adds the sums into the accumulator and empties the slot, for its range of targets.
+ * {@code s} once, at {@code s}, walking its source's whole row and queueing each synapse's
+ * (target, weight) in slot {@code s + d} ({@link SlotQueues}). This pathway, placed after the
+ * last of them, then sums the slot of the current step per target, adds the sums into the
+ * accumulator and empties the slot, for its range of targets.
  *
  * <p>Why: with drawn delays (the microcircuit has 30-60 per projection) delivering each
- * (spike, delay) segment at the step it arrives costs a spike-list lookup, a row lookup and a
- * kernel call per segment of about 16 synapses; delivered ahead, a spike's row is walked once
- * and each segment costs three int stores. Queued rather than added into a dense ring of
- * {@code length x targets} floats: the dense ring is far larger than a core's cache, so nearly
- * every add missed it; the queues are small and written in order, and the sums are formed in one
+ * (spike, delay) segment at the step it arrives costs a row lookup, a cut lookup and a kernel
+ * call per segment of about 16 synapses, each in a different part of memory; delivered ahead,
+ * the source's segments are read as one stream, once. Queued rather than added into a dense
+ * ring of {@code length x targets} floats: the dense ring is far larger than a core's cache, so
+ * every add missed it; a queue is written and read in order, and the sums are formed in one
  * array of the targets' size.
  *
  * <p>The order of the sums, which floats make visible: into target {@code t} at step {@code m},
@@ -30,9 +30,7 @@ import org.spikelane.state.StateOwner;
  * the order of the dense ring this replaced, so the bits are the same. None of it depends on how
  * targets are split over threads. It does differ from delivering each segment when it arrives
  * (one add of a sum instead of a chain of adds), so a network with several delays into a float
- * accumulator gives other (equally valid) float roundings than delivery on arrival. The weights
- * are read when the input arrives, not when the spike is delivered: the same while weights
- * cannot change during a run (today).
+ * accumulator gives other (equally valid) float roundings than delivery on arrival.
  *
  * <p>Threads: the targets are cut into parts, the slices of the threaded step
  * ({@link #partition}), each with its own queues, so workers on different slices never share
@@ -40,14 +38,10 @@ import org.spikelane.state.StateOwner;
  * that cover the part in ascending order ({@code Simulation.stepInRanges}).
  *
  * <p>Checkpoints hold the dense ring the queues stand for ({@code futureInput}: each slot's
- * synapses summed from 0 in order), which does not depend on the parts; a restore keeps each
- * nonzero value as a synapse of the ring's own restored rows and queues them first, so the later
- * weights add to the same partial sums.
+ * queue summed from 0 in order), which does not depend on the parts; a restore queues one entry
+ * per nonzero value, so the later weights add to the same partial sums.
  */
 public final class FutureInputRing implements Pathway, StateOwner {
-    /** Rows index 0 of {@link #rowTargets}: the input a restore put back (see {@link #load}). */
-    static final int RESTORED = 0;
-
     private final float[] accumulator;
     private final org.spikelane.neuron.LifPopulation target;
     private final int padded;
@@ -57,9 +51,6 @@ public final class FutureInputRing implements Pathway, StateOwner {
     /** Part {@code p} holds the targets {@code [bounds[p], bounds[p + 1])}; {@code parts.length} is the most a partition may make. */
     private final SlotQueues[] parts;
     private int[] bounds;
-    /** The synapses a queue entry's rows index names: {@link #RESTORED}, then each feeding projection's table. */
-    private int[][] rowTargets = {new int[0]};
-    private float[][] rowWeights = {new float[0]};
 
     /**
      * @param accumulator the array the fed kernels' {@code receive} adds into, at least {@code target.padded()} long
@@ -78,28 +69,14 @@ public final class FutureInputRing implements Pathway, StateOwner {
         layOut(bounds);
     }
 
-    /**
-     * Entries each slot of a part starts with: a quarter of its targets, plus a few (the
-     * microcircuit queues about one segment of 16 synapses per 10 targets and step); grown when a
-     * step needs more.
-     */
-    static int initialCapacity(int targets) { return targets / 4 + 16; }
+    /** Entries each slot of a part starts with: one per target of the part, grown when a step needs more. */
+    static int initialCapacity(int targets) { return targets; }
 
-    /** New, empty queues for the parts {@code cuts} makes (the unused ones hold nothing). */
+    /** New, empty queues for the parts {@code bounds} makes (the unused ones hold nothing). */
     private void layOut(int[] cuts) {
         for (int p = 0; p < parts.length; p++) {
             parts[p] = new SlotQueues(length, p + 1 < cuts.length ? initialCapacity(cuts[p + 1] - cuts[p]) : 0);
         }
-    }
-
-    /** Registers a feeding projection's synapses; returns the rows index its queue entries name. */
-    int feed(int[] targets, float[] weights) {
-        int rows = rowTargets.length;
-        rowTargets = java.util.Arrays.copyOf(rowTargets, rows + 1);
-        rowWeights = java.util.Arrays.copyOf(rowWeights, rows + 1);
-        rowTargets[rows] = targets;
-        rowWeights[rows] = weights;
-        return rows;
     }
 
     /** The population whose input this ring holds. */
@@ -149,9 +126,9 @@ public final class FutureInputRing implements Pathway, StateOwner {
             if (lo >= hi) continue;
             SlotQueues q = parts[p];
             if (lo == cut[p] && hi == cut[p + 1]) {
-                q.drain(slot, rowTargets, rowWeights, sums);
+                q.drain(slot, sums);
             } else {
-                q.drainWithin(slot, rowTargets, rowWeights, sums, lo, hi);
+                q.drainWithin(slot, sums, lo, hi);
                 if (hi == cut[p + 1]) q.clear(slot);
             }
         }
@@ -166,59 +143,46 @@ public final class FutureInputRing implements Pathway, StateOwner {
     /** The dense ring the queues stand for: slot after slot ({@code slot * padded + target}), each queue summed from 0 in order. */
     float[] dense() {
         float[] ring = new float[Math.multiplyExact(length, padded)];
-        for (SlotQueues q : parts) q.addTo(ring, padded, rowTargets, rowWeights);
+        for (SlotQueues q : parts) q.addTo(ring, padded);
         return ring;
     }
 
     /**
-     * Replaces the input in flight by {@code ring} (as {@link #dense()} makes it): each value that
-     * is not zero becomes a synapse of the {@link #RESTORED} rows, queued first in its slot and
-     * part. Adding later weights to it from 0 gives the ring's partial sum plus them, exactly
-     * (0 + x is x; a sum that starts at +0 is never -0, so a zero value needs no synapse).
+     * Replaces the input in flight by {@code ring} (as {@link #dense()} makes it): one entry per
+     * target and slot whose value is not zero, in its target's part. Adding later weights to that
+     * entry from 0 gives the ring's partial sum plus them, exactly (0 + x is x; a sum that starts
+     * at +0 is never -0, so a zero value needs no entry).
      */
     void load(float[] ring) {
         if (ring.length != length * padded) {
             throw new CheckpointException("future input of '" + target.name() + "' has " + ring.length + " values in the checkpoint, but "
                     + length + " slots of " + padded + " targets here");
         }
-        int nonzero = 0;
-        for (float v : ring) if (v != 0f) nonzero++;
-        int[] t = new int[nonzero];
-        float[] w = new float[nonzero];
         for (SlotQueues q : parts) q.clearAll();
-        int n = 0;
         for (int slot = 0; slot < length; slot++) {
             for (int p = 0; p + 1 < bounds.length; p++) {
-                int first = n;
-                for (int target = bounds[p]; target < bounds[p + 1]; target++) {
-                    float v = ring[slot * padded + target];
-                    if (v == 0f) continue;
-                    t[n] = target;
-                    w[n++] = v;
+                for (int t = bounds[p]; t < bounds[p + 1]; t++) {
+                    float v = ring[slot * padded + t];
+                    if (v != 0f) parts[p].append(slot, t, v);
                 }
-                if (n > first) parts[p].append(slot, RESTORED, first, n);
             }
         }
-        rowTargets[RESTORED] = t;
-        rowWeights[RESTORED] = w;
     }
 
     /**
      * Input in flight is state, checkpointed as the dense ring ({@code futureInput}); the queues
-     * and the restored rows are working memory whose layout follows the thread split (not
-     * checkpointed: {@code futureInput} carries their content); the sums are zero between steps.
-     * The feeding projections' rows are declared by the projections.
+     * themselves are working memory whose layout follows the thread split (not checkpointed:
+     * {@code futureInput} carries their content), and the sums are zero between steps.
      */
     @Override
     public void declareState(StateDeclarer s) {
         s.resizable("futureInput", Role.STATE, "SI", this::dense, a -> load((float[]) a));
         s.array("sums", Role.SCRATCH, "SI", sums);
-        s.resizable("restored.targets", Role.SCRATCH, "neuron", () -> rowTargets[RESTORED], FutureInputRing::notRestored);
-        s.resizable("restored.weights", Role.SCRATCH, "SI", () -> rowWeights[RESTORED], FutureInputRing::notRestored);
         for (int p = 0; p < parts.length; p++) {
             int part = p;
             String name = "queue." + p + ".";
-            s.resizable(name + "entries", Role.SCRATCH, "synapse", () -> parts[part].entryPool(), FutureInputRing::notRestored);
+            s.resizable(name + "targets", Role.SCRATCH, "neuron", () -> parts[part].targetPool(), FutureInputRing::notRestored);
+            s.resizable(name + "weights", Role.SCRATCH, "SI", () -> parts[part].weightPool(), FutureInputRing::notRestored);
             s.resizable(name + "starts", Role.SCRATCH, "entry", () -> parts[part].starts(), FutureInputRing::notRestored);
             s.resizable(name + "sizes", Role.SCRATCH, "entry", () -> parts[part].sizes(), FutureInputRing::notRestored);
         }

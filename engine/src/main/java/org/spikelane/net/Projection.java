@@ -35,8 +35,6 @@ public final class Projection implements Pathway, StateOwner {
     private final int targetPadded;
     /** The ring this projection delivers ahead into, or null: it delivers each segment when it arrives. */
     private FutureInputRing ahead;
-    /** This projection's rows index in {@link #ahead}'s queue entries. */
-    private int aheadRows;
     /** The slices of the threaded step with each row's cut points, or null (one range, or unknown ranges). */
     private RowSlices slices;
 
@@ -72,10 +70,7 @@ public final class Projection implements Pathway, StateOwner {
     }
 
     /** From now on, deliver each spike once, at its own step, into {@code ring} ({@link AheadDelivery}). */
-    void deliverAhead(FutureInputRing ring) {
-        this.ahead = ring;
-        this.aheadRows = ring.feed(targets, weights);
-    }
+    void deliverAhead(FutureInputRing ring) { this.ahead = ring; }
 
     /** Whether this projection delivers ahead into a {@link FutureInputRing}. */
     public boolean deliversAhead() { return ahead != null; }
@@ -110,9 +105,9 @@ public final class Projection implements Pathway, StateOwner {
 
     /**
      * Delivery ahead: the spikes of {@code step} walk their source's segments one after the
-     * other (their row starts are adjacent) and queue each segment's part in each of the ring's
-     * parts (the slices of a threaded step; one part otherwise) in the slot of its arrival step;
-     * the ring sums the slot's synapses into the kernel's accumulator when that step comes.
+     * other (they are contiguous) and queue each segment's part in each of the ring's parts
+     * (the slices of a threaded step; one part otherwise) in the slot of its arrival step; the
+     * ring sums the slot into the kernel's accumulator when that step comes.
      */
     private void deliverAhead(long step, int from, int to) {
         int count = ring.count(step);
@@ -122,7 +117,6 @@ public final class Projection implements Pathway, StateOwner {
         int[] parts = future.bounds();
         int length = future.length();
         int now = (int) Math.floorMod(step, (long) length);
-        int rows = aheadRows;
         RowSlices cut = slices;
         for (int p = 0; p + 1 < parts.length; p++) {
             int lo = Math.max(from, parts[p]), hi = Math.min(to, parts[p + 1]);
@@ -138,7 +132,7 @@ public final class Projection implements Pathway, StateOwner {
                     if (end <= start) continue;
                     int slot = now + delays[g];
                     if (slot >= length) slot -= length;
-                    queues.append(slot, rows, start, end);
+                    queues.append(slot, targets, weights, start, end);
                 }
             }
         }

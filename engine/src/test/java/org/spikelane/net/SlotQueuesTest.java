@@ -10,93 +10,87 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The queues of one part of the future input: what a slot drains is each target's weights summed
- * from 0 in the order their segments were queued (and in row order within one), however often
- * the pool grew in between. The oracle is that sum written out as a dense ring of floats, the
- * structure the queues replaced, filled at the moment each segment is queued.
+ * from 0 in the order they were appended, however often the pool grew in between. The oracle is
+ * that sum written out as a dense ring of floats, the structure the queues replaced.
  */
 class SlotQueuesTest {
     private static final int LENGTH = 7, TARGETS = 19;
 
-    /** Two "projections" of random rows: targets and drawn weights. */
-    private static int[][] targets(SplittableRandom random) {
-        int[][] t = new int[2][500];
-        for (int[] rows : t) for (int j = 0; j < rows.length; j++) rows[j] = random.nextInt(TARGETS);
-        return t;
-    }
-
-    private static float[][] weights(SplittableRandom random) {
-        float[][] w = new float[2][500];
-        for (float[] rows : w) for (int j = 0; j < rows.length; j++) rows[j] = (float) random.nextGaussian() * 1e-3f;
-        return w;
-    }
-
     @Test
-    void slotsDrainTheirSynapsesInQueueOrderThroughEveryGrowth() {
-        SplittableRandom random = new SplittableRandom(3);
-        int[][] t = targets(random);
-        float[][] w = weights(random);
+    void slotsDrainTheirWeightsInAppendOrderThroughEveryGrowth() {
         SlotQueues q = new SlotQueues(LENGTH, 0);
         float[] dense = new float[LENGTH * TARGETS];
-        for (int segment = 0; segment < 400; segment++) {
-            int rows = random.nextInt(2), from = random.nextInt(480), to = from + random.nextInt(20), slot = random.nextInt(LENGTH);
-            q.append(slot, rows, from, to);
-            for (int j = from; j < to; j++) dense[slot * TARGETS + t[rows][j]] += w[rows][j];
+        SplittableRandom random = new SplittableRandom(3);
+        int appended = 0;
+        for (int row = 0; row < 400; row++) {
+            int n = 1 + random.nextInt(12), slot = random.nextInt(LENGTH);
+            int[] t = new int[n + 2];
+            float[] w = new float[n + 2];
+            for (int j = 0; j < t.length; j++) {
+                t[j] = random.nextInt(TARGETS);
+                w[j] = (float) random.nextGaussian() * 1e-3f;
+            }
+            q.append(slot, t, w, 1, n + 1);   // a segment in the middle of a row
+            for (int j = 1; j <= n; j++) dense[slot * TARGETS + t[j]] += w[j];
+            appended += n;
         }
-        assertTrue(q.capacity() >= 400 && q.capacity() < 2 * 400 + LENGTH * 16, "capacity " + q.capacity());
+        assertTrue(q.capacity() >= appended, "capacity " + q.capacity());
         float[] viaDense = new float[LENGTH * TARGETS];
-        q.addTo(viaDense, TARGETS, t, w);
+        q.addTo(viaDense, TARGETS);
         assertArrayEquals(dense, viaDense, "the dense ring the queues stand for");
         for (int slot = 0; slot < LENGTH; slot++) {
             float[] sums = new float[TARGETS];
-            q.drain(slot, t, w, sums);
+            q.drain(slot, sums);
             assertArrayEquals(java.util.Arrays.copyOfRange(dense, slot * TARGETS, (slot + 1) * TARGETS), sums, "slot " + slot);
         }
         float[] empty = new float[LENGTH * TARGETS];
-        q.addTo(empty, TARGETS, t, w);
+        q.addTo(empty, TARGETS);
         assertArrayEquals(new float[LENGTH * TARGETS], empty, "drained slots are empty");
     }
 
     /** Filling a slot only up to what it held before allocates nothing: the pool is the same array. */
     @Test
     void aSlotGrowsByDoublingAndOnlyWhenItMustHold() {
-        int[][] t = {{0, 1, 2, 3, 4, 5}};
-        float[][] w = {{1, 2, 3, 4, 5, 6}};
         SlotQueues q = new SlotQueues(3, 20);
-        int[] pool = q.entryPool();
-        for (int k = 0; k < 20; k++) q.append(1, 0, k % 6, 6);
-        assertSame(pool, q.entryPool(), "20 entries fit in 20");
-        q.append(1, 0, 0, 1);
+        int[] t = new int[21];
+        float[] w = new float[21];
+        for (int j = 0; j < 21; j++) {
+            t[j] = j % 6;
+            w[j] = j + 1;
+        }
+        int[] pool = q.targetPool();
+        q.append(1, t, w, 0, 20);
+        assertSame(pool, q.targetPool(), "20 entries fit in 20");
+        q.append(1, t, w, 20, 21);
         assertEquals(20 + 40 + 20, q.capacity(), "slot 1 doubled to 40, the others kept 20");
         float[] sums = new float[6];
-        q.drain(1, t, w, sums);
+        q.drain(1, sums);
         float[] expected = new float[6];
-        for (int k = 0; k < 20; k++) for (int j = k % 6; j < 6; j++) expected[j] += w[0][j];
-        expected[0] += 1;
+        for (int j = 0; j < 21; j++) expected[j % 6] += j + 1;
         assertArrayEquals(expected, sums);
-        pool = q.entryPool();
-        for (int step = 0; step < 3; step++) {
-            for (int k = 0; k < 40; k++) q.append(1, 0, 0, 6);
-            q.drain(1, t, w, new float[6]);
+        pool = q.targetPool();
+        for (int k = 0; k < 3; k++) {
+            q.append(1, t, w, 0, 21);
+            q.append(1, t, w, 0, 19);
+            q.drain(1, new float[6]);
         }
-        assertSame(pool, q.entryPool(), "40 entries a step fit in 40: the steady state allocates nothing");
+        assertSame(pool, q.targetPool(), "40 entries a step fit in 40: the steady state allocates nothing");
     }
 
     @Test
     void aRangeDrainsOnlyItsTargetsAndTheSlotEmptiesWhenCleared() {
-        int[][] t = {{5, 1, 5, 9}};
-        float[][] w = {{0.1f, 0.2f, 0.3f, 0.4f}};
         SlotQueues q = new SlotQueues(2, 2);
-        q.append(0, 0, 0, 4);
+        q.append(0, new int[] {5, 1, 5, 9}, new float[] {0.1f, 0.2f, 0.3f, 0.4f}, 0, 4);
         float[] sums = new float[10];
-        q.drainWithin(0, t, w, sums, 0, 6);
+        q.drainWithin(0, sums, 0, 6);
         assertEquals(0.2f, sums[1]);
         assertEquals(0f + 0.1f + 0.3f, sums[5]);
         assertEquals(0f, sums[9], "outside the range");
-        q.drainWithin(0, t, w, sums, 6, 10);
+        q.drainWithin(0, sums, 6, 10);
         assertEquals(0.4f, sums[9]);
         q.clear(0);
         float[] after = new float[10];
-        q.drain(0, t, w, after);
+        q.drain(0, after);
         assertArrayEquals(new float[10], after);
     }
 }
