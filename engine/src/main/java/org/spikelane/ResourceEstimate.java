@@ -102,9 +102,9 @@ public final class ResourceEstimate {
         // under float32, projections with several delays into one accumulating current (exp_current)
         // deliver ahead into a ring of future input (net/FutureInputRing), shared by the projections into
         // one accumulator (here: one target, synapse model and parameters): queues of (target, weight)
-        // that start with one entry per target and step of the longest delay and grow with the input in
-        // flight, a float sum per target, and a slot index per thread; rings beyond the engine's cap
-        // fall back to delivery on arrival
+        // that start with two entries per target and step of the longest delay and grow with the input
+        // in flight, a float sum per target, and a queue size per slot and thread; rings beyond the
+        // engine's cap fall back to delivery on arrival
         Map<String, Long> futureInput = new HashMap<>();
         long synapseCount = 0;
         for (ProjectionSpec p : net.projections) {
@@ -119,8 +119,8 @@ public final class ResourceEstimate {
             if (net.precision == Precision.FLOAT32 && delays.groups() > 1 && p.plugin().accumulates()) {
                 long length = delays.maxSteps() + 1, padded = Simd.padded((int) targets);
                 if (length * padded <= RING_SLOTS_CAP) {
-                    long bytes = length * padded * QUEUE_ENTRY_BYTES + padded * Float.BYTES
-                            + Math.max(1, net.threads()) * (2 * length + 1) * Integer.BYTES;
+                    long bytes = length * 2 * padded * QUEUE_ENTRY_BYTES + padded * Float.BYTES
+                            + Math.max(1, net.threads()) * length * Integer.BYTES;
                     futureInput.merge(p.to() + '|' + p.plugin().name() + '|' + p.synapseParams(), bytes, Math::max);
                 }
             }

@@ -69,8 +69,11 @@ public final class FutureInputRing implements Pathway, StateOwner {
         layOut(bounds);
     }
 
-    /** Entries each slot of a part starts with: one per target of the part, grown when a step needs more. */
-    static int initialCapacity(int targets) { return targets; }
+    /**
+     * Entries each slot of a part starts with: two per target of the part (the microcircuit
+     * delivers about 1.6 synapses per target and step), grown when a step needs more.
+     */
+    static int initialCapacity(int targets) { return 2 * targets; }
 
     /** New, empty queues for the parts {@code bounds} makes (the unused ones hold nothing). */
     private void layOut(int[] cuts) {
@@ -183,7 +186,6 @@ public final class FutureInputRing implements Pathway, StateOwner {
             String name = "queue." + p + ".";
             s.resizable(name + "targets", Role.SCRATCH, "neuron", () -> parts[part].targetPool(), FutureInputRing::notRestored);
             s.resizable(name + "weights", Role.SCRATCH, "SI", () -> parts[part].weightPool(), FutureInputRing::notRestored);
-            s.resizable(name + "starts", Role.SCRATCH, "entry", () -> parts[part].starts(), FutureInputRing::notRestored);
             s.resizable(name + "sizes", Role.SCRATCH, "entry", () -> parts[part].sizes(), FutureInputRing::notRestored);
         }
     }

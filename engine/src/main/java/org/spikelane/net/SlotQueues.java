@@ -4,8 +4,8 @@ package org.spikelane.net;
  * The input in flight of one part of a {@link FutureInputRing}'s targets: per slot (step of
  * arrival modulo the ring's length) a queue of (target, weight) entries in the order they were
  * delivered. All slots share one pool, two parallel arrays ({@link #targets}, {@link #weights});
- * slot {@code s} owns {@code [start[s], start[s + 1])} of it and fills its first {@code size[s]}
- * entries.
+ * slot {@code s} owns entries {@code [s * capacity, (s + 1) * capacity)} of it and fills the
+ * first {@code size[s]}.
  *
  * <p>Why queues: a spike's synapses are appended with two sequential copies per delay segment,
  * instead of one random read-modify-write per synapse into a dense ring of
@@ -13,9 +13,11 @@ package org.spikelane.net;
  * microcircuit); the random adds happen when the slot is drained, into one array of the
  * targets' size, which stays in cache.
  *
- * <p>A slot grows by doubling only when a step needs more than it holds (the whole pool is laid
- * out again, once per doubling), so a run in its steady state allocates nothing. Only one thread
- * touches a part at a time (the ring's parts are the worker slices).
+ * <p>Every slot has the same capacity: each slot in turn receives one step's arrivals, so what
+ * one slot needed, the others soon will. When a step needs more, the capacity of all slots
+ * doubles at once (the pool is laid out again), so a run grows a few times while it warms up and
+ * then allocates nothing. Only one thread touches a part at a time (the ring's parts are the
+ * worker slices).
  */
 final class SlotQueues {
     /** Smallest capacity a slot grows to. */
@@ -25,25 +27,24 @@ final class SlotQueues {
 
     private int[] targets;
     private float[] weights;
-    /** {@code length + 1} region starts in the pool. */
-    private int[] start;
+    /** Entries each slot can hold. */
+    private int capacity;
     /** Entries queued per slot. */
     private final int[] size;
 
     /** @param capacity initial entries per slot */
     SlotQueues(int length, int capacity) {
-        this.start = new int[length + 1];
-        for (int s = 0; s < length; s++) start[s + 1] = Math.addExact(start[s], capacity);
+        this.capacity = capacity;
         this.size = new int[length];
-        this.targets = new int[start[length]];
-        this.weights = new float[start[length]];
+        this.targets = new int[Math.multiplyExact(length, capacity)];
+        this.weights = new float[targets.length];
     }
 
     /** Appends synapses {@code [from, to)} of a row ({@code t}, {@code w}) to slot {@code slot}'s queue, in order. */
     void append(int slot, int[] t, float[] w, int from, int to) {
         int n = to - from, queued = size[slot];
-        if (queued + n > start[slot + 1] - start[slot]) grow(slot, (long) queued + n);
-        int at = start[slot] + queued;
+        if (queued + n > capacity) grow((long) queued + n);
+        int at = slot * capacity + queued;
         System.arraycopy(t, from, targets, at, n);
         System.arraycopy(w, from, weights, at, n);
         size[slot] = queued + n;
@@ -52,9 +53,9 @@ final class SlotQueues {
     /** Appends one entry (a restore). */
     void append(int slot, int target, float weight) {
         int queued = size[slot];
-        if (queued + 1 > start[slot + 1] - start[slot]) grow(slot, queued + 1L);
-        targets[start[slot] + queued] = target;
-        weights[start[slot] + queued] = weight;
+        if (queued + 1 > capacity) grow(queued + 1L);
+        targets[slot * capacity + queued] = target;
+        weights[slot * capacity + queued] = weight;
         size[slot] = queued + 1;
     }
 
@@ -62,7 +63,7 @@ final class SlotQueues {
     void drain(int slot, float[] sums) {
         int[] t = targets;
         float[] w = weights;
-        for (int i = start[slot], end = i + size[slot]; i < end; i++) sums[t[i]] += w[i];
+        for (int i = slot * capacity, end = i + size[slot]; i < end; i++) sums[t[i]] += w[i];
         size[slot] = 0;
     }
 
@@ -74,7 +75,7 @@ final class SlotQueues {
     void drainWithin(int slot, float[] sums, int from, int to) {
         int[] t = targets;
         float[] w = weights;
-        for (int i = start[slot], end = i + size[slot]; i < end; i++) {
+        for (int i = slot * capacity, end = i + size[slot]; i < end; i++) {
             int target = t[i];
             if (target >= from && target < to) sums[target] += w[i];
         }
@@ -89,35 +90,28 @@ final class SlotQueues {
     void addTo(float[] dense, int stride) {
         for (int s = 0; s < size.length; s++) {
             int base = s * stride;
-            for (int i = start[s], end = i + size[s]; i < end; i++) dense[base + targets[i]] += weights[i];
+            for (int i = s * capacity, end = i + size[s]; i < end; i++) dense[base + targets[i]] += weights[i];
         }
     }
 
-    /** Makes room for {@code needed} entries in slot {@code slot}: doubles it (at least), and lays the pool out anew. */
-    private void grow(int slot, long needed) {
+    /** Makes room for {@code needed} entries in every slot: doubles the capacity (at least), and lays the pool out anew. */
+    private void grow(long needed) {
         int length = size.length;
-        long[] capacity = new long[length];
-        long total = 0;
-        for (int s = 0; s < length; s++) {
-            capacity[s] = start[s + 1] - start[s];
-            if (s == slot) capacity[s] = Math.max(needed, Math.max(MIN_CAPACITY, 2 * capacity[s]));
-            total += capacity[s];
+        long grown = Math.max(needed, Math.max(MIN_CAPACITY, 2L * capacity));
+        if (grown * length > MAX_POOL) {
+            throw new IllegalStateException("input in flight: " + grown + " queued synapses in each of " + length
+                    + " slots would not fit in one array (at most " + MAX_POOL + " in all); the network delivers more synapses per step"
+                    + " than this engine holds");
         }
-        if (total > MAX_POOL) {
-            throw new IllegalStateException("input in flight: " + total + " queued synapses would not fit in one array (at most "
-                    + MAX_POOL + "); the network delivers more synapses per step than this engine holds");
-        }
-        int[] newStart = new int[length + 1];
-        int[] newTargets = new int[(int) total];
-        float[] newWeights = new float[(int) total];
+        int[] newTargets = new int[(int) (grown * length)];
+        float[] newWeights = new float[newTargets.length];
         for (int s = 0; s < length; s++) {
-            newStart[s + 1] = (int) (newStart[s] + capacity[s]);
-            System.arraycopy(targets, start[s], newTargets, newStart[s], size[s]);
-            System.arraycopy(weights, start[s], newWeights, newStart[s], size[s]);
+            System.arraycopy(targets, s * capacity, newTargets, (int) (s * grown), size[s]);
+            System.arraycopy(weights, s * capacity, newWeights, (int) (s * grown), size[s]);
         }
         targets = newTargets;
         weights = newWeights;
-        start = newStart;
+        capacity = (int) grown;
     }
 
     /** Entries the pool can hold, all slots together. */
@@ -126,8 +120,6 @@ final class SlotQueues {
     int[] targetPool() { return targets; }
 
     float[] weightPool() { return weights; }
-
-    int[] starts() { return start; }
 
     int[] sizes() { return size; }
 }

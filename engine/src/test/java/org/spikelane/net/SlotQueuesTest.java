@@ -48,7 +48,10 @@ class SlotQueuesTest {
         assertArrayEquals(new float[LENGTH * TARGETS], empty, "drained slots are empty");
     }
 
-    /** Filling a slot only up to what it held before allocates nothing: the pool is the same array. */
+    /**
+     * Filling a slot only up to what it held before allocates nothing: the pool is the same
+     * array. One slot that needs more doubles every slot (each slot in turn takes one step's input).
+     */
     @Test
     void aSlotGrowsByDoublingAndOnlyWhenItMustHold() {
         SlotQueues q = new SlotQueues(3, 20);
@@ -62,7 +65,7 @@ class SlotQueuesTest {
         q.append(1, t, w, 0, 20);
         assertSame(pool, q.targetPool(), "20 entries fit in 20");
         q.append(1, t, w, 20, 21);
-        assertEquals(20 + 40 + 20, q.capacity(), "slot 1 doubled to 40, the others kept 20");
+        assertEquals(3 * 40, q.capacity(), "every slot doubled to 40");
         float[] sums = new float[6];
         q.drain(1, sums);
         float[] expected = new float[6];
