@@ -53,9 +53,7 @@ public final class ResourceEstimate {
      * that grow by doubling, so up to twice that once grown.
      */
     static final long SPIKE_BYTES = 2 * 16;
-    /** Bytes of a queued synapse of future input: its target (int) and weight (float). */
-    static final long QUEUE_ENTRY_BYTES = 8;
-    /** The longest ring of future input the engine builds, in slots x targets (its AheadDelivery cap). */
+    /** The longest ring of future input the engine builds, in floats (its AheadDelivery cap, 256 MB). */
     static final long RING_SLOTS_CAP = 1L << 26;
 
     /** One recording of state: its scenario order, population and size. */
@@ -100,11 +98,9 @@ public final class ResourceEstimate {
         long synapseBytes = 0;
         long buildExtra = 0;
         // under float32, projections with several delays into one accumulating current (exp_current)
-        // deliver ahead into a ring of future input (net/FutureInputRing), shared by the projections into
-        // one accumulator (here: one target, synapse model and parameters): queues of (target, weight)
-        // that start with two entries per target and step of the longest delay and grow with the input
-        // in flight, a float sum per target, and a queue size per slot and thread; rings beyond the
-        // engine's cap fall back to delivery on arrival
+        // deliver ahead into a ring of future input (net/FutureInputRing): a float per target and step of the longest delay,
+        // shared by the projections into one accumulator (here: one target, synapse model and
+        // parameters); rings beyond the engine's cap fall back to delivery on arrival
         Map<String, Long> futureInput = new HashMap<>();
         long synapseCount = 0;
         for (ProjectionSpec p : net.projections) {
@@ -117,11 +113,9 @@ public final class ResourceEstimate {
             long rowStarts = delays.groups() * (sources + 1) * 4;
             long ring = (delays.maxSteps() + 1) * (Math.min(sources, 64) * 4 + 12);
             if (net.precision == Precision.FLOAT32 && delays.groups() > 1 && p.plugin().accumulates()) {
-                long length = delays.maxSteps() + 1, padded = Simd.padded((int) targets);
-                if (length * padded <= RING_SLOTS_CAP) {
-                    long bytes = length * 2 * padded * QUEUE_ENTRY_BYTES + padded * Float.BYTES
-                            + Math.max(1, net.threads()) * length * Integer.BYTES;
-                    futureInput.merge(p.to() + '|' + p.plugin().name() + '|' + p.synapseParams(), bytes, Math::max);
+                long slots = (delays.maxSteps() + 1) * Simd.padded((int) targets);
+                if (slots <= RING_SLOTS_CAP) {
+                    futureInput.merge(p.to() + '|' + p.plugin().name() + '|' + p.synapseParams(), slots * Float.BYTES, Math::max);
                 }
             }
             synapseCount += n;

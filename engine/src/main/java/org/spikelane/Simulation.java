@@ -186,7 +186,7 @@ public final class Simulation implements AutoCloseable {
             built.add(projection);
         }
         projections = List.copyOf(built);
-        AheadDelivery.Plan plan = AheadDelivery.plan(projections, net.threads());
+        AheadDelivery.Plan plan = AheadDelivery.plan(projections);
         pathways = plan.pathways();
         futureInputs = plan.rings();
         pathwayPadded = java.util.Arrays.stream(pathways).mapToInt(Pathway::padded).toArray();

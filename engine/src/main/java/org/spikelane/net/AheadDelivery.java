@@ -6,18 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides which projections deliver ahead into a {@link FutureInputRing} (queues of future
- * input) and where each ring's drain goes among the pathways. A projection delivers ahead when its kernel adds into a plain
+ * Decides which projections deliver ahead into a {@link FutureInputRing} and where each ring's
+ * drain goes among the pathways. A projection delivers ahead when its kernel adds into a plain
  * accumulator ({@link org.spikelane.spi.SynapseKernel#accumulator()}, float32 {@code exp_current}
  * today) and it has more than one delay: one delay is a single segment per spike already, and
  * delivering it as before keeps the float sums of such networks (CUBA, COBA) exactly as they were.
  * Projections into one accumulator share one ring, drained right after the last of them.
  */
 public final class AheadDelivery {
-    /**
-     * Largest ring, in slots x targets (2^26: queues of 512 MB to start with, a checkpoint of
-     * 256 MB): a longer one falls back to delivery on arrival.
-     */
+    /** Largest ring, in floats (256 MB): a longer one falls back to delivery on arrival. */
     static final long MAX_SLOTS = 1L << 26;
 
     /** The pathways in step order and the rings among them (to declare as state). */
@@ -25,8 +22,7 @@ public final class AheadDelivery {
 
     private AheadDelivery() {}
 
-    /** @param threads the simulation's thread count: the most slices a ring's targets may be cut into */
-    public static Plan plan(List<Projection> projections, int threads) {
+    public static Plan plan(List<Projection> projections) {
         Map<float[], List<Projection>> byAccumulator = new IdentityHashMap<>();
         for (Projection p : projections) {
             float[] acc = p.kernel().accumulator();
@@ -40,7 +36,7 @@ public final class AheadDelivery {
             int length = 1;
             for (Projection p : feeding) length = Math.max(length, p.table().maxDelay() + 1);
             if ((long) length * padded > MAX_SLOTS || e.getKey().length < padded) continue;
-            FutureInputRing ring = new FutureInputRing(e.getKey(), feeding.get(0).target(), length, threads);
+            FutureInputRing ring = new FutureInputRing(e.getKey(), feeding.get(0).target(), length);
             for (Projection p : feeding) p.deliverAhead(ring);
             drainAfter.put(feeding.get(feeding.size() - 1), ring);
         }

@@ -105,35 +105,28 @@ public final class Projection implements Pathway, StateOwner {
 
     /**
      * Delivery ahead: the spikes of {@code step} walk their source's segments one after the
-     * other (they are contiguous) and queue each segment's part in each of the ring's parts
-     * (the slices of a threaded step; one part otherwise) in the slot of its arrival step; the
-     * ring sums the slot into the kernel's accumulator when that step comes.
+     * other (they are contiguous) and add each weight into the ring slot of its arrival step;
+     * the ring adds the slot to the kernel's accumulator when that step comes.
      */
     private void deliverAhead(long step, int from, int to) {
         int count = ring.count(step);
         if (count == 0) return;
         int[] spiked = ring.spikes(step);
-        FutureInputRing future = ahead;
-        int[] parts = future.bounds();
-        int length = future.length();
-        int now = (int) Math.floorMod(step, (long) length);
+        boolean whole = from == 0 && to >= targetPadded;
         RowSlices cut = slices;
-        for (int p = 0; p + 1 < parts.length; p++) {
-            int lo = Math.max(from, parts[p]), hi = Math.min(to, parts[p + 1]);
-            if (lo >= hi) continue;
-            boolean whole = lo == 0 && hi >= targetPadded;
-            int slice = whole || cut == null ? -1 : cut.slice(lo, hi);
-            SlotQueues queues = future.part(p);
-            for (int k = 0; k < count; k++) {
-                int base = spiked[k] * groups;
-                for (int g = 0; g < groups; g++) {
-                    int r = base + g;
-                    int start = segmentStart(r, whole, slice, cut, lo, hi), end = segmentEnd(r, whole, slice, cut, hi);
-                    if (end <= start) continue;
-                    int slot = now + delays[g];
-                    if (slot >= length) slot -= length;
-                    queues.append(slot, targets, weights, start, end);
-                }
+        int slice = whole || cut == null ? -1 : cut.slice(from, to);
+        float[] slots = ahead.slots();
+        int length = ahead.length(), stride = ahead.padded();
+        int now = (int) Math.floorMod(step, (long) length);
+        for (int k = 0; k < count; k++) {
+            int base = spiked[k] * groups;
+            for (int g = 0; g < groups; g++) {
+                int r = base + g;
+                int start = segmentStart(r, whole, slice, cut, from, to), end = segmentEnd(r, whole, slice, cut, to);
+                int slot = now + delays[g];
+                if (slot >= length) slot -= length;
+                int offset = slot * stride;
+                for (int j = start; j < end; j++) slots[offset + targets[j]] += weights[j];
             }
         }
     }

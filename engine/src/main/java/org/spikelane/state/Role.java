@@ -15,11 +15,7 @@ public enum Role {
     PARAMETER,
     /** Filled during a step and cleared by its consumer; between steps normally zero. Checkpointed. */
     ACCUMULATOR,
-    /**
-     * Working memory of a kernel, meaningless between steps, or holding in another layout what a
-     * checkpointed array of the same owner carries (the queues of future input, saved as the
-     * dense ring they stand for). Not checkpointed.
-     */
+    /** Working memory of a kernel, meaningless between steps. Not checkpointed. */
     SCRATCH,
     /**
      * Output gathered so far (recorded spikes and samples). Not checkpointed: a resumed run

@@ -13,19 +13,19 @@ import org.spikelane.Network;
 import org.spikelane.Simulation;
 
 /**
- * Delivery ahead through per-slot queues ({@link SlotQueues}) against the dense ring of future
- * input it replaced (one float per target and slot, each weight added into it when delivered):
- * the same bits. The network has drawn, inexact weights, two sources and a recurrent projection
- * into one target (three projections share the ring), drawn delays over 0.1-3 ms, and neurons
- * that spike, so any change in the order of a float add shows in v and then in the spikes.
+ * The bits of delivery ahead into the ring of future input ({@link FutureInputRing}) with
+ * drawn, inexact weights, where the order of every float add shows ({@link AheadDeliveryTest}
+ * uses exact weights, which hide it): two sources and a recurrent projection into one target
+ * (three projections share the ring), drawn delays over 0.1-3 ms, and neurons that spike, so any
+ * change in the order of an add shows in v and then in the spikes.
  *
  * <p>The oracle, {@link #DENSE_RING_CRC}, is the CRC-32 of every recorded v (raw bits, neuron
- * after neuron) and every spike of this exact test run at commit 4ff30ff, the last commit with
- * the dense ring (the test file copied into that tree and run there). The run is also compared
- * across thread counts, ranges and a checkpoint, where the input in flight moves between
- * queue layouts.
+ * after neuron) and every spike of this run at commit 4ff30ff, the dense ring that any faster
+ * delivery (queues per slot were tried, see jmh-results/microcircuit.md) must reproduce bit for
+ * bit. The run is also compared across thread counts (lane slices of the one target), ranges,
+ * and a checkpoint written under one thread count and resumed under another.
  */
-class QueuedDeliveryTest {
+class AheadDeliveryBitsTest {
     private static final double DT = 1e-4;
     private static final int STEPS = 500;
     private static final long DENSE_RING_CRC = 2143668311L;
@@ -75,11 +75,11 @@ class QueuedDeliveryTest {
     }
 
     @Test
-    void theSameBitsAsTheDenseRing() {
+    void theSameBitsAsTheDenseRingAt4ff30ff() {
         Simulation sim = run(1);
         assertTrue(sim.projections().stream().allMatch(Projection::deliversAhead), "all three deliver ahead");
         assertTrue(sim.spikes().count() > 75, "the target spikes: " + sim.spikes().count());
-        System.out.println("QueuedDeliveryTest CRC " + crc(sim, 0) + " spikes " + sim.spikes().count());
+        System.out.println("AheadDeliveryBitsTest CRC " + crc(sim, 0) + " spikes " + sim.spikes().count());
         assertEquals(DENSE_RING_CRC, crc(sim, 0));
     }
 
@@ -92,7 +92,7 @@ class QueuedDeliveryTest {
         assertEquals(one, crc(ranged, 0), "ranges 0-16, 16-48, 48-80");
     }
 
-    /** Written by one thread count and resumed by another: the queues are cut into other parts, the bits stay. */
+    /** Written by one thread count and resumed by another: the input in flight and the bits stay. */
     @Test
     void inputInFlightSurvivesACheckpointIntoAnyThreadCount() {
         int[][] pairs = {{1, 3}, {3, 1}, {2, 2}};
