@@ -7,7 +7,10 @@
  *   I      = current[i] + bias                     (the bias input, fused into the loop here)
  *   v_inf  = fma(R[i], I, E_L[i])
  *   v_new  = fma(v[i] - v_inf, decay[i], v_inf) + dv[i]
- *   current[i] = 0, dv[i] = 0                      (the accumulators are consumed)
+ *   current[i] = 0, dv[i] = 0                      (the accumulators are consumed; the vector
+ *                                                   kernels store the zeros only in lane groups
+ *                                                   where either is not zero already, as
+ *                                                   Spikelane's loops do since issue 10)
  *   refractory (left[i] > 0): v = v_reset, left -= 1
  *   else if v_new > threshold[i]: v = v_reset, left = hold[i], append i to the spike list
  *   else v = v_new
@@ -137,15 +140,19 @@ static int step_scalar(Population *p, float bias) {
     return count;
 }
 
-/* One lane group of the LIF update after the drive is in `current`; returns the new count. */
-static inline __attribute__((always_inline)) int lif_group(Population *p, int i, __m512 current, int count) {
+/* One lane group of the LIF update, `drive` added to `current`; returns the new count. */
+static inline __attribute__((always_inline)) int lif_group(Population *p, int i, __m512 drive, int count) {
     const __m512 zero = _mm512_setzero_ps();
-    __m512 v_inf = _mm512_fmadd_ps(_mm512_load_ps(p->resistance + i), current, _mm512_load_ps(p->rest + i));
+    __m512 in = _mm512_load_ps(p->current + i), dv = _mm512_load_ps(p->dv + i);
+    /* the accumulators are cleared only where something arrived (Spikelane's VectorCurrentLoops) */
+    __m512i any = _mm512_or_si512(_mm512_castps_si512(in), _mm512_castps_si512(dv));
+    if (_mm512_test_epi32_mask(any, any)) {
+        _mm512_store_ps(p->current + i, zero);
+        _mm512_store_ps(p->dv + i, zero);
+    }
+    __m512 v_inf = _mm512_fmadd_ps(_mm512_load_ps(p->resistance + i), _mm512_add_ps(in, drive), _mm512_load_ps(p->rest + i));
     __m512 v = _mm512_load_ps(p->v + i);
-    __m512 v_new = _mm512_add_ps(_mm512_fmadd_ps(_mm512_sub_ps(v, v_inf), _mm512_load_ps(p->decay + i), v_inf),
-                                 _mm512_load_ps(p->dv + i));
-    _mm512_store_ps(p->current + i, zero);
-    _mm512_store_ps(p->dv + i, zero);
+    __m512 v_new = _mm512_add_ps(_mm512_fmadd_ps(_mm512_sub_ps(v, v_inf), _mm512_load_ps(p->decay + i), v_inf), dv);
     __m512i left = _mm512_load_si512(p->left + i);
     __mmask16 hold = _mm512_cmpgt_epi32_mask(left, _mm512_setzero_si512());
     __mmask16 crossed = _mm512_cmp_ps_mask(v_new, _mm512_load_ps(p->threshold + i), _CMP_GT_OQ);
@@ -168,7 +175,7 @@ static int step_fused(Population *p, float bias) {
     const __m512 drive = _mm512_set1_ps(bias);
     int count = 0;
     for (int i = 0; i < p->padded; i += LANES) {
-        count = lif_group(p, i, _mm512_add_ps(_mm512_load_ps(p->current + i), drive), count);
+        count = lif_group(p, i, drive, count);
     }
     return count;
 }
@@ -183,7 +190,7 @@ static int step_twopass(Population *p, float bias) {
     for (; i < p->n; i++) p->current[i] += bias;
     int count = 0;
     for (i = 0; i < p->padded; i += LANES) {
-        count = lif_group(p, i, _mm512_load_ps(p->current + i), count);
+        count = lif_group(p, i, _mm512_setzero_ps(), count);
     }
     return count;
 }
