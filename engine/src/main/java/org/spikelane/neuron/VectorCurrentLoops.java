@@ -1,7 +1,6 @@
 package org.spikelane.neuron;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,8 +17,7 @@ import org.spikelane.simd.Simd;
  * fused currents still runs two do-nothing channels over its {@code current} (a quarter of the
  * step at 1000 neurons). Here what is shared is loaded once before the loop and everything else
  * is read at {@code i}, so C2 hoists the bounds checks out of the loop. And the accumulators are
- * cleared only in lane groups where they are not zero already: stores bound these loops, and a
- * population whose inputs are all folded in (constant inputs, fused currents) never fills them.
+ * cleared only in lane groups where they are not zero already ({@link LaneSteps#clearWhereSet}).
  *
  * <ul>
  *   <li>{@link #uniform}: every neuron shares {@code E_L}, {@code R}, {@code tau_m}, {@code v_reset}
@@ -29,8 +27,9 @@ import org.spikelane.simd.Simd;
  *       population driven by inputs and delta synapses, the LIF benchmark).</li>
  * </ul>
  *
- * <p>Each loop is one method body on purpose, as in {@link VectorLifKernel}: a vector handed to a
- * helper C2 does not inline is boxed, so only arrays and scalars cross calls.
+ * <p>Each loop keeps its vectors in one method body, as {@link VectorLifKernel} does: a vector
+ * handed to a helper C2 does not inline is boxed. What the loops share ({@link LaneSteps}: the
+ * clearing, the refractory counters, the spike list) takes arrays and mask bits.
  */
 final class VectorCurrentLoops {
     private VectorCurrentLoops() {}
@@ -74,20 +73,14 @@ final class VectorCurrentLoops {
         FloatVector rest = FloatVector.fromArray(F, s.restingPotential, 0);
         FloatVector decay = FloatVector.fromArray(F, s.decay, 0);
         FloatVector reset = FloatVector.fromArray(F, s.resetPotential, 0);
-        FloatVector zero = FloatVector.zero(F);
         float[] current = s.current, dvIn = s.dv, v = s.v, threshold = s.threshold;
         int[] refractory = s.refractoryLeft, hold = s.refractoryHold;
         boolean inclusive = s.inclusiveThreshold;
         int count = offset;
         for (int i = from; i < to; i += F.length()) {
-            FloatVector in = FloatVector.fromArray(F, current, i);
+            FloatVector vInf = resistance.fma(FloatVector.fromArray(F, current, i).add(constant), rest);
             FloatVector dv = FloatVector.fromArray(F, dvIn, i);
-            // cleared only where something arrived: CUBA's stay zero (two stores of six per lane group)
-            if (in.reinterpretAsInts().or(dv.reinterpretAsInts()).compare(VectorOperators.NE, 0).anyTrue()) {
-                zero.intoArray(current, i);
-                zero.intoArray(dvIn, i);
-            }
-            FloatVector vInf = resistance.fma(in.add(constant), rest);
+            LaneSteps.clearWhereSet(current, dvIn, i);
             FloatVector xa = FloatVector.fromArray(F, x0, i);
             dv = p0.fma(xa, dv);
             xa.fma(d0, xa.mul(l0)).intoArray(x0, i);
@@ -96,19 +89,11 @@ final class VectorCurrentLoops {
             xb.fma(d1, xb.mul(l1)).intoArray(x1, i);
             FloatVector vNew = FloatVector.fromArray(F, v, i).sub(vInf).fma(decay, vInf).add(dv);
             // refractory neurons are held at v_reset and cannot spike
-            IntVector left = IntVector.fromArray(I, refractory, i);
-            VectorMask<Integer> holdInt = left.compare(VectorOperators.GT, 0);
-            VectorMask<Float> held = holdInt.cast(F);
+            VectorMask<Float> held = VectorMask.fromLong(F, LaneSteps.held(refractory, i));
             FloatVector theta = FloatVector.fromArray(F, threshold, i);
-            VectorMask<Float> crossed = inclusive ? vNew.compare(VectorOperators.GE, theta) : vNew.compare(VectorOperators.GT, theta);
-            VectorMask<Float> spike = crossed.andNot(held);
+            VectorMask<Float> spike = (inclusive ? vNew.compare(VectorOperators.GE, theta) : vNew.compare(VectorOperators.GT, theta)).andNot(held);
             vNew.blend(reset, spike.or(held)).intoArray(v, i);
-            left = left.lanewise(VectorOperators.SUB, 1, holdInt);
-            if (spike.anyTrue()) {
-                left = left.blend(IntVector.fromArray(I, hold, i), spike.cast(I));
-                count = SpikeBits.append(spike.toLong(), i, spikesOut, count);
-            }
-            left.intoArray(refractory, i);
+            count = LaneSteps.advance(refractory, hold, i, spike.toLong(), spikesOut, count);
         }
         return count - offset;
     }
@@ -120,36 +105,23 @@ final class VectorCurrentLoops {
      */
     static int stepPerNeuron(LifState s, int from, int to, int[] spikesOut, int offset) {
         FloatVector constant = FloatVector.fromArray(F, s.constant.sum, 0);
-        FloatVector zero = FloatVector.zero(F);
         float[] current = s.current, dvIn = s.dv, v = s.v, threshold = s.threshold;
         float[] resistance = s.resistance, rest = s.restingPotential, decay = s.decay, reset = s.resetPotential;
         int[] refractory = s.refractoryLeft, hold = s.refractoryHold;
         boolean inclusive = s.inclusiveThreshold;
         int count = offset;
         for (int i = from; i < to; i += F.length()) {
-            FloatVector in = FloatVector.fromArray(F, current, i);
-            FloatVector dv = FloatVector.fromArray(F, dvIn, i);
-            // cleared only where something arrived: a population driven by constant inputs only keeps them zero
-            if (in.reinterpretAsInts().or(dv.reinterpretAsInts()).compare(VectorOperators.NE, 0).anyTrue()) {
-                zero.intoArray(current, i);
-                zero.intoArray(dvIn, i);
-            }
-            FloatVector vInf = FloatVector.fromArray(F, resistance, i).fma(in.add(constant), FloatVector.fromArray(F, rest, i));
-            FloatVector vNew = FloatVector.fromArray(F, v, i).sub(vInf).fma(FloatVector.fromArray(F, decay, i), vInf).add(dv);
+            FloatVector in = FloatVector.fromArray(F, current, i).add(constant);
+            FloatVector vInf = FloatVector.fromArray(F, resistance, i).fma(in, FloatVector.fromArray(F, rest, i));
+            FloatVector vNew = FloatVector.fromArray(F, v, i).sub(vInf).fma(FloatVector.fromArray(F, decay, i), vInf)
+                    .add(FloatVector.fromArray(F, dvIn, i));
+            LaneSteps.clearWhereSet(current, dvIn, i);
             // refractory neurons are held at v_reset and cannot spike
-            IntVector left = IntVector.fromArray(I, refractory, i);
-            VectorMask<Integer> holdInt = left.compare(VectorOperators.GT, 0);
-            VectorMask<Float> held = holdInt.cast(F);
+            VectorMask<Float> held = VectorMask.fromLong(F, LaneSteps.held(refractory, i));
             FloatVector theta = FloatVector.fromArray(F, threshold, i);
-            VectorMask<Float> crossed = inclusive ? vNew.compare(VectorOperators.GE, theta) : vNew.compare(VectorOperators.GT, theta);
-            VectorMask<Float> spike = crossed.andNot(held);
+            VectorMask<Float> spike = (inclusive ? vNew.compare(VectorOperators.GE, theta) : vNew.compare(VectorOperators.GT, theta)).andNot(held);
             vNew.blend(FloatVector.fromArray(F, reset, i), spike.or(held)).intoArray(v, i);
-            left = left.lanewise(VectorOperators.SUB, 1, holdInt);
-            if (spike.anyTrue()) {
-                left = left.blend(IntVector.fromArray(I, hold, i), spike.cast(I));
-                count = SpikeBits.append(spike.toLong(), i, spikesOut, count);
-            }
-            left.intoArray(refractory, i);
+            count = LaneSteps.advance(refractory, hold, i, spike.toLong(), spikesOut, count);
         }
         return count - offset;
     }

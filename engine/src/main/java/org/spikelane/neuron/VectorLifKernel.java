@@ -105,7 +105,7 @@ public final class VectorLifKernel implements LifKernel<LifState> {
             left = left.lanewise(VectorOperators.SUB, 1, holdInt);
             if (spike.anyTrue()) {
                 left = left.blend(IntVector.fromArray(I, s.refractoryHold, i), spike.cast(I));
-                count = SpikeBits.append(spike.toLong(), i, spikesOut, count);
+                count = LaneSteps.appendSpikes(spike.toLong(), i, spikesOut, count);
             }
             left.intoArray(s.refractoryLeft, i);
         }
