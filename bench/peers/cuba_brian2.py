@@ -17,12 +17,18 @@ Timings per N (seconds of wall time):
            (Brian2 cpp_standalone fixes the duration at code generation).
   steady_s one simulated second once running: (run_10s_s - run_s) / 9, which cancels what a run
            costs once (Brian2's compiled loop has no warm-up of its own beyond that).
+  steady_cpu_s the same in CPU time: (binary CPU of the 10 s project - that of the 1 s one) / 9,
+           user + system time of the binary's process (getrusage of the children). Both
+           binaries build the same synapses and initial values, which cancel; what is left is
+           nine simulated seconds of the loop, without the stretches the process waited for a
+           core, so on a loaded machine it compares with Spikelane's run_cpu_s.
 The binaries are run `repeats` times with the same seed (identical network and spikes); run_s and
 run_10s_s are medians, run_min_s the minimum.
 """
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -79,6 +85,8 @@ def measure(n, rng_seed, repeats, keep):
     one['run_10s_all_s'] = ten['run_all_s']
     one['build_10s_s'] = ten['build_s']
     one['steady_s'] = round((ten['run_s'] - one['run_s']) / (LONG_DURATION_S - DURATION_S), 5)
+    one['binary_cpu_10s_s'] = ten['binary_cpu_s']
+    one['steady_cpu_s'] = round((ten['binary_cpu_s'] - one['binary_cpu_s']) / (LONG_DURATION_S - DURATION_S), 5)
     one['rate_10s_hz'] = ten['rate_hz']
     return one
 
@@ -96,11 +104,14 @@ def run_project(n, rng_seed, repeats, keep, duration_s):
         device.build(directory=directory, compile=True, run=False, debug=False)
         build_s = time.perf_counter() - start
 
-        run_times, binary_times = [], []
+        run_times, binary_times, binary_cpu = [], [], []
         for _ in range(repeats):
             start = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             device.run(directory=directory, with_output=False, run_args=[])
             binary_times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            binary_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             run_times.append(device._last_run_time)
             print("brian2 n=%d seed=%d %g s simulated: run %.4f s (binary %.3f s)" % (
                 n, rng_seed, duration_s, run_times[-1], binary_times[-1]), file=sys.stderr)
@@ -112,6 +123,7 @@ def run_project(n, rng_seed, repeats, keep, duration_s):
             'run_s': round(statistics.median(run_times), 5), 'run_min_s': round(min(run_times), 5),
             'run_all_s': [round(t, 5) for t in run_times],
             'binary_s': round(statistics.median(binary_times), 4),
+            'binary_cpu_s': round(statistics.median(binary_cpu), 4),
             'rate_hz': round(spikes / n / duration_s, 4),
             'brian2': brian2.__version__,
         }

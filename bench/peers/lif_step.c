@@ -7,7 +7,10 @@
  *   I      = current[i] + bias                     (the bias input, fused into the loop here)
  *   v_inf  = fma(R[i], I, E_L[i])
  *   v_new  = fma(v[i] - v_inf, decay[i], v_inf) + dv[i]
- *   current[i] = 0, dv[i] = 0                      (the accumulators are consumed)
+ *   current[i] = 0, dv[i] = 0                      (the accumulators are consumed; the vector
+ *                                                   kernels store the zeros only in lane groups
+ *                                                   where either is not zero already, as
+ *                                                   Spikelane's loops do since issue 10)
  *   refractory (left[i] > 0): v = v_reset, left -= 1
  *   else if v_new > threshold[i]: v = v_reset, left = hold[i], append i to the spike list
  *   else v = v_new
@@ -23,7 +26,9 @@
  *             arrays, with no arithmetic between them beyond the adds that feed each store
  *
  * Usage: lif_step [--seconds S] [--rounds R] [--firing 0.1%|5%] N [N ...]
- * Prints one JSON line per N and kernel on stdout.
+ * Prints one JSON line per N and kernel on stdout: wall time and this thread's CPU time per
+ * neuron-step of each round (the CPU time leaves out the stretches a loaded machine kept the
+ * thread waiting for a core).
  *
  * Build: gcc -O3 -march=native -o lif_step lif_step.c -lm   (no -ffast-math: the fma and
  * compare order must stay as written so the self-check can demand identical bits)
@@ -137,15 +142,19 @@ static int step_scalar(Population *p, float bias) {
     return count;
 }
 
-/* One lane group of the LIF update after the drive is in `current`; returns the new count. */
-static inline __attribute__((always_inline)) int lif_group(Population *p, int i, __m512 current, int count) {
+/* One lane group of the LIF update, `drive` added to `current`; returns the new count. */
+static inline __attribute__((always_inline)) int lif_group(Population *p, int i, __m512 drive, int count) {
     const __m512 zero = _mm512_setzero_ps();
-    __m512 v_inf = _mm512_fmadd_ps(_mm512_load_ps(p->resistance + i), current, _mm512_load_ps(p->rest + i));
+    __m512 in = _mm512_load_ps(p->current + i), dv = _mm512_load_ps(p->dv + i);
+    /* the accumulators are cleared only where something arrived (Spikelane's VectorCurrentLoops) */
+    __m512i any = _mm512_or_si512(_mm512_castps_si512(in), _mm512_castps_si512(dv));
+    if (_mm512_test_epi32_mask(any, any)) {
+        _mm512_store_ps(p->current + i, zero);
+        _mm512_store_ps(p->dv + i, zero);
+    }
+    __m512 v_inf = _mm512_fmadd_ps(_mm512_load_ps(p->resistance + i), _mm512_add_ps(in, drive), _mm512_load_ps(p->rest + i));
     __m512 v = _mm512_load_ps(p->v + i);
-    __m512 v_new = _mm512_add_ps(_mm512_fmadd_ps(_mm512_sub_ps(v, v_inf), _mm512_load_ps(p->decay + i), v_inf),
-                                 _mm512_load_ps(p->dv + i));
-    _mm512_store_ps(p->current + i, zero);
-    _mm512_store_ps(p->dv + i, zero);
+    __m512 v_new = _mm512_add_ps(_mm512_fmadd_ps(_mm512_sub_ps(v, v_inf), _mm512_load_ps(p->decay + i), v_inf), dv);
     __m512i left = _mm512_load_si512(p->left + i);
     __mmask16 hold = _mm512_cmpgt_epi32_mask(left, _mm512_setzero_si512());
     __mmask16 crossed = _mm512_cmp_ps_mask(v_new, _mm512_load_ps(p->threshold + i), _CMP_GT_OQ);
@@ -168,7 +177,7 @@ static int step_fused(Population *p, float bias) {
     const __m512 drive = _mm512_set1_ps(bias);
     int count = 0;
     for (int i = 0; i < p->padded; i += LANES) {
-        count = lif_group(p, i, _mm512_add_ps(_mm512_load_ps(p->current + i), drive), count);
+        count = lif_group(p, i, drive, count);
     }
     return count;
 }
@@ -183,7 +192,7 @@ static int step_twopass(Population *p, float bias) {
     for (; i < p->n; i++) p->current[i] += bias;
     int count = 0;
     for (i = 0; i < p->padded; i += LANES) {
-        count = lif_group(p, i, _mm512_load_ps(p->current + i), count);
+        count = lif_group(p, i, _mm512_setzero_ps(), count);
     }
     return count;
 }
@@ -218,6 +227,31 @@ static double now(void) {
     return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* CPU time of this thread: what a round costs without the stretches it waited for a core. */
+static double cpu_now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static double median_of(const double *values, int count) {
+    double sorted[64];
+    memcpy(sorted, values, sizeof(double) * count);
+    qsort(sorted, count, sizeof(double), cmp_double);
+    return count % 2 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+}
+
+static double min_of(const double *values, int count) {
+    double m = values[0];
+    for (int k = 1; k < count; k++) if (values[k] < m) m = values[k];
+    return m;
+}
+
 static int compare(const Population *a, const Population *b, int count_a, int count_b, const char *name, int step) {
     if (count_a != count_b || memcmp(a->spikes, b->spikes, sizeof(int) * count_a) != 0
             || memcmp(a->v, b->v, sizeof(float) * a->n) != 0 || memcmp(a->left, b->left, sizeof(int) * a->n) != 0) {
@@ -249,11 +283,6 @@ static void self_check(double amperes) {
     }
 }
 
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 typedef int (*Kernel)(Population *, float);
 
 static void measure(const char *name, Kernel kernel, int n, double amperes, const char *firing,
@@ -269,23 +298,24 @@ static void measure(const char *name, Kernel kernel, int n, double amperes, cons
         if (t > 0.05) { steps = (long)(steps * seconds / t) + 1; break; }
         steps *= 4;
     }
-    double ns[64];
+    double ns[64] = {0}, cpu[64] = {0};
     long spikes = 0, total = 0;
     if (rounds > 64) rounds = 64;
     for (int r = 0; r < rounds; r++) {
-        double t0 = now();
+        double t0 = now(), c0 = cpu_now();
         for (long s = 0; s < steps; s++) spikes += kernel(&p, bias);
+        cpu[r] = (cpu_now() - c0) * 1e9 / ((double)steps * n);
         ns[r] = (now() - t0) * 1e9 / ((double)steps * n);
         total += steps;
     }
-    double sorted[64];
-    memcpy(sorted, ns, sizeof(double) * rounds);
-    qsort(sorted, rounds, sizeof(double), cmp_double);
-    double median = rounds % 2 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
     printf("{\"peer\": \"c\", \"kernel\": \"%s\", \"n\": %d, \"firing\": \"%s\", \"ns_per_neuron_step\": %.5f, "
-           "\"min_ns_per_neuron_step\": %.5f, \"rounds\": %d, \"steps_per_round\": %ld, \"spikes_per_neuron_step\": %.5f, "
-           "\"all\": [", name, n, firing, median, sorted[0], rounds, steps, (double)spikes / ((double)total * n));
+           "\"min_ns_per_neuron_step\": %.5f, \"cpu_ns_per_neuron_step\": %.5f, \"min_cpu_ns_per_neuron_step\": %.5f, "
+           "\"rounds\": %d, \"steps_per_round\": %ld, \"spikes_per_neuron_step\": %.5f, \"all\": [",
+           name, n, firing, median_of(ns, rounds), min_of(ns, rounds), median_of(cpu, rounds), min_of(cpu, rounds),
+           rounds, steps, (double)spikes / ((double)total * n));
     for (int r = 0; r < rounds; r++) printf("%s%.5f", r ? ", " : "", ns[r]);
+    printf("], \"all_cpu\": [");
+    for (int r = 0; r < rounds; r++) printf("%s%.5f", r ? ", " : "", cpu[r]);
     printf("]}\n");
     fflush(stdout);
 }

@@ -2,8 +2,9 @@
 # Spikelane's float32 LIF step against a hand-written C kernel doing the same work on the same
 # layout (issue 10, "the LIF step within 1.25x of C"): bench/peers/lif_step.c (gcc -O3
 # -march=native, AVX-512 intrinsics) and JMH's LifStepBenchmark.step plus StreamYardstickBenchmark,
-# in one invocation on one machine, interleaved per N as C, JMH, C. Writes
-# jmh-results/lif-step-peer.md (see bench/peers/README.md).
+# in one invocation on one machine, interleaved per N as C, JMH, Java in CPU time (LifStepCpu), C.
+# C and LifStepCpu also give thread CPU time per round, the figure a loaded machine disturbs less.
+# Writes jmh-results/lif-step-peer.md (see bench/peers/README.md).
 #
 # Usage: bench/peers/lif_step.sh        (from anywhere; runs from the repository root)
 # Knobs (environment): SIZES="1000 64000 1000000"  FIRING="0.1%" (or 5%)  FORKS=3
@@ -57,6 +58,9 @@ for r in json.load(open(sys.argv[1])):
                       'forks': r['forks'], 'iterations': r['measurementIterations'], 'jvm_args': r['jvmArgs'],
                       'raw': m['rawData']}))
 PY
+  echo "== N = $n: Java in CPU time" >&2
+  "$java" --add-modules jdk.incubator.vector -cp "$jar" org.spikelane.bench.LifStepCpu --firing "$firing" \
+    --rounds "$c_rounds" --seconds "$c_seconds" "$n" 2> >(grep -v WARNING >&2) >>"$results"
   echo "== N = $n: C again" >&2
   run_c "$n"
 done

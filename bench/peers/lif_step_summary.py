@@ -17,7 +17,7 @@ TARGET = 1.25
 
 
 def load(path):
-    c, jmh, firing = {}, {}, {}
+    c, jmh, firing, cpu = {}, {}, {}, {}
     for line in open(path):
         line = line.strip()
         if line.startswith('# [firing]'):
@@ -28,9 +28,11 @@ def load(path):
             r = json.loads(line)
             if r['peer'] == 'c':
                 c.setdefault((r['n'], r['kernel']), []).append(r)
+            elif r['peer'] == 'java-cpu':
+                cpu[r['n']] = r
             else:
                 jmh[(int(r['params']['n']), r['benchmark'])] = r
-    return c, jmh, firing
+    return c, jmh, firing, cpu
 
 
 def java_figure(r, n):
@@ -45,7 +47,7 @@ def c_figure(runs):
 
 
 def main():
-    c, jmh, firing = load(sys.argv[1])
+    c, jmh, firing, cpu = load(sys.argv[1])
     env = read_env(sys.argv[2])
     sizes = sorted({n for n, _ in c} & {n for n, _ in jmh})
     out = []
@@ -102,6 +104,25 @@ def main():
     for n, ratio, ratio_min, ok in verdicts:
         w('- N = {:,}: Spikelane / C = {:.2f}x (medians; {:.2f}x fastest against fastest), target <= {:.2f}x {}.'.format(
             n, ratio, ratio_min, TARGET, 'met' if ok else 'missed by a factor of %.2f' % (ratio / TARGET)))
+    cpu_sizes = [n for n in sizes if n in cpu and all('all_cpu' in r for r in c[(n, 'fused')])]
+    if cpu_sizes:
+        w('')
+        w('## In CPU time')
+        w('')
+        w('The same kernels timed in the CPU time of their thread (C: the rounds above, '
+          '`CLOCK_THREAD_CPUTIME_ID`; Java: `LifStepCpu`, `LifStepBenchmark`\'s stepper in rounds as long '
+          'as C\'s, after the same warm-up), ns per neuron-step, median (fastest round). On a shared machine '
+          'wall time includes the stretches a thread waits for a core, which CPU time leaves out; a busy '
+          'sibling hyperthread still slows both.')
+        w('')
+        w('| N | C fused | Spikelane | Spikelane / C fused | target <= %.2fx |' % TARGET)
+        w('|---:|---:|---:|---:|---|')
+        for n in cpu_sizes:
+            rounds = [x for r in c[(n, 'fused')] for x in r['all_cpu']]
+            cm, cmin = statistics.median(rounds), min(rounds)
+            jm, jmin = cpu[n]['cpu_ns_per_neuron_step'], cpu[n]['min_cpu_ns_per_neuron_step']
+            w('| {:,} | {:.3f} ({:.3f}) | {:.3f} ({:.3f}) | **{:.2f}x** ({:.2f}x) | {} |'.format(
+                n, cm, cmin, jm, jmin, jm / cm, jmin / cmin, 'met' if jm / cm <= TARGET else 'missed'))
     w('')
     w('## C runs (before and after JMH at each N)')
     w('')

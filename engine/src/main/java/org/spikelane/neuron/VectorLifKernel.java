@@ -12,7 +12,9 @@ import org.spikelane.state.StateDeclarer;
 /**
  * The LIF step on {@link Simd#FLOAT} vectors over the padded arrays. Spikes are extracted from
  * the threshold mask with {@code anyTrue} / {@code toLong} (intrinsics), so quiet steps never
- * look at neurons one by one. Mirrors {@link ScalarLifKernel} operation for operation.
+ * look at neurons one by one. Mirrors {@link ScalarLifKernel} operation for operation. The
+ * common shapes of the current path run in {@link VectorCurrentLoops}; the loop here takes the
+ * conductance path and every other shape.
  *
  * <p>The whole step is one loop body on purpose: a vector handed to or returned from a helper
  * method that C2 happens not to inline is boxed (measured: one object per lane group per step),
@@ -26,6 +28,9 @@ public final class VectorLifKernel implements LifKernel<LifState> {
 
     @Override
     public int step(LifState s, long step, int from, int to, int[] spikesOut, int offset) {
+        // the common shapes of the current path have loops of their own, without per-load masks
+        if (VectorCurrentLoops.uniform(s)) return VectorCurrentLoops.stepUniform(s, from, to, spikesOut, offset);
+        if (VectorCurrentLoops.perNeuron(s)) return VectorCurrentLoops.stepPerNeuron(s, from, to, spikesOut, offset);
         boolean conductance = s.g != null;
         boolean inclusive = s.inclusiveThreshold;
         int count = offset;
@@ -100,11 +105,7 @@ public final class VectorLifKernel implements LifKernel<LifState> {
             left = left.lanewise(VectorOperators.SUB, 1, holdInt);
             if (spike.anyTrue()) {
                 left = left.blend(IntVector.fromArray(I, s.refractoryHold, i), spike.cast(I));
-                long bits = spike.toLong();
-                while (bits != 0) {
-                    spikesOut[count++] = i + Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                }
+                count = LaneSteps.appendSpikes(spike.toLong(), i, spikesOut, count);
             }
             left.intoArray(s.refractoryLeft, i);
         }

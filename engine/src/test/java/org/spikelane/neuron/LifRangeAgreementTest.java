@@ -13,7 +13,8 @@ import org.spikelane.fixed.Rounding;
 import org.spikelane.simd.Simd;
 
 /**
- * Every LIF kernel (float vector and scalar, current and conductance paths; fixed vector and
+ * Every LIF kernel (float vector and scalar, current and conductance paths, the vector kernel's
+ * loops for uniform and per-neuron populations; fixed vector and
  * scalar under each rounding, with conductances; loihi vector and scalar) run over neuron ranges
  * split at several points gives the state, the cleared accumulators and the spikes of one call
  * over the whole population, bit for bit, for many steps with spikes. Cuts are lane-aligned, so
@@ -33,7 +34,7 @@ class LifRangeAgreementTest {
 
     @ParameterizedTest(name = "{0} n={1}")
     @CsvSource({"float-vector,1000", "float-scalar,1000", "float-vector-conductance,1000", "float-scalar-conductance,61",
-                "float-vector-fused,1000", "float-scalar-fused,61",
+                "float-vector-fused,1000", "float-scalar-fused,61", "float-vector-uniform,1000", "float-scalar-uniform,61",
                 "fixed-vector-nearest,1000", "fixed-scalar-nearest,1000", "fixed-vector-stochastic,1000",
                 "fixed-scalar-stochastic,61", "fixed-vector-truncate,1000", "fixed-vector-conductance,1000",
                 "fixed-scalar-conductance,1000", "loihi-vector,1000", "loihi-scalar,1000"})
@@ -74,13 +75,18 @@ class LifRangeAgreementTest {
     }
 
     private static Case build(String kind, int n) {
-        LifState s = LifStates.random(n, 42 + n, false);
+        // uniform: every neuron shares its parameters, constant input and two fused currents (CUBA's shape)
+        boolean uniform = kind.endsWith("uniform");
+        LifState s = uniform ? LifStates.shared(n, 42 + n, false) : LifStates.random(n, 42 + n, false);
         boolean vector = kind.contains("vector");
         boolean conductance = kind.endsWith("conductance");
         if (kind.startsWith("float")) {
             if (conductance) s.enableConductance();
-            boolean fused = kind.endsWith("fused");
-            if (fused) {
+            boolean fused = kind.endsWith("fused") || uniform;
+            if (uniform) {
+                LifStates.addSharedFusedCurrents(s, 2);
+                LifStates.addConstantCurrent(s, false);
+            } else if (fused) {
                 LifStates.addFusedCurrents(s);
                 LifStates.addConstantCurrent(s, true);
             }

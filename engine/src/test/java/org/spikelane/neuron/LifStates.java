@@ -41,6 +41,37 @@ final class LifStates {
     }
 
     /**
+     * A population whose neurons share E_L, v_reset, R, tau_m (10 ms) and the refractory period
+     * (scalar parameters, as a scenario gives them), each with its own threshold and initial v so
+     * that they do not fire in step.
+     */
+    static LifState shared(int n, long seed, boolean inclusive) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Map<String, Object> p = new HashMap<>();
+        p.put(LifModel.TAU_M, 10e-3);
+        p.put(LifModel.REFRACTORY, 2e-3);
+        p.put(LifModel.V_THRESHOLD, draw(r, n, -55e-3, -48e-3));
+        p.put(LifModel.V_INIT, draw(r, n, -70e-3, -50e-3));
+        p.put(LifModel.THRESHOLD, inclusive ? ">=" : ">");
+        return new LifState(n, DT, Params.resolve("test", LifModel.PARAMS, p, n));
+    }
+
+    /**
+     * {@code count} fused currents in V whose propagators every neuron shares (tau_syn 5, 10,
+     * 3 ms, ... with the population's tau_m of neuron 0), as CUBA's two synapse types make them.
+     */
+    static void addSharedFusedCurrents(LifState s, int count) {
+        double[] one = new double[s.size];
+        java.util.Arrays.fill(one, 1);
+        double[] tauSyn = {5e-3, 10e-3, 3e-3, 7e-3};
+        for (int c = 0; c < count; c++) {
+            double[] p21 = new double[s.size];
+            java.util.Arrays.fill(p21, org.spikelane.spi.Propagators.expCurrent(DT, s.tauM(0), tauSyn[c], 1 / s.tauM(0)));
+            s.fusedCurrent("I_syn", org.spikelane.units.Dimension.VOLTAGE, Math.exp(-DT / tauSyn[c]), p21, one);
+        }
+    }
+
+    /**
      * A constant input current folded into the kernel (bias-like, 0.5-2.5 nA): one value for all
      * neurons (read from the first vector), or one per neuron.
      */

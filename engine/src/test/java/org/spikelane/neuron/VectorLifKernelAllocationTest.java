@@ -11,12 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class VectorLifKernelAllocationTest {
 
-    @ParameterizedTest(name = "conductance={0} fused={1}")
-    @org.junit.jupiter.params.provider.CsvSource({"false,false", "true,false", "false,true", "true,true"})
-    void warmKernelAllocatesNothing(boolean conductance, boolean fused) {
-        LifState s = LifStates.random(4099, 3, false);
+    /** Every loop: per-neuron (no fused current), general (conductance, fused), uniform (shared parameters, CUBA's shape). */
+    @ParameterizedTest(name = "conductance={0} fused={1} uniform={2}")
+    @org.junit.jupiter.params.provider.CsvSource({"false,false,false", "true,false,false", "false,true,false", "true,true,false",
+                                                  "false,true,true"})
+    void warmKernelAllocatesNothing(boolean conductance, boolean fused, boolean uniform) {
+        LifState s = uniform ? LifStates.shared(4099, 3, false) : LifStates.random(4099, 3, false);
         if (conductance) s.enableConductance();
-        if (fused) LifStates.addFusedCurrents(s); // the channel loop carries a vector across its iterations
+        if (fused && uniform) LifStates.addSharedFusedCurrents(s, 2);
+        else if (fused) LifStates.addFusedCurrents(s); // the channel loop carries a vector across its iterations
+        assertEquals(uniform, VectorCurrentLoops.uniform(s), "the loop under test");
         LifKernel<LifState> kernel = new VectorLifKernel();
         int[] spikes = new int[s.size];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
