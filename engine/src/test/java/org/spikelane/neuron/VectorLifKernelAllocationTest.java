@@ -11,12 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class VectorLifKernelAllocationTest {
 
-    @ParameterizedTest(name = "conductance={0} fused={1}")
-    @org.junit.jupiter.params.provider.CsvSource({"false,false", "true,false", "false,true", "true,true"})
-    void warmKernelAllocatesNothing(boolean conductance, boolean fused) {
+    @ParameterizedTest(name = "conductance={0} fused={1} fusedConductances={2}")
+    @org.junit.jupiter.params.provider.CsvSource({"false,false,0", "true,false,0", "false,true,0", "true,true,0", "false,false,2",
+                                                  "false,true,3", "true,true,1"})
+    void warmKernelAllocatesNothing(boolean conductance, boolean fused, int fusedConductances) {
         LifState s = LifStates.random(4099, 3, false);
         if (conductance) s.enableConductance();
         if (fused) LifStates.addFusedCurrents(s); // the channel loop carries a vector across its iterations
+        // fused conductances (written out, then looped beyond two) and, with them, the alpha currents' loop
+        LifStates.addFusedConductances(s, fusedConductances);
+        if (fusedConductances > 0) LifStates.addAlphaCurrents(s);
         LifKernel<LifState> kernel = new VectorLifKernel();
         int[] spikes = new int[s.size];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -28,6 +32,7 @@ class VectorLifKernelAllocationTest {
                     s.current[i] = 3e-9f;
                     if (conductance) s.g[i] = 5e-9f;
                     if (fused) s.fused.state[1][i] += 1e-3f;
+                    if (fusedConductances > 0) s.conductances.state[0][i] += 2e-9f;
                 }
                 kernel.step(s, step, 0, s.padded, spikes, 0);
             }

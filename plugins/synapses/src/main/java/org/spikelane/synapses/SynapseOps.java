@@ -20,12 +20,6 @@ interface SynapseOps {
     }
 
     /**
-     * Alpha current {@code I = y}, {@code dy/dt = -y/tau + x}, {@code dx/dt = -x/tau}:
-     * {@code acc[i] += (float) (py[i] * y[i] + px[i] * x[i]); y[i] = decay * (y[i] + h * x[i]); x[i] *= decay}.
-     */
-    void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to);
-
-    /**
      * Conductance made of decaying terms {@code g = s[0] + s[1] + ...}: {@code g[i] += (float) sum},
      * {@code gE[i] += (float) (sum * eRev)}, then {@code s[t][i] *= decay[t]}.
      */
