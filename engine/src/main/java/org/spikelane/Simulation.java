@@ -1023,5 +1023,13 @@ public final class Simulation implements AutoCloseable {
         @Override public float[] dv() { return target.format().inputDv(); }
 
         @Override public org.spikelane.spi.ConstantCurrent constantCurrent() { return target.format().constantCurrent(); }
+
+        @Override
+        public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                                           double[] propagator, double[] toSi) {
+            // only the float32 kernels fuse currents
+            return target.format() instanceof org.spikelane.format.Float32Binding f
+                    ? f.floatState().fusedCurrent(variable, dimension, decay, propagator, toSi) : null;
+        }
     }
 }
