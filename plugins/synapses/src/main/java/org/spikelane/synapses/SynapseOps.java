@@ -11,7 +11,9 @@ package org.spikelane.synapses;
  * <p>Each operation covers the target neurons {@code [from, to)} of one range: {@code from} is a
  * multiple of the float lane count, {@code to} one too or the target's padded size, so a vector
  * loop needs no tail. Both implementations do the same double operations in the same order, so
- * they agree exactly.
+ * they agree exactly. Used by {@code biexp_conductance} and, under fixed, {@code exp_conductance};
+ * under float32 the exponential and alpha currents and {@code exp_conductance} are fused into the
+ * LIF kernel instead (float state with a compensated decay: docs/architecture.md).
  */
 interface SynapseOps {
     /** The vector implementation, or the scalar reference when {@code vector} is false. */
