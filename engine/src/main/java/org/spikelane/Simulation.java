@@ -1027,9 +1027,7 @@ public final class Simulation implements AutoCloseable {
         @Override
         public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
                                                            double[] propagator, double[] toSi) {
-            // only the float32 kernels fuse currents
-            return target.format() instanceof org.spikelane.format.Float32Binding f
-                    ? f.floatState().fusedCurrent(variable, dimension, decay, propagator, toSi) : null;
+            return target.format().fusedCurrent(variable, dimension, decay, propagator, toSi);
         }
     }
 }
