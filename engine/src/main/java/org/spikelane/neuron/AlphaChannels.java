@@ -94,7 +94,6 @@ public final class AlphaChannels {
 
     /** Every channel's two states and constants, numbered in the order they were made. */
     void declareState(StateDeclarer s) {
-        if (channels.isEmpty()) return;
         for (int k = 0; k < channels.size(); k++) {
             Channel c = channels.get(k);
             s.array("alpha." + k + ".ramp", Role.STATE, StateDeclarer.NO_UNIT, c.ramp);

@@ -67,7 +67,6 @@ public final class ConductanceChannels {
 
     /** Every channel's conductance and constants, numbered in the order they were made. */
     void declareState(StateDeclarer s) {
-        if (channels.isEmpty()) return;
         s.array("conductance.zeros", Role.PARAMETER, "S", zeros);
         for (int k = 0; k < channels.size(); k++) s.array("conductance." + k + ".g", Role.STATE, "S", state[k]);
         s.array("conductance.reversal", Role.PARAMETER, "V", reversal);
