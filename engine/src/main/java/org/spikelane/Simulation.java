@@ -1023,5 +1023,11 @@ public final class Simulation implements AutoCloseable {
         @Override public float[] dv() { return target.format().inputDv(); }
 
         @Override public org.spikelane.spi.ConstantCurrent constantCurrent() { return target.format().constantCurrent(); }
+
+        @Override
+        public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                                           double[] propagator, double[] toSi) {
+            return target.format().fusedCurrent(variable, dimension, decay, propagator, toSi);
+        }
     }
 }

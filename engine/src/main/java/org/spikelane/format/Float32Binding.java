@@ -69,6 +69,12 @@ public final class Float32Binding implements FormatBinding {
 
     @Override public org.spikelane.spi.ConstantCurrent constantCurrent() { return state.addConstantCurrent(); }
 
+    @Override
+    public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, Dimension dimension, double decay, double[] propagator,
+                                                       double[] toSi) {
+        return state.fusedCurrent(variable, dimension, decay, propagator, toSi);
+    }
+
     @Override public void set(String owner, String param, int neuron, double siValue) { state.set(owner, param, neuron, siValue); }
 
     @Override

@@ -54,6 +54,15 @@ public interface FormatBinding extends StateOwner {
     default org.spikelane.spi.ConstantCurrent constantCurrent() { return null; }
 
     /**
+     * A fused current of this population for an input
+     * ({@link org.spikelane.spi.InputContext#fusedCurrent}), or null where the format does not fuse.
+     */
+    default org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                                        double[] propagator, double[] toSi) {
+        return null;
+    }
+
+    /**
      * The float32 state, for code that embeds the engine and reads its arrays directly.
      *
      * @throws IllegalStateException under any other format, naming it: there is no float state

@@ -52,12 +52,8 @@ public final class CurrentChannels {
         if (p.length < size || toSi.length < size) throw new IllegalArgumentException("propagator and toSi need one entry per neuron");
         double[] si = Arrays.copyOf(toSi, size);
         // the propagators as the kernels use them: equal in float is the same effect on v
-        float[] pf = new float[padded];
-        boolean shared = true;
-        for (int i = 0; i < size; i++) {
-            pf[i] = (float) p[i];
-            shared &= pf[i] == pf[0];
-        }
+        float[] pf = asFloat(p, size, padded);
+        boolean shared = allEqual(pf, size);
         for (int k = 0; k < channels.size(); k++) {
             Channel c = channels.get(k);
             if (c.name.equals(name) && c.dimension == dimension && c.decayFactor == decayFactor
@@ -74,14 +70,36 @@ public final class CurrentChannels {
         decay = Arrays.copyOf(decay, k);
         decayLow = Arrays.copyOf(decayLow, k);
         state[k - 1] = c.state;
-        // a shared propagator is read from the first vector: its padding lanes hold neuron 0's value
-        if (shared) Arrays.fill(pf, 0, Math.min(padded, Simd.LANES), pf[0]);
+        if (shared) fillFirstVector(pf, padded);
         propagator[k - 1] = pf;
         propagatorMask[k - 1] = shared ? 0 : -1;
-        float high = (float) decayFactor;
-        decay[k - 1] = high;
-        decayLow[k - 1] = (float) (decayFactor - high);
+        decay[k - 1] = high(decayFactor);
+        decayLow[k - 1] = low(decayFactor);
         return c;
+    }
+
+    /** The float nearest a decay factor: the high part of the compensated pair. */
+    static float high(double factor) { return (float) factor; }
+
+    /** What {@link #high} leaves out, as a float: {@code high + low} is the factor to about 1e-15. */
+    static float low(double factor) { return (float) (factor - high(factor)); }
+
+    /** Per-neuron propagators as the kernels read them, padded with zeros. */
+    static float[] asFloat(double[] p, int size, int padded) {
+        float[] pf = new float[padded];
+        for (int i = 0; i < size; i++) pf[i] = (float) p[i];
+        return pf;
+    }
+
+    /** Whether every neuron's value is neuron 0's (then the kernels read it from the first vector). */
+    static boolean allEqual(float[] pf, int size) {
+        for (int i = 1; i < size; i++) if (pf[i] != pf[0]) return false;
+        return true;
+    }
+
+    /** A shared value is read from the first vector: its padding lanes hold neuron 0's value. */
+    static void fillFirstVector(float[] pf, int padded) {
+        Arrays.fill(pf, 0, Math.min(padded, Simd.LANES), pf[0]);
     }
 
     /** Every channel's state and constants, numbered in the order they were made. */

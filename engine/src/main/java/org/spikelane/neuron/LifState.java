@@ -39,6 +39,10 @@ public final class LifState implements SynapseTarget, StateOwner {
     public float[] gE;
     /** Synaptic currents the kernels advance in their pass ({@link #fusedCurrent}); none until a synapse asks. */
     public final CurrentChannels fused;
+    /** Exponential conductances the kernels advance in their pass ({@link #fusedConductance}); none until a synapse asks. */
+    public final ConductanceChannels conductances;
+    /** Alpha-shaped currents the kernels advance in their pass ({@link #fusedAlphaCurrent}); none until a synapse asks. */
+    public final AlphaChannels alphas;
     /** Constant input currents (A) the kernels add to {@link #current} in their pass ({@link ConstantCurrents}). */
     public final ConstantCurrents constant;
 
@@ -92,6 +96,8 @@ public final class LifState implements SynapseTarget, StateOwner {
         leakDrive = new float[padded];
         dtOverC = new float[padded];
         fused = new CurrentChannels(size, padded);
+        conductances = new ConductanceChannels(padded, v);
+        alphas = new AlphaChannels(size, padded);
         constant = new ConstantCurrents(size, padded);
         Arrays.fill(leakConductance, 1f);
         for (int i = 0; i < size; i++) {
@@ -131,6 +137,9 @@ public final class LifState implements SynapseTarget, StateOwner {
     /** The physical parameters this state was built from and shares its voltage arrays with. */
     public PhysicalParameters parameters() { return parameters; }
 
+    /** Whether the kernels integrate with conductances: a conductance synapse has asked for accumulators or a fused conductance. */
+    public boolean conductance() { return g != null || conductances.count() > 0; }
+
     /** Allocates the conductance accumulators; the kernels then use the conductance path. */
     @Override
     public void enableConductance() {
@@ -158,6 +167,17 @@ public final class LifState implements SynapseTarget, StateOwner {
     public org.spikelane.spi.FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
                                                        double[] propagator, double[] toSi) {
         return fused.channel(variable, dimension, decay, propagator, toSi);
+    }
+
+    @Override
+    public org.spikelane.spi.FusedConductance fusedConductance(double decay, double reversal) {
+        return conductances.channel(decay, reversal);
+    }
+
+    @Override
+    public org.spikelane.spi.FusedCurrent fusedAlphaCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                                            double[] currentPropagator, double[] rampPropagator, double[] toSi) {
+        return alphas.channel(variable, dimension, decay, dt, currentPropagator, rampPropagator, toSi);
     }
 
     /** A constant input current folded into the kernels' pass ({@link org.spikelane.spi.InputContext#constantCurrent()}). */
@@ -210,6 +230,8 @@ public final class LifState implements SynapseTarget, StateOwner {
         s.scalar("sharedParameterMask", Role.PARAMETER, StateDeclarer.NO_UNIT, () -> sharedParameterMask,
                 m -> sharedParameterMask = (int) m);
         fused.declareState(s);
+        conductances.declareState(s);
+        alphas.declareState(s);
         constant.declareState(s);
         parameters.declareState(s);
     }

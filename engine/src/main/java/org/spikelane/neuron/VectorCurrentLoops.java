@@ -44,14 +44,14 @@ final class VectorCurrentLoops {
     static boolean uniform(LifState s) {
         CurrentChannels fused = s.fused;
         int channels = fused.count();
-        if (s.g != null || s.sharedParameterMask != 0 || s.constant.mask != 0 || channels > UNIFORM_CHANNELS) return false;
+        if (s.conductance() || s.alphas.count() > 0 || s.sharedParameterMask != 0 || s.constant.mask != 0 || channels > UNIFORM_CHANNELS) return false;
         for (int c = 0; c < channels; c++) if (fused.propagatorMask[c] != 0) return false;
         return true;
     }
 
-    /** Whether {@link #stepPerNeuron} may step {@code s}: current path, no fused currents, one constant input for all. */
+    /** Whether {@link #stepPerNeuron} may step {@code s}: current path, no fused currents or alpha currents, one constant input for all. */
     static boolean perNeuron(LifState s) {
-        return s.g == null && s.fused.count() == 0 && s.constant.mask == 0;
+        return !s.conductance() && s.alphas.count() == 0 && s.fused.count() == 0 && s.constant.mask == 0;
     }
 
     /**

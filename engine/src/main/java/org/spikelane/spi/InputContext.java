@@ -67,4 +67,17 @@ public interface InputContext {
      * outside a simulation: such an input adds its current every step.
      */
     default ConstantCurrent constantCurrent() { return null; }
+
+    /**
+     * A current state the target's LIF kernel advances in its own pass ({@link FusedCurrent}; the
+     * arguments as {@link SynapseTarget#fusedCurrent}): an input whose events start exponential
+     * currents adds them to {@link FusedCurrent#state()} in {@link InputKernel#addCurrent} (for the
+     * neurons of {@code [from, to)}), and the kernel feeds their exact effect into {@code v} and
+     * decays them in the same step. Inputs asking with equal arguments share one state. Null where
+     * the format does not fuse (fixed, loihi) and outside a simulation: such an input keeps its own state.
+     */
+    default FusedCurrent fusedCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                      double[] propagator, double[] toSi) {
+        return null;
+    }
 }

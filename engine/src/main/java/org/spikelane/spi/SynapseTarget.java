@@ -57,4 +57,40 @@ public interface SynapseTarget extends LifParameters {
                                       double[] propagator, double[] toSi) {
         throw new IllegalStateException("this population's number format has no fused synaptic currents (float32 only)");
     }
+
+    /**
+     * An exponential conductance the population's neuron kernel advances in its own pass (see
+     * {@link FusedConductance}): each step neuron {@code i} integrates with {@code g[i]} added to
+     * its conductance and {@code g[i] reversal} to its drive, then {@code g[i] *= decay}. Asking
+     * twice with the same arguments returns the same instance. Ask while the simulation is built.
+     *
+     * @param decay    the factor over one step, in {@code (0, 1]}
+     * @param reversal the reversal potential in V
+     * @throws IllegalStateException where the format's kernel fuses no conductances (every format but float32)
+     */
+    default FusedConductance fusedConductance(double decay, double reversal) {
+        throw new IllegalStateException("this population's number format has no fused conductances (float32 only)");
+    }
+
+    /**
+     * An alpha-shaped current the population's neuron kernel advances in its own pass: two states
+     * per neuron, the ramp {@code x} ({@code dx/dt = -x/tau}, what {@link FusedCurrent#state()}
+     * holds and delivery adds to) and the current {@code y} ({@code dy/dt = -y/tau + x}, what
+     * {@link FusedCurrent#variable()} records). Each step neuron {@code i} gets
+     * {@code currentPropagator[i] y[i] + rampPropagator[i] x[i]} added to its exact voltage
+     * increment, then {@code y = decay (y + dt x)}, {@code x *= decay}: the exact propagators of
+     * the pair. Asking twice with the same arguments (by value) returns the same instance.
+     *
+     * @param variable          the name of the recordable current, e.g. "I_syn"
+     * @param dimension         the dimension of {@code y * toSi}
+     * @param decay             {@code e^{-dt/tau}}, in {@code (0, 1]}
+     * @param currentPropagator per neuron: V per unit of {@code y}
+     * @param rampPropagator    per neuron: V per unit of {@code x}
+     * @param toSi              per neuron: what turns {@code y} into the SI value of {@code variable}
+     * @throws IllegalStateException where the format's kernel fuses no currents (every format but float32)
+     */
+    default FusedCurrent fusedAlphaCurrent(String variable, org.spikelane.units.Dimension dimension, double decay,
+                                           double[] currentPropagator, double[] rampPropagator, double[] toSi) {
+        throw new IllegalStateException("this population's number format has no fused synaptic currents (float32 only)");
+    }
 }

@@ -110,6 +110,66 @@ class LifKernelAgreementTest {
         assertTrue(totalSpikes > n, "only " + totalSpikes + " spikes");
     }
 
+    /**
+     * Fused exponential conductances (one, two: both written-out slots, three: the loop beyond
+     * them), with or without the accumulators of unfused conductance synapses beside them, and
+     * two fused alpha currents (one propagator pair shared, one per neuron), on the exponential
+     * currents: the same spikes, {@code v} and every synaptic state to the bit.
+     */
+    @ParameterizedTest(name = "n={0} conductances={1} accumulated={2}")
+    @CsvSource({"1,1,false", "17,2,false", "1000,2,false", "4099,2,false", "4099,1,true", "17,3,true", "1000,3,false", "1,0,false",
+                "4099,0,false"})
+    void fusedConductancesAndAlphaCurrentsAgreeToTheBit(int n, int conductances, boolean accumulated) {
+        LifState vec = LifStates.random(n, 8 + n, false);
+        LifState ref = LifStates.random(n, 8 + n, false);
+        for (LifState s : new LifState[] {vec, ref}) {
+            LifStates.addFusedCurrents(s);
+            LifStates.addFusedConductances(s, conductances);
+            LifStates.addAlphaCurrents(s);
+            if (accumulated) s.enableConductance();
+        }
+        assertEquals(conductances, vec.conductances.count());
+        assertEquals(conductances > 0 || accumulated, vec.conductance(), "conductance path");
+        assertEquals(2, vec.alphas.count());
+        assertEquals(0, vec.alphas.propagatorMask[0], "the 2 ms pair is shared");
+        assertEquals(n == 1 ? 0 : -1, vec.alphas.propagatorMask[1], "the 6 ms pair follows each tau_m");
+        int[] spikesVec = new int[n], spikesRef = new int[n];
+        LifKernel<LifState> vector = new VectorLifKernel(), scalar = new ScalarLifKernel();
+        SplittableRandom kicksVec = new SplittableRandom(4), kicksRef = new SplittableRandom(4), inputs = new SplittableRandom(12);
+        long totalSpikes = 0;
+        for (int step = 0; step < 3000; step++) {
+            LifStates.kickFusedCurrents(vec, kicksVec);
+            LifStates.kickFusedCurrents(ref, kicksRef);
+            LifStates.kickConductancesAndAlphas(vec, kicksVec);
+            LifStates.kickConductancesAndAlphas(ref, kicksRef);
+            for (int i = 0; i < n; i++) vec.current[i] = ref.current[i] = (float) (inputs.nextDouble() * 1.5e-9);
+            if (accumulated) {
+                for (int i = 0; i < n; i++) {
+                    vec.g[i] = ref.g[i] = (float) (inputs.nextDouble() * 5e-9);
+                    vec.gE[i] = ref.gE[i] = vec.g[i] * -75e-3f;
+                }
+            }
+            int count = vector.step(vec, step, 0, vec.padded, spikesVec, 0);
+            assertEquals(scalar.step(ref, step, 0, ref.padded, spikesRef, 0), count, "spike count at step " + step);
+            for (int k = 0; k < count; k++) assertEquals(spikesRef[k], spikesVec[k], "spike at step " + step);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToIntBits(ref.v[i]), Float.floatToIntBits(vec.v[i]), "v[" + i + "] at step " + step);
+                for (int c = 0; c < conductances; c++) {
+                    assertEquals(Float.floatToIntBits(ref.conductances.state[c][i]), Float.floatToIntBits(vec.conductances.state[c][i]),
+                            "conductance " + c + " of neuron " + i + " at step " + step);
+                }
+                for (int c = 0; c < 2; c++) {
+                    assertEquals(Float.floatToIntBits(ref.alphas.current[c][i]), Float.floatToIntBits(vec.alphas.current[c][i]),
+                            "alpha current " + c + " of neuron " + i + " at step " + step);
+                    assertEquals(Float.floatToIntBits(ref.alphas.ramp[c][i]), Float.floatToIntBits(vec.alphas.ramp[c][i]),
+                            "alpha ramp " + c + " of neuron " + i + " at step " + step);
+                }
+            }
+            totalSpikes += count;
+        }
+        assertTrue(totalSpikes > n, "only " + totalSpikes + " spikes");
+    }
+
     private static void enableConductance(LifState... states) {
         for (LifState s : states) s.enableConductance();
     }

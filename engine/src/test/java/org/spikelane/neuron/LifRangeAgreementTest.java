@@ -35,6 +35,7 @@ class LifRangeAgreementTest {
     @ParameterizedTest(name = "{0} n={1}")
     @CsvSource({"float-vector,1000", "float-scalar,1000", "float-vector-conductance,1000", "float-scalar-conductance,61",
                 "float-vector-fused,1000", "float-scalar-fused,61", "float-vector-uniform,1000", "float-scalar-uniform,61",
+                "float-vector-fusedall,1000", "float-scalar-fusedall,61",
                 "fixed-vector-nearest,1000", "fixed-scalar-nearest,1000", "fixed-vector-stochastic,1000",
                 "fixed-scalar-stochastic,61", "fixed-vector-truncate,1000", "fixed-vector-conductance,1000",
                 "fixed-scalar-conductance,1000", "loihi-vector,1000", "loihi-scalar,1000"})
@@ -82,7 +83,8 @@ class LifRangeAgreementTest {
         boolean conductance = kind.endsWith("conductance");
         if (kind.startsWith("float")) {
             if (conductance) s.enableConductance();
-            boolean fused = kind.endsWith("fused") || uniform;
+            boolean all = kind.endsWith("fusedall");
+            boolean fused = kind.endsWith("fused") || uniform || all;
             if (uniform) {
                 LifStates.addSharedFusedCurrents(s, 2);
                 LifStates.addConstantCurrent(s, false);
@@ -90,12 +92,19 @@ class LifRangeAgreementTest {
                 LifStates.addFusedCurrents(s);
                 LifStates.addConstantCurrent(s, true);
             }
+            // and fused conductances (COBA's two, then a third in the loop beyond them) and alpha currents
+            if (all) {
+                LifStates.addFusedConductances(s, 3);
+                LifStates.addAlphaCurrents(s);
+            }
             LifKernel<LifState> kernel = vector ? new VectorLifKernel() : new ScalarLifKernel();
             Object[] state = conductance ? new Object[] {s.v, s.refractoryLeft, s.current, s.dv, s.g, s.gE}
+                    : all ? new Object[] {s.v, s.refractoryLeft, s.current, s.dv, s.fused.state, s.conductances.state, s.alphas.current, s.alphas.ramp}
                     : fused ? new Object[] {s.v, s.refractoryLeft, s.current, s.dv, s.fused.state[0], s.fused.state[1]}
                     : new Object[] {s.v, s.refractoryLeft, s.current, s.dv};
             return new Case(s.padded, (step, from, to, out, offset) -> kernel.step(s, step, from, to, out, offset), state, r -> {
                 if (fused) LifStates.kickFusedCurrents(s, r);
+                if (all) LifStates.kickConductancesAndAlphas(s, r);
                 for (int i = 0; i < n; i++) {
                     s.current[i] = (float) (r.nextDouble() * 3e-9);
                     s.dv[i] = r.nextInt(50) == 0 ? (float) (r.nextDouble() * 4e-3) : 0f;

@@ -90,6 +90,47 @@ final class LifStates {
         }
     }
 
+    /**
+     * {@code count} fused exponential conductances in the pattern of COBA and a GABA synapse:
+     * 5 ms at 0 mV, 10 ms at -80 mV, 8 ms at -75 mV, in that order.
+     */
+    static void addFusedConductances(LifState s, int count) {
+        double[][] channels = {{5e-3, 0}, {10e-3, -80e-3}, {8e-3, -75e-3}};
+        for (int c = 0; c < count; c++) s.fusedConductance(Math.exp(-DT / channels[c][0]), channels[c][1]);
+    }
+
+    /**
+     * Two fused alpha currents in V (weights meaning {@code R I}): {@code tau_syn} 2 ms with a
+     * propagator every neuron shares (tau_m 20 ms), and 6 ms with each neuron's {@code tau_m}.
+     */
+    static void addAlphaCurrents(LifState s) {
+        double[] sharedI = new double[s.size], sharedX = new double[s.size], ownI = new double[s.size], ownX = new double[s.size];
+        double[] one = new double[s.size];
+        java.util.Arrays.fill(one, 1);
+        java.util.Arrays.fill(sharedI, org.spikelane.spi.Propagators.expCurrent(DT, 20e-3, 2e-3, 1 / 20e-3));
+        java.util.Arrays.fill(sharedX, org.spikelane.spi.Propagators.alphaRamp(DT, 20e-3, 2e-3, 1 / 20e-3));
+        for (int i = 0; i < s.size; i++) {
+            ownI[i] = org.spikelane.spi.Propagators.expCurrent(DT, s.tauM(i), 6e-3, 1 / s.tauM(i));
+            ownX[i] = org.spikelane.spi.Propagators.alphaRamp(DT, s.tauM(i), 6e-3, 1 / s.tauM(i));
+        }
+        s.fusedAlphaCurrent("I_syn", org.spikelane.units.Dimension.VOLTAGE, Math.exp(-DT / 2e-3), sharedI, sharedX, one);
+        s.fusedAlphaCurrent("I_syn", org.spikelane.units.Dimension.VOLTAGE, Math.exp(-DT / 6e-3), ownI, ownX, one);
+    }
+
+    /** Arrivals: about one neuron in 40 gets a conductance kick of 0-20 nS per channel, and an alpha ramp kick of either sign. */
+    static void kickConductancesAndAlphas(LifState s, SplittableRandom r) {
+        for (int c = 0; c < s.conductances.count(); c++) {
+            for (int i = 0; i < s.size; i++) {
+                if (r.nextInt(40) == 0) s.conductances.state[c][i] += (float) (r.nextDouble() * 20e-9);
+            }
+        }
+        for (int c = 0; c < s.alphas.count(); c++) {
+            for (int i = 0; i < s.size; i++) {
+                if (r.nextInt(40) == 0) s.alphas.ramp[c][i] += (float) ((r.nextDouble() - 0.3) * 4);
+            }
+        }
+    }
+
     private static double[] draw(SplittableRandom r, int n, double lo, double hi) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) out[i] = lo + (hi - lo) * r.nextDouble();

@@ -11,15 +11,21 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class VectorLifKernelAllocationTest {
 
-    /** Every loop: per-neuron (no fused current), general (conductance, fused), uniform (shared parameters, CUBA's shape). */
-    @ParameterizedTest(name = "conductance={0} fused={1} uniform={2}")
-    @org.junit.jupiter.params.provider.CsvSource({"false,false,false", "true,false,false", "false,true,false", "true,true,false",
-                                                  "false,true,true"})
-    void warmKernelAllocatesNothing(boolean conductance, boolean fused, boolean uniform) {
+    /**
+     * Every loop: per-neuron (no fused current), general (conductance, fused currents, fused
+     * conductances written out and looped beyond two, alpha currents), uniform (shared
+     * parameters, CUBA's shape).
+     */
+    @ParameterizedTest(name = "conductance={0} fused={1} fusedConductances={2} uniform={3}")
+    @org.junit.jupiter.params.provider.CsvSource({"false,false,0,false", "true,false,0,false", "false,true,0,false", "true,true,0,false",
+                                                  "false,false,2,false", "false,true,3,false", "true,true,1,false", "false,true,0,true"})
+    void warmKernelAllocatesNothing(boolean conductance, boolean fused, int fusedConductances, boolean uniform) {
         LifState s = uniform ? LifStates.shared(4099, 3, false) : LifStates.random(4099, 3, false);
         if (conductance) s.enableConductance();
         if (fused && uniform) LifStates.addSharedFusedCurrents(s, 2);
         else if (fused) LifStates.addFusedCurrents(s); // the channel loop carries a vector across its iterations
+        LifStates.addFusedConductances(s, fusedConductances);
+        if (fusedConductances > 0) LifStates.addAlphaCurrents(s);
         assertEquals(uniform, VectorCurrentLoops.uniform(s), "the loop under test");
         LifKernel<LifState> kernel = new VectorLifKernel();
         int[] spikes = new int[s.size];
@@ -32,6 +38,7 @@ class VectorLifKernelAllocationTest {
                     s.current[i] = 3e-9f;
                     if (conductance) s.g[i] = 5e-9f;
                     if (fused) s.fused.state[1][i] += 1e-3f;
+                    if (fusedConductances > 0) s.conductances.state[0][i] += 2e-9f;
                 }
                 kernel.step(s, step, 0, s.padded, spikes, 0);
             }

@@ -62,7 +62,7 @@ public final class PoissonInput implements InputPlugin {
         LifParameters lif = requireTarget(context, params);
         Targets targets = new Targets(context);
         return new PoissonKernel(targets, counts(context, params, targets.count), Window.of(context, params), event, lif,
-                context.dt(), context.dv());
+                context.dt(), context.dv(), context);
     }
 
     @Override public FixedInputKernel createFixed(InputContext context, Params params, FixedTarget target) {

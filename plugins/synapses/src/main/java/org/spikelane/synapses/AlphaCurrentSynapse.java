@@ -1,7 +1,9 @@
 package org.spikelane.synapses;
 
 import java.util.List;
+import org.spikelane.record.Variable;
 import org.spikelane.spi.FixedTarget;
+import org.spikelane.spi.FusedCurrent;
 import org.spikelane.spi.ParamSpec;
 import org.spikelane.spi.Params;
 import org.spikelane.spi.Propagators;
@@ -9,7 +11,7 @@ import org.spikelane.spi.Range;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapsePlugin;
-import org.spikelane.state.Role;
+import org.spikelane.spi.SynapseTarget;
 import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
@@ -42,35 +44,45 @@ public final class AlphaCurrentSynapse implements SynapsePlugin {
         return new FixedAlphaCurrentKernel(context, target, params.get(ExpCurrentSynapse.TAU));
     }
 
-    private static final class Kernel extends CurrentKernel {
-        private final double[] ramp;
-        private final double[] pCurrent;
-        private final double[] pRamp;
-        private final double decay;
+    /**
+     * Under float32 the pair is a fused alpha current of the target
+     * ({@link SynapseTarget#fusedAlphaCurrent}): the LIF kernel feeds both states' effect into
+     * {@code dv} and propagates them in its own pass, so this kernel only kicks the ramp at
+     * delivery; projections into one population with equal {@code tau_syn} and weight unit share
+     * one pair (docs/architecture.md, "Fused synaptic currents").
+     */
+    private static final class Kernel implements SynapseKernel {
+        private final FusedCurrent fused;
+        private final float[] ramp;
         private final double kick;
 
         Kernel(SynapseContext context, double tau) {
-            super(context);
-            ramp = new double[n];
-            pCurrent = propagator(i -> Propagators.expCurrent(h, target.tauM(i), tau, scale[i]));
-            pRamp = propagator(i -> Propagators.alphaRamp(h, target.tauM(i), tau, scale[i]));
-            decay = Math.exp(-h / tau);
+            SynapseTarget target = context.target();
+            double h = context.dt();
+            double[] scale = CurrentScale.of(target, context.weightDimension());
+            double[] pCurrent = new double[target.size()], pRamp = new double[target.size()];
+            for (int i = 0; i < pCurrent.length; i++) {
+                pCurrent[i] = Propagators.expCurrent(h, target.tauM(i), tau, scale[i]);
+                pRamp[i] = Propagators.alphaRamp(h, target.tauM(i), tau, scale[i]);
+            }
+            fused = target.fusedAlphaCurrent("I_syn", Dimension.CURRENT, Math.exp(-h / tau), pCurrent, pRamp,
+                    CurrentScale.toAmperes(target, context.weightDimension()));
+            ramp = fused.state();
             kick = Math.E / tau;
         }
 
-        @Override public void update(long step, int from, int to) { ops.feedAlpha(dv, pCurrent, pRamp, current, ramp, decay, h, from, to); }
+        /** Nothing: the target's LIF kernel advances the fused pair. */
+        @Override public void update(long step, int from, int to) { }
 
+        /** A spike of weight {@code w} raises the ramp by {@code w e / tau}, so the current peaks at {@code w} after {@code tau}. */
         @Override
         public void receive(int[] targets, float[] weights, int from, int to) {
-            for (int k = from; k < to; k++) ramp[targets[k]] += kick * weights[k];
+            for (int k = from; k < to; k++) ramp[targets[k]] += (float) (kick * weights[k]);
         }
 
-        @Override
-        public void declareState(StateDeclarer s) {
-            super.declareState(s);
-            s.array("ramp", Role.STATE, "A/s", ramp);
-            s.array("pCurrent", Role.PARAMETER, "V/A", pCurrent);
-            s.array("pRamp", Role.PARAMETER, "V s/A", pRamp);
-        }
+        @Override public List<Variable> variables() { return List.of(fused.variable()); }
+
+        /** No state of its own: both states and their propagators are the target population's (declared there). */
+        @Override public void declareState(StateDeclarer s) { }
     }
 }

@@ -12,7 +12,8 @@ import org.spikelane.units.Dimension;
 
 /**
  * Conductance that jumps by the weight (S) and decays with {@code tau}; {@code I = g (E_rev - v)}.
- * Under {@code precision: fixed} the conductance state stays float (this same kernel) and only the
+ * Under float32 the target's LIF kernel decays it and feeds it into {@code g} and {@code gE} in its own
+ * pass ({@link FusedConductanceKernel}). Under {@code precision: fixed} the conductance state stays float (this same kernel) and only the
  * membrane is integer: the fixed LIF kernel folds each step's float {@code g}, {@code gE} into that
  * step's rest and Q16 decay (FixedLifKernel), so there is no int conductance kernel.
  */
@@ -35,14 +36,18 @@ public final class ExpConductanceSynapse implements SynapsePlugin {
 
     @Override public Range weightRange() { return Range.nonNegative(); }
 
+    /** Under float32 the target's LIF kernel advances the conductance in its own pass ({@link FusedConductanceKernel}). */
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
+        return FusedConductanceKernel.of(context, params.get(TAU), params.get(E_REV));
+    }
+
+    /** Float conductance state under fixed (see the class comment), in its own pass: the target then is the int state, whose v I_syn reads. */
+    @Override
+    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
         return new ConductanceKernel(context, params.get(E_REV), new double[] {1}, new double[] {params.get(TAU)});
     }
 
-    /** Float conductance state under fixed too (see the class comment): the target then is the int state, whose v I_syn reads. */
-    @Override
-    public SynapseKernel createFixed(SynapseContext context, Params params, FixedTarget target) {
-        return create(context, params);
-    }
+    /** Under float32 its kernel's {@code receive} is a plain add ({@link FusedConductanceKernel#accumulator()}). */
+    @Override public boolean accumulates() { return true; }
 }

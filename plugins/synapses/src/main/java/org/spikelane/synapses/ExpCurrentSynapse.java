@@ -14,7 +14,6 @@ import org.spikelane.spi.SynapseKernel;
 import org.spikelane.spi.SynapseKinetics;
 import org.spikelane.spi.SynapsePlugin;
 import org.spikelane.spi.SynapseTarget;
-import org.spikelane.state.StateDeclarer;
 import org.spikelane.units.Dimension;
 
 /**
@@ -44,7 +43,7 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
 
     @Override
     public SynapseKernel create(SynapseContext context, Params params) {
-        return new Kernel(context, params.get(TAU));
+        return Kernel.of(context, params.get(TAU));
     }
 
     /** Under {@code precision: fixed}: int state in units of its effect on v ({@link FixedExpCurrentKernel}). */
@@ -59,35 +58,24 @@ public final class ExpCurrentSynapse implements SynapsePlugin {
      * has nothing to do per step; and projections into one population with equal {@code tau_syn}
      * and weight unit share one state (docs/architecture.md, "Fused synaptic currents").
      */
-    private static final class Kernel implements SynapseKernel {
+    private static final class Kernel extends FusedStateKernel {
         private final FusedCurrent fused;
-        private final float[] current;
 
-        Kernel(SynapseContext context, double tau) {
+        private Kernel(FusedCurrent fused) {
+            super(fused.state());
+            this.fused = fused;
+        }
+
+        static Kernel of(SynapseContext context, double tau) {
             SynapseTarget target = context.target();
             double h = context.dt();
             double[] scale = CurrentScale.of(target, context.weightDimension());
             double[] p21 = new double[target.size()];
             for (int i = 0; i < p21.length; i++) p21[i] = Propagators.expCurrent(h, target.tauM(i), tau, scale[i]);
-            fused = target.fusedCurrent("I_syn", Dimension.CURRENT, Math.exp(-h / tau), p21,
-                    CurrentScale.toAmperes(target, context.weightDimension()));
-            current = fused.state();
+            return new Kernel(target.fusedCurrent("I_syn", Dimension.CURRENT, Math.exp(-h / tau), p21,
+                    CurrentScale.toAmperes(target, context.weightDimension())));
         }
-
-        /** Nothing: the target's LIF kernel advances the fused current. */
-        @Override public void update(long step, int from, int to) { }
-
-        @Override
-        public void receive(int[] targets, float[] weights, int from, int to) {
-            for (int k = from; k < to; k++) current[targets[k]] += weights[k];
-        }
-
-        /** {@link #receive} is a plain add into the (possibly shared) current: the engine may deliver ahead into it. */
-        @Override public float[] accumulator() { return current; }
 
         @Override public List<Variable> variables() { return List.of(fused.variable()); }
-
-        /** No state of its own: the current and its propagators are the target population's (declared there). */
-        @Override public void declareState(StateDeclarer s) { }
     }
 }

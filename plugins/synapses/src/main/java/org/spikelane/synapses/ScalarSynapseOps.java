@@ -7,15 +7,6 @@ final class ScalarSynapseOps implements SynapseOps {
     private ScalarSynapseOps() {}
 
     @Override
-    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to) {
-        for (int i = from; i < to; i++) {
-            acc[i] += (float) (py[i] * y[i] + px[i] * x[i]);
-            y[i] = decay * (y[i] + h * x[i]);
-            x[i] *= decay;
-        }
-    }
-
-    @Override
     public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int from, int to) {
         for (int i = from; i < to; i++) {
             double sum = s[0][i];

@@ -11,19 +11,15 @@ package org.spikelane.synapses;
  * <p>Each operation covers the target neurons {@code [from, to)} of one range: {@code from} is a
  * multiple of the float lane count, {@code to} one too or the target's padded size, so a vector
  * loop needs no tail. Both implementations do the same double operations in the same order, so
- * they agree exactly.
+ * they agree exactly. Used by {@code biexp_conductance} and, under fixed, {@code exp_conductance};
+ * under float32 the exponential and alpha currents and {@code exp_conductance} are fused into the
+ * LIF kernel instead (float state with a compensated decay: docs/architecture.md).
  */
 interface SynapseOps {
     /** The vector implementation, or the scalar reference when {@code vector} is false. */
     static SynapseOps of(boolean vector) {
         return vector ? VectorSynapseOps.INSTANCE : ScalarSynapseOps.INSTANCE;
     }
-
-    /**
-     * Alpha current {@code I = y}, {@code dy/dt = -y/tau + x}, {@code dx/dt = -x/tau}:
-     * {@code acc[i] += (float) (py[i] * y[i] + px[i] * x[i]); y[i] = decay * (y[i] + h * x[i]); x[i] *= decay}.
-     */
-    void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to);
 
     /**
      * Conductance made of decaying terms {@code g = s[0] + s[1] + ...}: {@code g[i] += (float) sum},

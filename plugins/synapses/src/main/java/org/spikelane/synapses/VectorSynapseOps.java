@@ -30,18 +30,6 @@ final class VectorSynapseOps implements SynapseOps {
     }
 
     @Override
-    public void feedAlpha(float[] acc, double[] py, double[] px, double[] y, double[] x, double decay, double h, int from, int to) {
-        for (int i = from; i < to; i += L) {
-            DoubleVector xv = DoubleVector.fromArray(D, x, i);
-            DoubleVector yv = DoubleVector.fromArray(D, y, i);
-            DoubleVector c = DoubleVector.fromArray(D, py, i).mul(yv).add(DoubleVector.fromArray(D, px, i).mul(xv));
-            FloatVector.fromArray(F, acc, i).add(toFloat(c)).intoArray(acc, i);
-            yv.add(xv.mul(h)).mul(decay).intoArray(y, i);
-            xv.mul(decay).intoArray(x, i);
-        }
-    }
-
-    @Override
     public void feedConductance(float[] g, float[] gE, double eRev, double[][] s, double[] decay, int from, int to) {
         for (int i = from; i < to; i += L) {
             DoubleVector sum = DoubleVector.fromArray(D, s[0], i);

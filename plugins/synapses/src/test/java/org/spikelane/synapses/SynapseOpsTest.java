@@ -35,28 +35,6 @@ class SynapseOpsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 17, 1000, 4099})
-    void alphaCurrent(int n) {
-        int padded = Simd.padded(n);
-        SplittableRandom r = new SplittableRandom(n + 1);
-        double[] py = randomArray(r, n, padded, 4e5);
-        double[] px = randomArray(r, n, padded, 20);
-        double[] y = randomArray(r, n, padded, 1e-9);
-        double[] x = randomArray(r, n, padded, 1e-6);
-        float[] acc = randomFloats(r, n, padded, 1e-3);
-        double[] y2 = y.clone();
-        double[] x2 = x.clone();
-        float[] acc2 = acc.clone();
-        for (int step = 0; step < 5; step++) {
-            VECTOR.feedAlpha(acc, py, px, y, x, 0.95, 1e-4, 0, padded);
-            SCALAR.feedAlpha(acc2, py, px, y2, x2, 0.95, 1e-4, 0, padded);
-        }
-        same(acc, acc2, "dv");
-        same(y, y2, "I_syn");
-        same(x, x2, "ramp");
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 17, 1000, 4099})
     void conductanceWithOneAndFourTerms(int n) {
         int padded = Simd.padded(n);
         for (int terms : new int[] {1, 4}) {
