@@ -27,11 +27,13 @@ class VectorCurrentLoopsTest {
         "per-neuron,1,false", "per-neuron,17,false", "per-neuron,1000,true", "per-neuron,4099,false",
         // the general loop: a constant input per neuron; three fused currents
         "general-constant,17,false", "general-constant,1000,false", "general-constant,4099,true",
-        "general-3,17,false", "general-3,1000,true", "general-3,4099,false"})
+        "general-3,17,false", "general-3,1000,true", "general-3,4099,false",
+        // CUBA's shape plus a fused conductance or alpha currents: neither special loop advances those
+        "general-conductance,17,false", "general-conductance,1000,true", "general-alpha,17,true", "general-alpha,1000,false"})
     void everyLoopAgreesWithTheScalarReferenceToTheBit(String shape, int n, boolean inclusive) {
         LifState vec = build(shape, n, inclusive), ref = build(shape, n, inclusive);
         String loop = VectorCurrentLoops.uniform(vec) ? "uniform" : VectorCurrentLoops.perNeuron(vec) ? "per-neuron" : "general";
-        assertEquals(shape.replaceAll("-(\\d|constant)$", ""), loop, "the loop this shape takes");
+        assertEquals(shape.replaceAll("-(\\d|constant|conductance|alpha)$", ""), loop, "the loop this shape takes");
         LifKernel<LifState> vector = new VectorLifKernel(), scalar = new ScalarLifKernel();
         int[] spikesVec = new int[n], spikesRef = new int[n];
         SplittableRandom inputsVec = new SplittableRandom(5), inputsRef = new SplittableRandom(5);
@@ -61,13 +63,17 @@ class VectorCurrentLoopsTest {
     }
 
     private static LifState build(String shape, int n, boolean inclusive) {
-        LifState s = shape.startsWith("uniform") || shape.equals("general-3") ? LifStates.shared(n, 7 + n, inclusive)
+        LifState s = shape.startsWith("uniform") || shape.equals("general-3") || shape.equals("general-conductance")
+                || shape.equals("general-alpha") ? LifStates.shared(n, 7 + n, inclusive)
                 : LifStates.random(n, 7 + n, inclusive);
-        int channels = shape.equals("general-3") ? 3 : shape.startsWith("uniform-") ? shape.charAt(shape.length() - 1) - '0' : 0;
+        int channels = shape.equals("general-3") ? 3 : shape.startsWith("uniform-") ? shape.charAt(shape.length() - 1) - '0'
+                : shape.equals("general-conductance") || shape.equals("general-alpha") ? 2 : 0;
         // per-neuron loads read what a shared parameter holds too; a population of one shares trivially
         if (shape.equals("per-neuron") || shape.equals("general-constant")) s.sharedParameterMask = -1;
         LifStates.addSharedFusedCurrents(s, channels);
         LifStates.addConstantCurrent(s, shape.equals("general-constant"));
+        if (shape.equals("general-conductance")) LifStates.addFusedConductances(s, 1);
+        if (shape.equals("general-alpha")) LifStates.addAlphaCurrents(s);
         return s;
     }
 
