@@ -36,7 +36,7 @@ import org.spikelane.spi.PluginRegistry;
  * ends stops and gives the core back.
  *
  * <p>Whether the JIT gets there soon depends on its flags, which the {@code ./spikelane} launcher
- * sets (bin/jit.jvmopts, docs/performance.md): with the JVM's defaults C2 never compiles the copy's
+ * sets (bin/jit.jvmopts, docs/scenario.md "Warm-up"): with the JVM's defaults C2 never compiles the copy's
  * LIF kernel, because the boxed fallback methods of the Vector API that the C1 code calls fill
  * C2's queue and the queue's length raises the kernel's threshold beyond its calls.
  *
