@@ -42,7 +42,8 @@ import org.spikelane.spi.PluginRegistry;
  *
  * <p>It is only an optimisation: a copy that cannot be built (a scenario whose parts do not
  * survive the cut, e.g. a spike generator's explicit lists) is given up silently and the run goes
- * on as without it. Once per JVM (a sweep warms up on its first scenario). On unless
+ * on as without it. Once per JVM (a sweep warms up on its first scenario), only for a network
+ * with a LIF population of more than {@value #WORTH_IT} neurons ({@link #worthIt}). On unless
  * {@code -Dspikelane.warmup=false}.
  */
 public final class KernelWarmup {
@@ -51,6 +52,8 @@ public final class KernelWarmup {
      * is cheap and the kernels reach the JIT's invocation thresholds soon.
      */
     static final int SIZE = 32;
+    /** Neurons a LIF population must exceed for the copy to be worth running ({@link #worthIt}): 8 copies' worth. */
+    static final int WORTH_IT = 8 * SIZE;
     /** Connection probability of the copy's projections: enough synapses that spikes are delivered. */
     static final double P = 0.25;
     /** Steps between looks at the clock: well under a millisecond once compiled. */
@@ -86,8 +89,23 @@ public final class KernelWarmup {
     /** Starts the warm-up for this scenario, unless it is switched off or this JVM has warmed up already. */
     static KernelWarmup start(Scenario scenario, PluginRegistry registry) {
         KernelWarmup w = unstarted(scenario, registry);
-        if (enabled() && STARTED.compareAndSet(false, true)) w.startThread();
+        if (enabled() && worthIt(scenario) && STARTED.compareAndSet(false, true)) w.startThread();
         return w;
+    }
+
+    /**
+     * Whether a copy pays: some LIF population has more than {@value #WORTH_IT} neurons. A network
+     * whose populations are all smaller steps about as cheaply as its copy would, so it warms itself
+     * up as fast, and waiting for a copy would only add time (the quickstart's 3 neurons).
+     */
+    static boolean worthIt(Scenario scenario) {
+        for (Object o : list(scenario.root().get("populations"))) {
+            Map<String, Object> pop = map(o);
+            if ("lif".equals(pop.getOrDefault("model", "lif")) && pop.get("size") instanceof Number n && n.longValue() > WORTH_IT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A warm-up whose thread {@link #startThread} starts (tests; {@link #start} otherwise). */

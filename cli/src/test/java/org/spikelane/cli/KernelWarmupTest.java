@@ -88,6 +88,14 @@ class KernelWarmupTest {
     }
 
     @Test
+    void onlyANetworkWithAPopulationOfMoreThan256NeuronsIsWorthACopy() {
+        assertTrue(KernelWarmup.worthIt(Scenario.load(CUBA, List.of())), "CUBA: 4000 neurons");
+        assertTrue(!KernelWarmup.worthIt(Scenario.load(CUBA, List.of("populations.0.size=256"))), "256 neurons");
+        assertTrue(KernelWarmup.worthIt(Scenario.load(CUBA, List.of("populations.0.size=257"))), "257 neurons");
+        assertTrue(!KernelWarmup.worthIt(Scenario.load(Path.of("..", "examples", "quickstart.yaml"), List.of())), "3 neurons");
+    }
+
+    @Test
     void theRunsSpikeCountsAreTheRecordersCounts() {
         Scenario cuba = Scenario.load(CUBA, List.of("duration=100 ms"));
         Runner.Result r = Runner.run(cuba, REGISTRY, (done, all) -> { });
