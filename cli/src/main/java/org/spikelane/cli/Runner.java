@@ -1,12 +1,10 @@
 package org.spikelane.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spikelane.ProgressListener;
 import org.spikelane.Simulation;
 import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
-import org.spikelane.neuron.Population;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.spi.PluginRegistry;
 
@@ -45,9 +43,11 @@ public final class Runner {
         Simulation sim;
         try {
             sim = NetworkBuilder.simulation(scenario, registry);
-        } finally {
-            warmup.finish();
+        } catch (RuntimeException | Error e) {
+            warmup.abandon();
+            throw e;
         }
+        warmup.awaitWarm(); // the loop starts with compiled kernels (KernelWarmup says how long it may wait)
         if (plan.resume() != null) {
             sim.restore(plan.resume());
             if (sim.stepCount() > scenario.steps()) {
@@ -62,13 +62,7 @@ public final class Runner {
         }
         // the whole recording now, before the first step: one that cannot be held fails here, not at the end
         for (StateRecorder r : sim.stateRecorders()) r.reserve(r.samplesBetween(first, scenario.steps()));
-        // counts every population, recorded or not, for the summary
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Population p : sim.populations()) counts.put(p.name(), new long[1]);
-        long[][] byIndex = counts.values().toArray(long[][]::new);
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (Population p : sim.populations()) index.put(p.name(), index.size());
-        sim.addSpikeListener((step, population, spikes, count) -> byIndex[index.get(population)][0] += count);
+        PopulationSpikeCounts counts = new PopulationSpikeCounts(sim); // every population, recorded or not, for the summary
 
         beforeFirstStep.accept(sim);
         long total = scenario.steps() - first;
@@ -84,8 +78,6 @@ public final class Runner {
             sim.runSteps(total, progress);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        Map<String, Long> result = new LinkedHashMap<>();
-        counts.forEach((name, c) -> result.put(name, c[0]));
-        return new Result(scenario, sim, result, wall, first);
+        return new Result(scenario, sim, counts.byPopulation(), wall, first);
     }
 }
