@@ -94,6 +94,8 @@ public final class Simulation implements AutoCloseable {
     private final boolean[] spikesRecorded;
     private final SpikeRecorder spikeRecorder;
     private SpikeListener[] listeners = new SpikeListener[0];
+    /** Every listener uses only its arguments ({@link SpikeListener#usesSpikesOnly}): delivery may stay deferred. */
+    private boolean listenersUseSpikesOnly = true;
     private long step;
     private final StateRegistry registry;
     /** The thread inside run, step or checkpoint, or null; set and cleared by {@link #enter} / {@link #exit}. */
@@ -635,7 +637,7 @@ public final class Simulation implements AutoCloseable {
         for (StateRecorder r : stateRecorders) if (r.samplesAt(n)) r.endSample();
         for (Population p : populations) p.finishStep();
         for (Pathway pathway : pathways) pathway.pushSpikes(n);
-        if (listeners.length == 0) {
+        if (listenersUseSpikesOnly) {
             deliveryPending = true;                                          // DELIVERY, with the next step's inputs
         } else {
             workers.run(DELIVER);                                            // DELIVERY now: a listener may set parameters
@@ -736,6 +738,13 @@ public final class Simulation implements AutoCloseable {
 
     /** How often the populations were dealt to the workers again while running (docs/threads.md). */
     public int redeals() { return balance == null ? 0 : balance.redeals(); }
+
+    /**
+     * Parallel sections the workers have run so far, each one synchronisation: one per step on
+     * the team, two when a hook is due or a listener may read state or set parameters, plus one
+     * at the end of each call that leaves a delivery pending (docs/threads.md); 0 with one worker.
+     */
+    public long synchronisations() { return workers.count() == 1 ? 0 : workers.sections(); }
 
     /** The threads that take part in a step: {@link #threads()}, at most one per vector of the largest population. */
     public int activeThreads() { return workers.count(); }
@@ -953,6 +962,7 @@ public final class Simulation implements AutoCloseable {
         required(listener, "addSpikeListener", "listener");
         listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
+        listenersUseSpikesOnly &= listener.usesSpikesOnly();
     }
 
     public Population population(String name) {
