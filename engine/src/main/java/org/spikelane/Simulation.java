@@ -19,6 +19,7 @@ import org.spikelane.record.SpikeRecorder;
 import org.spikelane.record.StateRecorder;
 import org.spikelane.record.Variable;
 import org.spikelane.schedule.PopulationOwners;
+import org.spikelane.schedule.RedealByEvents;
 import org.spikelane.schedule.Slices;
 import org.spikelane.schedule.Workers;
 import org.spikelane.simd.Simd;
@@ -93,6 +94,8 @@ public final class Simulation implements AutoCloseable {
     private final boolean[] spikesRecorded;
     private final SpikeRecorder spikeRecorder;
     private SpikeListener[] listeners = new SpikeListener[0];
+    /** Every listener uses only its arguments ({@link SpikeListener#usesSpikesOnly}): delivery may stay deferred. */
+    private boolean listenersUseSpikesOnly = true;
     private long step;
     private final StateRegistry registry;
     /** The thread inside run, step or checkpoint, or null; set and cleared by {@link #enter} / {@link #exit}. */
@@ -129,6 +132,13 @@ public final class Simulation implements AutoCloseable {
     private final Slices recorderSlices;
     /** Whether each worker takes whole populations ({@link PopulationOwners}) instead of a slice of each. */
     private final boolean wholePopulations;
+    /**
+     * Re-deals whole populations to workers by the events they receive (docs/threads.md); null
+     * with lane slices or {@code -Dspikelane.threads.rebalance=false}.
+     */
+    private final RedealByEvents balance;
+    /** The deal at build (null with lane slices). */
+    private final int[] populationOwnerAtBuild;
     /**
      * Whether each step runs on the team or on the calling thread alone, from measured step times
      * (docs/threads.md, "When the cores are busy"); null with one worker or with
@@ -234,6 +244,7 @@ public final class Simulation implements AutoCloseable {
         int[] owner = active > 1 && !"false".equals(System.getProperty("spikelane.threads.owners"))
                 ? PopulationOwners.assign(populationCosts(), active) : null;
         wholePopulations = owner != null;
+        populationOwnerAtBuild = owner;
         int[] inputPopulation = new int[inputs.length];
         for (int k = 0; k < inputs.length; k++) inputPopulation[k] = indexOf(byName.get(net.inputs.get(k).target()));
         int[] pathwayPopulation = new int[pathways.length];
@@ -247,12 +258,14 @@ public final class Simulation implements AutoCloseable {
             recordedPadded[k] = p.padded();
             recordedPopulation[k] = indexOf(p);
         }
-        inputSlices = new Slices(inputPadded, owners(owner, inputPopulation), active);
-        pathwaySlices = new Slices(pathwayPadded, owners(owner, pathwayPopulation), active);
-        populationSlices = new Slices(populationPadded, owners(owner, selfPopulation), active);
+        inputSlices = new Slices(inputPadded, inputPopulation, owner, active);
+        pathwaySlices = new Slices(pathwayPadded, pathwayPopulation, owner, active);
+        populationSlices = new Slices(populationPadded, selfPopulation, owner, active);
         // a pathway a single worker owns is delivered whole: it needs no cuts
         if (active > 1 && owner == null) for (int k = 0; k < pathways.length; k++) pathways[k].partition(pathwaySlices.bounds(k));
-        recorderSlices = new Slices(recordedPadded, owners(owner, recordedPopulation), active);
+        recorderSlices = new Slices(recordedPadded, recordedPopulation, owner, active);
+        balance = owner != null && !"false".equals(System.getProperty("spikelane.threads.rebalance"))
+                ? redealByEvents(owner, active) : null;
         choice = active > 1 && !"false".equals(System.getProperty("spikelane.threads.adaptive")) ? new org.spikelane.schedule.TeamChoice() : null;
     }
 
@@ -287,11 +300,22 @@ public final class Simulation implements AutoCloseable {
         };
     }
 
-    /** Each component's worker given its population's, or all -1 (lane slices) when {@code owner} is null. */
-    private static int[] owners(int[] owner, int[] population) {
-        int[] o = new int[population.length];
-        for (int k = 0; k < o.length; k++) o[k] = owner == null ? -1 : owner[population[k]];
-        return o;
+    /** Measures the populations' work by their sources' spikes and re-deals them to the workers as it goes. */
+    private RedealByEvents redealByEvents(int[] owner, int active) {
+        int[] size = new int[populations.length], padded = new int[populations.length];
+        for (int i = 0; i < populations.length; i++) {
+            size[i] = populations[i].size();
+            padded[i] = populations[i].padded();
+        }
+        int[] source = new int[projections.size()], target = new int[projections.size()];
+        long[] synapses = new long[projections.size()];
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            source[k] = indexOf((Population) p.source());
+            target[k] = indexOf(p.target());
+            synapses[k] = p.table().count();
+        }
+        return new RedealByEvents(owner, active, size, padded, source, target, synapses);
     }
 
     private static String inputOwner(Network net, int k) { return net.inputs.get(k).label() + " #" + (k + 1); }
@@ -613,12 +637,29 @@ public final class Simulation implements AutoCloseable {
         for (StateRecorder r : stateRecorders) if (r.samplesAt(n)) r.endSample();
         for (Population p : populations) p.finishStep();
         for (Pathway pathway : pathways) pathway.pushSpikes(n);
-        if (listeners.length == 0) {
+        if (listenersUseSpikesOnly) {
             deliveryPending = true;                                          // DELIVERY, with the next step's inputs
         } else {
             workers.run(DELIVER);                                            // DELIVERY now: a listener may set parameters
         }
-        return publishSpikes(n, thrown);                                     // SPIKES_OUT
+        thrown = publishSpikes(n, thrown);                                   // SPIKES_OUT
+        if (balance != null) redealAfter();
+        return thrown;
+    }
+
+    /**
+     * Counts the step's spikes for {@link #balance} and, at the end of its window, takes its new
+     * deal: between sections, so the next section (the deferred delivery included) runs each
+     * population's whole work on its new worker, in the same order as before.
+     */
+    private void redealAfter() {
+        for (int i = 0; i < populations.length; i++) balance.count(i, populations[i].spikeCount());
+        if (!balance.stepDone()) return;
+        int[] owner = balance.owner();
+        inputSlices.deal(owner);
+        pathwaySlices.deal(owner);
+        populationSlices.deal(owner);
+        recorderSlices.deal(owner);
     }
 
     /**
@@ -685,6 +726,25 @@ public final class Simulation implements AutoCloseable {
      * 10 %, docs/threads.md) rather than a lane slice of every population; false with one worker.
      */
     public boolean wholePopulationsPerWorker() { return wholePopulations; }
+
+    /**
+     * The worker of each population, in {@link #populations()} order, when each worker takes whole
+     * populations (a copy; it changes as the simulation re-deals them by measured work), else null.
+     */
+    public int[] populationWorkers() {
+        if (!wholePopulations) return null;
+        return balance != null ? balance.owner().clone() : populationOwnerAtBuild.clone();
+    }
+
+    /** How often the populations were dealt to the workers again while running (docs/threads.md). */
+    public int redeals() { return balance == null ? 0 : balance.redeals(); }
+
+    /**
+     * Parallel sections the workers have run so far, each one synchronisation: one per step on
+     * the team, two when a hook is due or a listener may read state or set parameters, plus one
+     * at the end of each call that leaves a delivery pending (docs/threads.md); 0 with one worker.
+     */
+    public long synchronisations() { return workers.count() == 1 ? 0 : workers.sections(); }
 
     /** The threads that take part in a step: {@link #threads()}, at most one per vector of the largest population. */
     public int activeThreads() { return workers.count(); }
@@ -902,6 +962,7 @@ public final class Simulation implements AutoCloseable {
         required(listener, "addSpikeListener", "listener");
         listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
+        listenersUseSpikesOnly &= listener.usesSpikesOnly();
     }
 
     public Population population(String name) {

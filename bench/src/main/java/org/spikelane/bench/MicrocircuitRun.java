@@ -105,6 +105,10 @@ public final class MicrocircuitRun {
                 scale, indegree, pops.stream().mapToInt(Population::size).sum(), synapses, sim.threads(), sim.activeThreads(),
                 sim.wholePopulationsPerWorker(),
                 Runtime.version(), rt.availableProcessors());
+        if (sim.wholePopulationsPerWorker()) {
+            System.out.printf("population workers %s after %d re-deals by counted events%n",
+                    java.util.Arrays.toString(sim.populationWorkers()), sim.redeals());
+        }
         System.out.printf("build %.1f s wall, %.1f s CPU; heap after build and GC %.2f GB (%.2f bytes per synapse)%n", build,
                 buildCpu, heap / 1e9, (double) heap / Math.max(1, synapses));
         System.out.printf("presim %.1f s wall for %.1f s; measured %.1f s wall (%.1f s CPU) for %.1f s: RTF %.2f; %.3g synaptic events/s of wall time%n",

@@ -28,6 +28,10 @@ final class PopulationSpikeCounts implements SpikeListener {
         counts[index.get(population)] += count;
     }
 
+    /** A counter reads nothing but its arguments: the threaded step need not deliver before it. */
+    @Override
+    public boolean usesSpikesOnly() { return true; }
+
     /** Spikes so far by population name, in the simulation's order. */
     Map<String, Long> byPopulation() {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.spikelane.cli;
 import java.util.Map;
 import org.spikelane.ProgressListener;
 import org.spikelane.Simulation;
+import org.spikelane.SpikeListener;
 import org.spikelane.cli.scenario.NetworkBuilder;
 import org.spikelane.cli.scenario.Scenario;
 import org.spikelane.record.StateRecorder;

@@ -18,6 +18,8 @@ import org.spikelane.simd.Simd;
 public final class Slices {
     /** bounds[k]: the {@code W + 1} slice bounds of component k. */
     private final int[][] bounds;
+    /** The population of each component, for {@link #deal}; empty without one. */
+    private int[] population = new int[0];
 
     /** @param padded each component's padded range, a multiple of {@link Simd#LANES} */
     public Slices(int[] padded, int workers) {
@@ -27,14 +29,27 @@ public final class Slices {
     }
 
     /**
-     * Whole components where {@code owner[k] >= 0}: worker {@code owner[k]} gets all of component
-     * {@code k} and the others an empty slice ({@link PopulationOwners}); the lane split elsewhere.
+     * Whole components: worker {@code owner[population[k]]} gets all of component {@code k} and the
+     * others an empty slice ({@link PopulationOwners}); the lane split where {@code owner} is null.
+     *
+     * @param population the population each component acts on, kept for {@link #deal}
      */
-    public Slices(int[] padded, int[] owner, int workers) {
+    public Slices(int[] padded, int[] population, int[] owner, int workers) {
         this(padded, workers);
-        for (int k = 0; k < padded.length; k++) {
-            if (owner[k] < 0) continue;
-            for (int w = 0; w <= workers; w++) bounds[k][w] = w <= owner[k] ? 0 : padded[k];
+        this.population = population.clone();
+        if (owner != null) deal(owner);
+    }
+
+    /**
+     * Gives each component whole to the worker of its population ({@code owner}, one worker per
+     * population) and an empty slice to every other worker. Allocates nothing: a simulation
+     * re-deals between steps ({@link RedealByEvents}). Call it only between parallel sections.
+     */
+    public void deal(int[] owner) {
+        for (int k = 0; k < bounds.length; k++) {
+            int o = owner[population[k]];
+            int padded = bounds[k][bounds[k].length - 1];
+            for (int w = 0; w < bounds[k].length; w++) bounds[k][w] = w <= o ? 0 : padded;
         }
     }
 

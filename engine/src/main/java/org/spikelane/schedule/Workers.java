@@ -49,6 +49,8 @@ public final class Workers implements AutoCloseable {
     private volatile Thread waitingCaller;
     private volatile Throwable failure;
     private volatile boolean closed;
+    /** Sections run so far; written by the caller only. */
+    private long sections;
 
     /**
      * @param count workers, the caller included (1 runs every section on the caller, no threads)
@@ -65,6 +67,9 @@ public final class Workers implements AutoCloseable {
         for (int w = 1; w < count; w++) state.set(w, GONE);
     }
 
+    /** Sections run so far (each one synchronisation when there is more than one worker). */
+    public long sections() { return sections; }
+
     /** Workers, the caller included. */
     public int count() { return count; }
 
@@ -74,6 +79,7 @@ public final class Workers implements AutoCloseable {
      * suppressed in it), so a section never outlives the call.
      */
     public void run(int section) {
+        sections++;
         if (count == 1) {
             work.run(section, 0);
             return;

@@ -1,7 +1,5 @@
 package org.spikelane.net;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spikelane.Network;
 import org.spikelane.Simulation;
-import org.spikelane.record.SpikeRecorder;
 
 /**
  * Whole populations per worker (org.spikelane.schedule.PopulationOwners) against one thread, the
@@ -22,13 +19,15 @@ import org.spikelane.record.SpikeRecorder;
 class WholePopulationsTest {
     private static final double DT = 1e-4;
     private static final int STEPS = 600;
+    /** The LIF populations, and the drawn weights and delays of every projection (also RedealTest's). */
+    static final Map<String, ?> LIF = Map.of("E_L", "-70 mV", "v_init", "-70 mV", "tau_m", "10 ms", "v_threshold", "-55 mV",
+            "v_reset", "-70 mV");
+    static final Map<String, ?> WEIGHT = Map.of("normal", Map.of("mean", "0.7 mV", "sd", "0.3 mV"));
+    static final Map<String, ?> DELAY = Map.of("uniform", Map.of("low", "0.1 ms", "high", "2 ms"));
 
     private static Network network(int threads) {
         Network net = new Network(DT).seed(5).threads(threads).plugins(TestSynapses.registry());
-        Map<String, ?> lif = Map.of("E_L", "-70 mV", "v_init", "-70 mV", "tau_m", "10 ms", "v_threshold", "-55 mV",
-                "v_reset", "-70 mV");
-        Map<String, ?> weight = Map.of("normal", Map.of("mean", "0.7 mV", "sd", "0.3 mV"));
-        Map<String, ?> delay = Map.of("uniform", Map.of("low", "0.1 ms", "high", "2 ms"));
+        Map<String, ?> lif = LIF, weight = WEIGHT, delay = DELAY;
         for (String s : List.of("a", "b")) {
             net.addPoisson("src_" + s, 64, Map.of("rate", "400 Hz"));
             net.addLif(s, 64, lif);
@@ -49,18 +48,10 @@ class WholePopulationsTest {
         assertTrue(two.wholePopulationsPerWorker(), "four populations of two equal pairs balance on two workers");
         one.runSteps(STEPS);
         two.runSteps(STEPS);
-        SpikeRecorder s1 = one.spikes(), s2 = two.spikes();
         // the network is active: well over one spike per neuron of a and b in 60 ms
-        assertTrue(s1.count() > 128, "spikes " + s1.count());
-        assertEquals(s1.count(), s2.count());
-        for (int row = 0; row < s1.count(); row++) {
-            assertEquals(s1.step(row), s2.step(row), "row " + row);
-            assertEquals(s1.populationIndex(row), s2.populationIndex(row), "row " + row);
-            assertEquals(s1.neuron(row), s2.neuron(row), "row " + row);
-        }
-        for (int n = 0; n < 64; n++) {
-            assertArrayEquals(one.stateRecorders().getFirst().trace("v", n), two.stateRecorders().getFirst().trace("v", n), "neuron " + n);
-        }
+        assertTrue(one.spikes().count() > 128, "spikes " + one.spikes().count());
+        SameBits.assertSameSpikes(one.spikes(), two.spikes());
+        SameBits.assertSameTraces(one, two, "v", 64);
         one.close();
         two.close();
     }

@@ -1,6 +1,7 @@
 package org.spikelane.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,26 @@ class PopulationOwnersTest {
         assertNull(PopulationOwners.assign(new long[] {5}, 2));
         assertNull(PopulationOwners.assign(new long[] {5, 5}, 3));
         assertNull(PopulationOwners.assign(new long[] {5, 5}, 1));
+    }
+
+    @Test
+    void aSwapOffTheHeaviestWorkerMendsWhatHeaviestFirstMisses() {
+        // heaviest first: 5 -> w0, 4 -> w1, 3 -> w1 (4 < 5), 3 -> w0 (7 > 5), 3 -> w1 (8 = 8, first): 8 and 10;
+        // swapping 4 (w1) for a 3 (w0) gives 9 and 9, the even share
+        int[] owner = new int[5];
+        long max = PopulationOwners.deal(new long[] {5, 4, 3, 3, 3}, 2, owner, new int[5], new long[2]);
+        assertEquals(9, max);
+        assertArrayEquals(new int[] {0, 0, 1, 1, 1}, owner);
+    }
+
+    @Test
+    void threeWorkersReachTheEvenShareRoundedUp() {
+        // heaviest first on 3 workers: 6, 5, 4 one each, 3 -> w2 (7), 2 -> w1 (7), 2 -> w0 (8), 1 -> w1 (8): 8 8 7;
+        // 8 = ceil(23 / 3) is the least any deal can reach, and no move or swap changes it
+        int[] owner = new int[7];
+        assertEquals(8, PopulationOwners.deal(new long[] {6, 5, 4, 3, 2, 2, 1}, 3, owner, new int[7], new long[3]));
+        long[] load = new long[3];
+        assertEquals(8, PopulationOwners.maxLoad(new long[] {6, 5, 4, 3, 2, 2, 1}, 3, owner, load));
+        assertEquals(23, load[0] + load[1] + load[2]);
     }
 }

@@ -41,6 +41,10 @@ final class SpikeTally implements SpikeListener {
         sim.addSpikeListener(this);
     }
 
+    /** Counts and intervals from the arguments alone: a threaded step need not deliver first. */
+    @Override
+    public boolean usesSpikesOnly() { return true; }
+
     @Override
     public void onSpikes(long step, String population, int[] neurons, int n) {
         int p = index.get(population);
