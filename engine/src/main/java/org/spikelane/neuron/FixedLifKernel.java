@@ -11,6 +11,7 @@ import org.spikelane.fixed.IntLanes;
 import org.spikelane.fixed.Rounding;
 import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
+import org.spikelane.spi.FixedExponentialChannel;
 import org.spikelane.state.StateDeclarer;
 
 /**
@@ -49,12 +50,24 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         if (conductance) scalarConductance(f, from, end);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decay = conductance ? f.conductanceDecay : f.decay;
+        FixedExponentialChannel[] channels = f.fusedChannels;
+        long channelOverflows = 0;
         int count = offset;
         for (int i = from; i < end; i++) {
+            // the fused exponential currents first, in projection order, as their own passes did
+            int jumpIn = f.jumpSum[i];
+            for (FixedExponentialChannel c : channels) {
+                int y = c.effect[i];
+                long sum = (long) jumpIn + ((y + c.half) >> c.fractionBits);
+                long saturated = FixedMath.saturate(sum, c.jumpLimit);
+                if (saturated != sum) channelOverflows++;
+                jumpIn = (int) saturated;
+                c.effect[i] = y - c.leakOf(y);
+            }
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
-            int jump = (int) FixedMath.saturate(f.jumpSum[i], vLimit);
+            int jump = (int) FixedMath.saturate(jumpIn, vLimit);
             if (drive != f.driveSum[i]) OverflowTally.add(f.overflows, FixedLifState.I, 1);
-            if (jump != f.jumpSum[i]) OverflowTally.add(f.overflows, FixedLifState.DV, 1);
+            if (jump != jumpIn) OverflowTally.add(f.overflows, FixedLifState.DV, 1);
             f.driveSum[i] = 0;
             f.jumpSum[i] = 0;
             int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, (int) step, i) : 0;
@@ -76,6 +89,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
                 f.v[i] = (int) clipped;
             }
         }
+        OverflowTally.add(f.overflows, FixedLifState.DV, channelOverflows);
         return count - offset;
     }
 
@@ -180,12 +194,28 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         int restingMask = conductance ? -1 : f.restingIndexMask;
         IntVector none = IntVector.zero(I);
         int addendMask = f.addendIndexMask, resetMask = f.resetIndexMask;
-        long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0;
+        FixedExponentialChannel[] channels = f.fusedChannels;
+        int lowLeak = (1 << FixedExponentialChannel.LOW_BITS) - 1;
+        long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0, channelOverflows = 0;
         int count = offset;
         for (int i = from; i < to; i += I.length()) {
             IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
             IntVector drive = driveIn.max(-iLimit).min(iLimit);
             IntVector jumpIn = IntVector.fromArray(I, f.jumpSum, i);
+            // the fused exponential currents, in projection order: the synapse kernel's own pass
+            // (FixedExpCurrentKernel.vectorUpdate), written out here (no vector crosses a call)
+            for (FixedExponentialChannel c : channels) {
+                IntVector y = IntVector.fromArray(I, c.effect, i);
+                IntVector sum = jumpIn.add(y.add(c.half).lanewise(VectorOperators.ASHR, c.fractionBits));
+                jumpIn = sum.max(-c.jumpLimit).min(c.jumpLimit);
+                VectorMask<Integer> out = jumpIn.compare(VectorOperators.NE, sum);
+                if (out.anyTrue()) channelOverflows += out.trueCount();
+                int m = c.leak;
+                y.sub(y.lanewise(VectorOperators.ASHR, FixedExponentialChannel.LOW_BITS).mul(m)
+                        .add(y.lanewise(VectorOperators.AND, lowLeak).mul(m).add(c.lowAddend)
+                                .lanewise(VectorOperators.LSHR, FixedExponentialChannel.LOW_BITS))
+                        .add(c.highAddend).lanewise(VectorOperators.ASHR, c.leakShift)).intoArray(c.effect, i);
+            }
             IntVector jump = jumpIn.max(-vLimit).min(vLimit);
             none.intoArray(f.driveSum, i);
             none.intoArray(f.jumpSum, i);
@@ -228,7 +258,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             left.intoArray(f.refractoryLeft, i);
         }
         OverflowTally.add(f.overflows, FixedLifState.I, driveOverflows);
-        OverflowTally.add(f.overflows, FixedLifState.DV, jumpOverflows);
+        OverflowTally.add(f.overflows, FixedLifState.DV, jumpOverflows + channelOverflows);
         OverflowTally.add(f.overflows, FixedLifState.V, vOverflows);
         return count - offset;
     }
