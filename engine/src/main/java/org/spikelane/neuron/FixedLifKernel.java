@@ -27,6 +27,9 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     private static final VectorSpecies<Float> F = Simd.FLOAT;
 
     private final boolean vector;
+    private static final int LOW = FixedExponentialChannel.LOW_BITS;
+    /** Stands for an absent channel in {@link #vectorStep}; never run. */
+    private static final FixedExponentialChannel NONE = new FixedExponentialChannel(new int[0], 1, 0, 0, 0, 0, 0);
 
     /** @param vector the Vector API path, or the scalar reference */
     public FixedLifKernel(boolean vector) { this.vector = vector; }
@@ -194,28 +197,50 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         int restingMask = conductance ? -1 : f.restingIndexMask;
         IntVector none = IntVector.zero(I);
         int addendMask = f.addendIndexMask, resetMask = f.resetIndexMask;
+        // up to two fused channels (FixedLifState.MAX_FUSED), each in its own block guarded by a
+        // loop-invariant flag: the blocks write their results to memory, so no vector flows
+        // through the merge, and the pass stays one innermost loop (a loop over the channels
+        // inside it made the whole step slower than the channels' own passes); the parameters
+        // are locals, hoisted out of the loop
         FixedExponentialChannel[] channels = f.fusedChannels;
-        int lowLeak = (1 << FixedExponentialChannel.LOW_BITS) - 1;
+        boolean fused0 = channels.length > 0, fused1 = channels.length > 1;
+        FixedExponentialChannel c0 = fused0 ? channels[0] : NONE, c1 = fused1 ? channels[1] : NONE;
+        int[] e0 = c0.effect, e1 = c1.effect;
+        int half0 = c0.half, bits0 = c0.fractionBits, limit0 = c0.jumpLimit, m0 = c0.leak, aLow0 = c0.lowAddend,
+                aHigh0 = c0.highAddend, shift0 = c0.leakShift;
+        int half1 = c1.half, bits1 = c1.fractionBits, limit1 = c1.jumpLimit, m1 = c1.leak, aLow1 = c1.lowAddend,
+                aHigh1 = c1.highAddend, shift1 = c1.leakShift;
+        int lowLeak = (1 << LOW) - 1;
         long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0, channelOverflows = 0;
         int count = offset;
         for (int i = from; i < to; i += I.length()) {
             IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
             IntVector drive = driveIn.max(-iLimit).min(iLimit);
-            IntVector jumpIn = IntVector.fromArray(I, f.jumpSum, i);
             // the fused exponential currents, in projection order: the synapse kernel's own pass
             // (FixedExpCurrentKernel.vectorUpdate), written out here (no vector crosses a call)
-            for (FixedExponentialChannel c : channels) {
-                IntVector y = IntVector.fromArray(I, c.effect, i);
-                IntVector sum = jumpIn.add(y.add(c.half).lanewise(VectorOperators.ASHR, c.fractionBits));
-                jumpIn = sum.max(-c.jumpLimit).min(c.jumpLimit);
-                VectorMask<Integer> out = jumpIn.compare(VectorOperators.NE, sum);
+            if (fused0) {
+                IntVector y = IntVector.fromArray(I, e0, i);
+                IntVector sum = IntVector.fromArray(I, f.jumpSum, i).add(y.add(half0).lanewise(VectorOperators.ASHR, bits0));
+                IntVector saturated = sum.max(-limit0).min(limit0);
+                VectorMask<Integer> out = saturated.compare(VectorOperators.NE, sum);
                 if (out.anyTrue()) channelOverflows += out.trueCount();
-                int m = c.leak;
-                y.sub(y.lanewise(VectorOperators.ASHR, FixedExponentialChannel.LOW_BITS).mul(m)
-                        .add(y.lanewise(VectorOperators.AND, lowLeak).mul(m).add(c.lowAddend)
-                                .lanewise(VectorOperators.LSHR, FixedExponentialChannel.LOW_BITS))
-                        .add(c.highAddend).lanewise(VectorOperators.ASHR, c.leakShift)).intoArray(c.effect, i);
+                saturated.intoArray(f.jumpSum, i);
+                y.sub(y.lanewise(VectorOperators.ASHR, LOW).mul(m0)
+                        .add(y.lanewise(VectorOperators.AND, lowLeak).mul(m0).add(aLow0).lanewise(VectorOperators.LSHR, LOW))
+                        .add(aHigh0).lanewise(VectorOperators.ASHR, shift0)).intoArray(e0, i);
             }
+            if (fused1) {
+                IntVector y = IntVector.fromArray(I, e1, i);
+                IntVector sum = IntVector.fromArray(I, f.jumpSum, i).add(y.add(half1).lanewise(VectorOperators.ASHR, bits1));
+                IntVector saturated = sum.max(-limit1).min(limit1);
+                VectorMask<Integer> out = saturated.compare(VectorOperators.NE, sum);
+                if (out.anyTrue()) channelOverflows += out.trueCount();
+                saturated.intoArray(f.jumpSum, i);
+                y.sub(y.lanewise(VectorOperators.ASHR, LOW).mul(m1)
+                        .add(y.lanewise(VectorOperators.AND, lowLeak).mul(m1).add(aLow1).lanewise(VectorOperators.LSHR, LOW))
+                        .add(aHigh1).lanewise(VectorOperators.ASHR, shift1)).intoArray(e1, i);
+            }
+            IntVector jumpIn = IntVector.fromArray(I, f.jumpSum, i);
             IntVector jump = jumpIn.max(-vLimit).min(vLimit);
             none.intoArray(f.driveSum, i);
             none.intoArray(f.jumpSum, i);

@@ -105,6 +105,11 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
      * order ({@link #fuse}); empty when none.
      */
     public FixedExponentialChannel[] fusedChannels = new FixedExponentialChannel[0];
+    /**
+     * At most this many channels are fused (the kernel's loop has a block for each); a third
+     * exponential current keeps its own pass and, by {@link #projectionBuilt}, so do the first two.
+     */
+    public static final int MAX_FUSED = 2;
     /** Whether {@link #fuse} accepts now: only while the engine creates a projection's kernel. */
     private boolean acceptingFusion;
     private int channelsAtLastProjection;
@@ -306,12 +311,13 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
     @Override public int decayBits() { return profile.decayBits(); }
 
     /**
-     * Accepted only while the engine builds a projection's kernel ({@link #acceptFusion}): a
-     * kernel made elsewhere (a test driving its update by hand) keeps its own pass.
+     * Accepted only while the engine builds a projection's kernel ({@link #acceptFusion}), and for
+     * at most {@link #MAX_FUSED} channels: a kernel made elsewhere (a test driving its update by
+     * hand) keeps its own pass.
      */
     @Override
     public boolean fuse(FixedExponentialChannel channel) {
-        if (!acceptingFusion) return false;
+        if (!acceptingFusion || fusedChannels.length == MAX_FUSED) return false;
         fusedChannels = Arrays.copyOf(fusedChannels, fusedChannels.length + 1);
         fusedChannels[fusedChannels.length - 1] = channel;
         return true;
