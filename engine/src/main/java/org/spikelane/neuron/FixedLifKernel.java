@@ -40,7 +40,8 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     }
 
     /**
-     * The reference: neurons {@code [from, min(to, size))}. The stochastic addend of neuron
+     * The reference: neurons {@code [from, min(to, size))}, the fused exponential currents first
+     * (each as its synapse kernel's own scalar pass would, in projection order). The stochastic addend of neuron
      * {@code i} is the hash of {@code (seed, step, i)}, so it does not depend on how a step is
      * split into ranges.
      */
@@ -161,8 +162,9 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     }
 
     /**
-     * One pass over the int state: the accumulators {@code driveSum} ({@code R I}) and
-     * {@code jumpSum} clipped (counted) and cleared, one split multiply (the decay), v saturated
+     * One pass over the int state: the fused exponential currents ({@link FixedExponentialChannel},
+     * at most two) add their rounded effect to {@code jumpSum} and decay, then the accumulators
+     * {@code driveSum} ({@code R I}) and {@code jumpSum} are clipped (counted) and cleared, one split multiply (the decay), v saturated
      * (counted), then refractory hold, threshold and reset as in VectorLifKernel. With
      * conductances a first pass ({@link #vectorConductance}) writes this step's rest and decay, and
      * this pass reads them from those arrays instead: arrays chosen before the loop, not vectors
