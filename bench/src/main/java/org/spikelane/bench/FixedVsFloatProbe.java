@@ -9,10 +9,12 @@ import java.util.Locale;
  * kernel, 0.1 % firing) at 1k, 64k and 1M neurons; delivery as {@link DeliveryBenchmark} times it
  * (4000 targets in cache, 1M out of cache); CUBA and COBA at 4000 neurons on one thread as
  * {@link NetworkBenchmark} runs them. Prints one line per pair: fixed, float32, fixed / float32.
+ * Part {@code phases} (not in the default) splits CUBA at 4000 and 40000 neurons into synapse
+ * updates, neuron updates and delivery, to show where fixed spends its extra time.
  *
  * <p>Run from the repository root (the networks read {@code examples/}):
  * {@code java --add-modules jdk.incubator.vector -Xmx5g -XX:+UseParallelGC -cp bench/target/benchmarks.jar
- * org.spikelane.bench.FixedVsFloatProbe [lif] [delivery] [network]} (no argument: all three, about
+ * org.spikelane.bench.FixedVsFloatProbe [lif] [delivery] [network] [phases]} (no argument: all three, about
  * 2 minutes).
  */
 public final class FixedVsFloatProbe {
@@ -30,6 +32,11 @@ public final class FixedVsFloatProbe {
         }
         if (parts.contains("network")) {
             for (String network : List.of("cuba", "coba")) network(network, 4000);
+        }
+        if (parts.contains("phases")) {
+            for (int n : new int[] {4000, 40_000}) {
+                for (String precision : List.of("fixed", "float32")) phases("cuba", n, precision);
+            }
         }
         System.out.printf(Locale.ROOT, "# load after: %s (sink %d)%n", CpuTimePairs.load(), CpuTimePairs.sink);
     }
@@ -73,6 +80,50 @@ public final class FixedVsFloatProbe {
         long total = 0;
         for (long e : d.eventsAtPhase) total += e;
         return (double) total / d.eventsAtPhase.length;
+    }
+
+    /**
+     * Thread CPU ns per step of each phase group of a settled one-thread network, driven as
+     * {@code Simulation} drives it (synapse updates, neuron updates, delivery); the clock is read
+     * around each group, about 0.3 us per read on this machine kind, included in each figure.
+     */
+    private static void phases(String network, int n, String precision) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        SettledRun run = new SettledRun(ExampleNetworks.simulation(network, n, precision, 1, 1), network);
+        org.spikelane.net.Projection[] projections = run.sim.projections().toArray(org.spikelane.net.Projection[]::new);
+        org.spikelane.neuron.Population[] populations = run.sim.populations().toArray(org.spikelane.neuron.Population[]::new);
+        long step = run.sim.stepCount();
+        int steps = 400;
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int round = 0; round < CpuTimePairs.WARMUP + CpuTimePairs.ROUNDS; round++) {
+            long synapses = 0, neurons = 0, delivery = 0;
+            for (int k = 0; k < steps; k++, step++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                for (org.spikelane.net.Projection p : projections) p.update(step, 0, p.target().padded());
+                long t1 = threads.getCurrentThreadCpuTime();
+                for (org.spikelane.neuron.Population p : populations) {
+                    p.beginStep(step);
+                    p.update(step, 0, p.padded());
+                    p.finishStep();
+                }
+                long t2 = threads.getCurrentThreadCpuTime();
+                for (org.spikelane.net.Projection p : projections) {
+                    p.pushSpikes(step);
+                    p.deliver(step, 0, p.target().padded());
+                }
+                long t3 = threads.getCurrentThreadCpuTime();
+                synapses += t1 - t0;
+                neurons += t2 - t1;
+                delivery += t3 - t2;
+            }
+            if (round >= CpuTimePairs.WARMUP) {
+                best[0] = Math.min(best[0], (double) synapses / steps);
+                best[1] = Math.min(best[1], (double) neurons / steps);
+                best[2] = Math.min(best[2], (double) delivery / steps);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s n=%d %s, least of %d rounds: synapse updates %.0f, neuron updates %.0f, delivery %.0f ns/step%n",
+                network, n, precision, CpuTimePairs.ROUNDS, best[0], best[1], best[2]);
     }
 
     private static void network(String network, int n) {
