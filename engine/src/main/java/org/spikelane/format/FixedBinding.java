@@ -97,19 +97,7 @@ public final class FixedBinding implements FormatBinding {
 
     @Override
     public SynapseKernel synapseKernel(SynapsePlugin plugin, SynapseContext context, Params params) {
-        // an exponential current may ask the LIF kernel to advance it in its pass (FixedTarget.fuse)
-        fixed.acceptFusion(true);
-        try {
-            return plugin.createFixed(context, params, fixed);
-        } finally {
-            fixed.acceptFusion(false);
-        }
-    }
-
-    /** Projections in order: one that fused nothing takes back the channels fused before it. */
-    @Override
-    public void projectionBuilt(org.spikelane.net.Projection projection, org.spikelane.net.ProjectionSpec spec) {
-        fixed.projectionBuilt();
+        return plugin.createFixed(context, params, fixed);
     }
 
     @Override public List<Quantization> quantization() { return fixed.quantization(); }

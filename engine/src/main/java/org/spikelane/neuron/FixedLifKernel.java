@@ -11,7 +11,6 @@ import org.spikelane.fixed.IntLanes;
 import org.spikelane.fixed.Rounding;
 import org.spikelane.simd.ExpNeg;
 import org.spikelane.simd.Simd;
-import org.spikelane.spi.FixedExponentialChannel;
 import org.spikelane.state.StateDeclarer;
 
 /**
@@ -27,9 +26,6 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     private static final VectorSpecies<Float> F = Simd.FLOAT;
 
     private final boolean vector;
-    private static final int LOW = FixedExponentialChannel.LOW_BITS;
-    /** Stands for an absent channel in {@link #vectorStep}; never run. */
-    private static final FixedExponentialChannel NONE = new FixedExponentialChannel(new int[0], 1, 0, 0, 0, 0, 0);
 
     /** @param vector the Vector API path, or the scalar reference */
     public FixedLifKernel(boolean vector) { this.vector = vector; }
@@ -40,8 +36,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     }
 
     /**
-     * The reference: neurons {@code [from, min(to, size))}, the fused exponential currents first
-     * (each as its synapse kernel's own scalar pass would, in projection order). The stochastic addend of neuron
+     * The reference: neurons {@code [from, min(to, size))}. The stochastic addend of neuron
      * {@code i} is the hash of {@code (seed, step, i)}, so it does not depend on how a step is
      * split into ranges.
      */
@@ -54,24 +49,12 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         if (conductance) scalarConductance(f, from, end);
         int[] resting = conductance ? f.conductanceRest : f.restingPotential;
         int[] decay = conductance ? f.conductanceDecay : f.decay;
-        FixedExponentialChannel[] channels = f.fusedChannels;
-        long channelOverflows = 0;
         int count = offset;
         for (int i = from; i < end; i++) {
-            // the fused exponential currents first, in projection order, as their own passes did
-            int jumpIn = f.jumpSum[i];
-            for (FixedExponentialChannel c : channels) {
-                int y = c.effect[i];
-                long sum = (long) jumpIn + ((y + c.half) >> c.fractionBits);
-                long saturated = FixedMath.saturate(sum, c.jumpLimit);
-                if (saturated != sum) channelOverflows++;
-                jumpIn = (int) saturated;
-                c.effect[i] = y - c.leakOf(y);
-            }
             int drive = (int) FixedMath.saturate(f.driveSum[i], iLimit);
-            int jump = (int) FixedMath.saturate(jumpIn, vLimit);
+            int jump = (int) FixedMath.saturate(f.jumpSum[i], vLimit);
             if (drive != f.driveSum[i]) OverflowTally.add(f.overflows, FixedLifState.I, 1);
-            if (jump != jumpIn) OverflowTally.add(f.overflows, FixedLifState.DV, 1);
+            if (jump != f.jumpSum[i]) OverflowTally.add(f.overflows, FixedLifState.DV, 1);
             f.driveSum[i] = 0;
             f.jumpSum[i] = 0;
             int noise = rounding == Rounding.STOCHASTIC ? FixedMath.noise(f.seed, (int) step, i) : 0;
@@ -93,7 +76,6 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
                 f.v[i] = (int) clipped;
             }
         }
-        OverflowTally.add(f.overflows, FixedLifState.DV, channelOverflows);
         return count - offset;
     }
 
@@ -162,9 +144,8 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
     }
 
     /**
-     * One pass over the int state: the fused exponential currents ({@link FixedExponentialChannel},
-     * at most two) add their rounded effect to {@code jumpSum} and decay, then the accumulators
-     * {@code driveSum} ({@code R I}) and {@code jumpSum} are clipped (counted) and cleared, one split multiply (the decay), v saturated
+     * One pass over the int state: the accumulators {@code driveSum} ({@code R I}) and
+     * {@code jumpSum} clipped (counted) and cleared, one split multiply (the decay), v saturated
      * (counted), then refractory hold, threshold and reset as in VectorLifKernel. With
      * conductances a first pass ({@link #vectorConductance}) writes this step's rest and decay, and
      * this pass reads them from those arrays instead: arrays chosen before the loop, not vectors
@@ -199,49 +180,11 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
         int restingMask = conductance ? -1 : f.restingIndexMask;
         IntVector none = IntVector.zero(I);
         int addendMask = f.addendIndexMask, resetMask = f.resetIndexMask;
-        // up to two fused channels (FixedLifState.MAX_FUSED), each in its own block guarded by a
-        // loop-invariant flag: the blocks write their results to memory, so no vector flows
-        // through the merge, and the pass stays one innermost loop (a loop over the channels
-        // inside it made the whole step slower than the channels' own passes); the parameters
-        // are locals, hoisted out of the loop
-        FixedExponentialChannel[] channels = f.fusedChannels;
-        boolean fused0 = channels.length > 0, fused1 = channels.length > 1;
-        FixedExponentialChannel c0 = fused0 ? channels[0] : NONE, c1 = fused1 ? channels[1] : NONE;
-        int[] e0 = c0.effect, e1 = c1.effect;
-        int half0 = c0.half, bits0 = c0.fractionBits, limit0 = c0.jumpLimit, m0 = c0.leak, aLow0 = c0.lowAddend,
-                aHigh0 = c0.highAddend, shift0 = c0.leakShift;
-        int half1 = c1.half, bits1 = c1.fractionBits, limit1 = c1.jumpLimit, m1 = c1.leak, aLow1 = c1.lowAddend,
-                aHigh1 = c1.highAddend, shift1 = c1.leakShift;
-        int lowLeak = (1 << LOW) - 1;
-        long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0, channelOverflows = 0;
+        long driveOverflows = 0, jumpOverflows = 0, vOverflows = 0;
         int count = offset;
         for (int i = from; i < to; i += I.length()) {
             IntVector driveIn = IntVector.fromArray(I, f.driveSum, i);
             IntVector drive = driveIn.max(-iLimit).min(iLimit);
-            // the fused exponential currents, in projection order: the synapse kernel's own pass
-            // (FixedExpCurrentKernel.vectorUpdate), written out here (no vector crosses a call)
-            if (fused0) {
-                IntVector y = IntVector.fromArray(I, e0, i);
-                IntVector sum = IntVector.fromArray(I, f.jumpSum, i).add(y.add(half0).lanewise(VectorOperators.ASHR, bits0));
-                IntVector saturated = sum.max(-limit0).min(limit0);
-                VectorMask<Integer> out = saturated.compare(VectorOperators.NE, sum);
-                if (out.anyTrue()) channelOverflows += out.trueCount();
-                saturated.intoArray(f.jumpSum, i);
-                y.sub(y.lanewise(VectorOperators.ASHR, LOW).mul(m0)
-                        .add(y.lanewise(VectorOperators.AND, lowLeak).mul(m0).add(aLow0).lanewise(VectorOperators.LSHR, LOW))
-                        .add(aHigh0).lanewise(VectorOperators.ASHR, shift0)).intoArray(e0, i);
-            }
-            if (fused1) {
-                IntVector y = IntVector.fromArray(I, e1, i);
-                IntVector sum = IntVector.fromArray(I, f.jumpSum, i).add(y.add(half1).lanewise(VectorOperators.ASHR, bits1));
-                IntVector saturated = sum.max(-limit1).min(limit1);
-                VectorMask<Integer> out = saturated.compare(VectorOperators.NE, sum);
-                if (out.anyTrue()) channelOverflows += out.trueCount();
-                saturated.intoArray(f.jumpSum, i);
-                y.sub(y.lanewise(VectorOperators.ASHR, LOW).mul(m1)
-                        .add(y.lanewise(VectorOperators.AND, lowLeak).mul(m1).add(aLow1).lanewise(VectorOperators.LSHR, LOW))
-                        .add(aHigh1).lanewise(VectorOperators.ASHR, shift1)).intoArray(e1, i);
-            }
             IntVector jumpIn = IntVector.fromArray(I, f.jumpSum, i);
             IntVector jump = jumpIn.max(-vLimit).min(vLimit);
             none.intoArray(f.driveSum, i);
@@ -285,7 +228,7 @@ public final class FixedLifKernel implements LifKernel<FixedLifState> {
             left.intoArray(f.refractoryLeft, i);
         }
         OverflowTally.add(f.overflows, FixedLifState.I, driveOverflows);
-        OverflowTally.add(f.overflows, FixedLifState.DV, jumpOverflows + channelOverflows);
+        OverflowTally.add(f.overflows, FixedLifState.DV, jumpOverflows);
         OverflowTally.add(f.overflows, FixedLifState.V, vOverflows);
         return count - offset;
     }

@@ -9,7 +9,6 @@ import org.spikelane.fixed.Overflow;
 import org.spikelane.fixed.OverflowCount;
 import org.spikelane.fixed.Quantization;
 import org.spikelane.simd.Simd;
-import org.spikelane.spi.FixedExponentialChannel;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.LifParameters;
 import org.spikelane.spi.ParameterException;
@@ -100,19 +99,6 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
      */
     public int addendIndexMask, restingIndexMask, resetIndexMask;
     private boolean built;
-    /**
-     * The exponential currents this population's kernel advances in its pass, in projection
-     * order ({@link #fuse}); empty when none.
-     */
-    public FixedExponentialChannel[] fusedChannels = new FixedExponentialChannel[0];
-    /**
-     * At most this many channels are fused (the kernel's loop has a block for each); a third
-     * exponential current keeps its own pass and, by {@link #projectionBuilt}, so do the first two.
-     */
-    public static final int MAX_FUSED = 2;
-    /** Whether {@link #fuse} accepts now: only while the engine creates a projection's kernel. */
-    private boolean acceptingFusion;
-    private int channelsAtLastProjection;
     /** Clipping counts of v, of the current and of the dv accumulator ({@link #V}, {@link #I}, {@link #DV}). */
     public final long[] overflows = new long[3];
 
@@ -309,36 +295,6 @@ public final class FixedLifState implements FixedTarget, SynapseTarget, StateOwn
 
 
     @Override public int decayBits() { return profile.decayBits(); }
-
-    /**
-     * Accepted only while the engine builds a projection's kernel ({@link #acceptFusion}), and for
-     * at most {@link #MAX_FUSED} channels: a kernel made elsewhere (a test driving its update by
-     * hand) keeps its own pass.
-     */
-    @Override
-    public boolean fuse(FixedExponentialChannel channel) {
-        if (!acceptingFusion || fusedChannels.length == MAX_FUSED) return false;
-        fusedChannels = Arrays.copyOf(fusedChannels, fusedChannels.length + 1);
-        fusedChannels[fusedChannels.length - 1] = channel;
-        return true;
-    }
-
-    /** Set while the engine creates the kernel of a projection into this population. */
-    public void acceptFusion(boolean accept) { acceptingFusion = accept; }
-
-    /**
-     * Called after each projection into this population is built, in projection order. A
-     * projection that fused nothing may add to the jump in its own update pass, which runs before
-     * this kernel's: so every channel fused so far goes back to its synapse kernel, and the
-     * saturating sums into the jump keep the projection order they had without fusion.
-     */
-    public void projectionBuilt() {
-        if (fusedChannels.length == channelsAtLastProjection) {
-            for (FixedExponentialChannel c : fusedChannels) c.unfuse();
-            fusedChannels = new FixedExponentialChannel[0];
-        }
-        channelsAtLastProjection = fusedChannels.length;
-    }
 
     @Override public boolean vector() { return org.spikelane.simd.Simd.useVectorKernels(); }
 

@@ -53,11 +53,4 @@ public interface FixedTarget {
 
     /** Whether to use the Vector API path (false: the scalar reference). */
     boolean vector();
-
-    /**
-     * Asks the LIF kernel to advance {@code channel} in its own pass (see
-     * {@link FixedExponentialChannel}); returns whether it will. A synapse kernel whose channel is
-     * {@link FixedExponentialChannel#fused() fused} skips its own update. Default: not fused.
-     */
-    default boolean fuse(FixedExponentialChannel channel) { return false; }
 }

@@ -6,7 +6,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spikelane.fixed.FixedMath;
 import org.spikelane.simd.Simd;
-import org.spikelane.spi.FixedExponentialChannel;
 import org.spikelane.spi.FixedTarget;
 import org.spikelane.spi.SynapseContext;
 import org.spikelane.state.Role;
@@ -19,36 +18,22 @@ import org.spikelane.state.StateDeclarer;
  * {@code round(w P21_t 2^F / LSB_v)}. {@link #vectorUpdate} runs on {@link Simd#INT} lanes with
  * the split multiply written out in the loop (no vector crosses a call); {@link #scalarUpdate} is
  * the reference in long arithmetic; the two are tested bit-identical.
- *
- * <p>In a simulation the target's LIF kernel usually runs this step in its own pass
- * ({@link FixedExponentialChannel}, the same arithmetic; docs/fixed-point.md, "Fused exponential
- * currents"), as float32 fuses its currents: CUBA under fixed then makes one pass over the
- * neurons per step instead of three.
  */
 final class FixedExpCurrentKernel extends FixedCurrentKernel {
     private static final VectorSpecies<Integer> I = Simd.INT;
 
     private final double[] perEvent;
-    /** This kernel's step as the target's LIF kernel runs it, if the target took it ({@link FixedTarget#fuse}); else null. */
-    private final FixedExponentialChannel channel;
 
     FixedExpCurrentKernel(SynapseContext context, FixedTarget target, double tau) {
         super(context, target, tau);
         perEvent = new double[padded];
         for (int i = 0; i < size; i++) perEvent[i] = p21[i] / stateUnit();
-        FixedExponentialChannel c = new FixedExponentialChannel(effect, fractionBits, leak, leakShift, lowAddend, highAddend, jumpLimit);
-        channel = target.fuse(c) ? c : null;
     }
 
-    /** Nothing while the target's LIF kernel advances the state in its pass; else this kernel's own pass. */
     @Override
     public void update(long step, int from, int to) {
-        if (channel != null && channel.fused()) return;
         if (vector) vectorUpdate(from, to); else scalarUpdate(from, to);
     }
-
-    /** Whether the target's LIF kernel advances this kernel's state (for tests). */
-    boolean fused() { return channel != null && channel.fused(); }
 
     @Override
     public void receive(int[] targets, float[] weights, int from, int to) {
